@@ -1,0 +1,131 @@
+import { AppError, ErrorCode } from '../errors.ts';
+import { addDays, isWeekend, type LocalDate } from './localDate.ts';
+
+export interface DateRange {
+  start: LocalDate;
+  end: LocalDate;
+}
+
+export interface Term extends DateRange {
+  name: string;
+  halfTermBreak?: DateRange | undefined;
+}
+
+export interface Closure {
+  date: LocalDate;
+  reason: string;
+}
+
+export interface CalendarInput {
+  terms: readonly Term[];
+  closures: readonly Closure[];
+  bankHolidays: readonly LocalDate[];
+}
+
+/** A half-term or a whole term: the unit "at least once each half-term" is counted in. */
+export interface Period extends DateRange {
+  name: string;
+  lastSchoolDay: LocalDate;
+}
+
+export interface SchoolCalendar {
+  readonly firstDay: LocalDate;
+  readonly lastDay: LocalDate;
+  readonly terms: readonly Period[];
+  readonly halfTerms: readonly Period[];
+  isSchoolDay(date: LocalDate): boolean;
+  /** The n-th school day after `date` (not counting `date` itself). */
+  addSchoolDays(date: LocalDate, n: number): LocalDate;
+  /** The n-th school day before `date` (not counting `date` itself). */
+  subtractSchoolDays(date: LocalDate, n: number): LocalDate;
+  /** School days after `from` up to and including `to`; negative when `to` is earlier. */
+  schoolDaysBetween(from: LocalDate, to: LocalDate): number;
+  /** School days from `from` to `to`, both included. */
+  schoolDaysIn(from: LocalDate, to: LocalDate): LocalDate[];
+  /** The half-term a date belongs to; a date in a holiday belongs to the half-term after it. */
+  halfTermOf(date: LocalDate): Period | undefined;
+  /** The term a date belongs to; a date in a holiday belongs to the term after it. */
+  termOf(date: LocalDate): Period | undefined;
+}
+
+export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
+  const terms = [...input.terms].sort((a, b) => a.start.localeCompare(b.start));
+  const first = terms[0];
+  const last = terms[terms.length - 1];
+  if (!first || !last) throw new AppError(ErrorCode.InvalidConfig, 'The calendar needs at least one term.');
+
+  const closed = new Set<LocalDate>([...input.bankHolidays, ...input.closures.map((c) => c.date)]);
+  const inBreak = (date: LocalDate, term: Term) =>
+    term.halfTermBreak !== undefined && date >= term.halfTermBreak.start && date <= term.halfTermBreak.end;
+
+  const schoolDays: LocalDate[] = [];
+  for (const term of terms) {
+    for (let d = term.start; d <= term.end; d = addDays(d, 1)) {
+      if (!isWeekend(d) && !closed.has(d) && !inBreak(d, term)) schoolDays.push(d);
+    }
+  }
+  const isSchoolDaySet = new Set(schoolDays);
+
+  /** How many school days fall on or before `date`. */
+  const countUpTo = (date: LocalDate): number => {
+    let lo = 0;
+    let hi = schoolDays.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((schoolDays[mid] as LocalDate) <= date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const outside = (date: LocalDate, n: number, direction: 'after' | 'before') =>
+    new AppError(
+      ErrorCode.OutsideCalendar,
+      `${n} school days ${direction} ${date} falls outside the school calendar (${first.start} to ${last.end}); add the term dates for that year.`,
+    );
+
+  const lastSchoolDayIn = (range: DateRange): LocalDate => {
+    const index = countUpTo(range.end) - 1;
+    const day = schoolDays[index];
+    return day !== undefined && day >= range.start ? day : range.end;
+  };
+
+  const period = (name: string, range: DateRange): Period => ({ name, ...range, lastSchoolDay: lastSchoolDayIn(range) });
+
+  const halfTerms: Period[] = terms.flatMap((term) =>
+    term.halfTermBreak
+      ? [
+          period(`${term.name} first half`, { start: term.start, end: addDays(term.halfTermBreak.start, -1) }),
+          period(`${term.name} second half`, { start: addDays(term.halfTermBreak.end, 1), end: term.end }),
+        ]
+      : [period(term.name, term)],
+  );
+  const termPeriods = terms.map((term) => period(term.name, term));
+
+  const periodOf = (periods: readonly Period[], date: LocalDate) => periods.find((p) => p.end >= date);
+
+  return {
+    firstDay: first.start,
+    lastDay: last.end,
+    terms: termPeriods,
+    halfTerms,
+    isSchoolDay: (date) => isSchoolDaySet.has(date),
+    addSchoolDays(date, n) {
+      if (n === 0) return date;
+      const day = schoolDays[countUpTo(date) + n - 1];
+      if (day === undefined) throw outside(date, n, 'after');
+      return day;
+    },
+    subtractSchoolDays(date, n) {
+      if (n === 0) return date;
+      const before = countUpTo(date) - (isSchoolDaySet.has(date) ? 1 : 0);
+      const day = schoolDays[before - n];
+      if (day === undefined) throw outside(date, n, 'before');
+      return day;
+    },
+    schoolDaysBetween: (from, to) => countUpTo(to) - countUpTo(from),
+    schoolDaysIn: (from, to) => schoolDays.slice(countUpTo(addDays(from, -1)), countUpTo(to)),
+    halfTermOf: (date) => periodOf(halfTerms, date),
+    termOf: (date) => periodOf(termPeriods, date),
+  };
+}

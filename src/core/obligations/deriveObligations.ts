@@ -1,0 +1,83 @@
+import { instantAt, localDateOf } from '../calendar/clock.ts';
+import type { Placement } from '../placement/placement.ts';
+import type { School } from '../policy/schoolConfig.ts';
+import type { Obligation, ObligationDraft } from './obligation.ts';
+import { createRuleContext, type RuleContext } from './ruleContext.ts';
+import { stageOf } from './stage.ts';
+import { absenceFollowUp, attendanceConfirmation } from './rules/attendance.ts';
+import { offSiteDirectionApproval, offSiteDirectionParentNotice } from './rules/offSiteDirection.ts';
+import {
+  partTimeTimetableApproval,
+  partTimeTimetableEndDecision,
+  partTimeTimetableReview,
+  welfareCheck,
+} from './rules/partTimeTimetable.ts';
+import { flexiReview, homeSchoolAgreementReview, providerReport } from './rules/periodicChecks.ts';
+import { laInformed, placementPastEnd, reintegrationMeeting } from './rules/placementLifecycle.ts';
+import { placementReview } from './rules/placementReview.ts';
+import { providerDocumentExpiry, providerRiskAssessmentRenewal } from './rules/providerChecks.ts';
+import { pupilRiskAssessment } from './rules/pupilRiskAssessment.ts';
+import { qaVisit } from './rules/qaVisit.ts';
+import { suspensionParentInformation, suspensionProvisionStart } from './rules/suspension.ts';
+
+type Rule = (ctx: RuleContext) => ObligationDraft[];
+
+const RULES: readonly Rule[] = [
+  placementReview,
+  pupilRiskAssessment,
+  providerRiskAssessmentRenewal,
+  providerDocumentExpiry,
+  qaVisit,
+  attendanceConfirmation,
+  absenceFollowUp,
+  providerReport,
+  partTimeTimetableApproval,
+  partTimeTimetableReview,
+  partTimeTimetableEndDecision,
+  welfareCheck,
+  flexiReview,
+  homeSchoolAgreementReview,
+  offSiteDirectionApproval,
+  offSiteDirectionParentNotice,
+  suspensionProvisionStart,
+  suspensionParentInformation,
+  laInformed,
+  reintegrationMeeting,
+  placementPastEnd,
+];
+
+export function compareObligations(a: Obligation, b: Obligation): number {
+  return (
+    a.dueDate.localeCompare(b.dueDate) ||
+    a.type.localeCompare(b.type) ||
+    a.placementId.localeCompare(b.placementId) ||
+    (a.subject ?? '').localeCompare(b.subject ?? '')
+  );
+}
+
+/**
+ * Every open obligation of a placement at `now`, on its school's calendar: what is owed, by whom,
+ * by when, and how late it is. Pure: the same placement, school and instant give the same answer.
+ */
+export function deriveObligations(placement: Placement, school: School, now: Date): Obligation[] {
+  if (placement.status === 'ended') return [];
+  const { timezone, dayEnd } = school.config.school;
+  const ctx = createRuleContext(placement, school, now, localDateOf(now, timezone));
+
+  return RULES.flatMap((rule) => rule(ctx))
+    .map((draft) => {
+      const dueAt = draft.dueAt ?? instantAt(draft.dueDate, dayEnd, timezone);
+      return {
+        placementId: placement.id,
+        providerId: draft.provider ? (placement.provider?.id ?? null) : null,
+        type: draft.type,
+        subject: draft.subject,
+        ownerRole: draft.ownerRole,
+        escalateToRole: draft.escalateToRole,
+        dueDate: draft.dueDate,
+        dueAt,
+        stage: stageOf(draft, dueAt, ctx),
+      };
+    })
+    .sort(compareObligations);
+}

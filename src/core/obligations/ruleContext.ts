@@ -1,0 +1,64 @@
+import type { Period, SchoolCalendar } from '../calendar/schoolCalendar.ts';
+import { FULL_TIME, type Placement, type Session, type Timetable, WEEKDAYS } from '../placement/placement.ts';
+import type { EventOf, HistoryEventType } from '../placement/events.ts';
+import { isoWeekday, type LocalDate, minDate } from '../calendar/localDate.ts';
+import type { School, SchoolPolicy } from '../policy/schoolConfig.ts';
+
+/** What every obligation rule reads: the placement, its school, and today. */
+export interface RuleContext {
+  placement: Placement;
+  school: School;
+  calendar: SchoolCalendar;
+  policy: SchoolPolicy;
+  now: Date;
+  today: LocalDate;
+  events<T extends HistoryEventType>(type: T): EventOf<T>[];
+  /** The latest date an event of this type was recorded, if ever. */
+  latest(type: HistoryEventType): LocalDate | undefined;
+  /** The periods the placement has run in so far: from its start to the current one (or its end). */
+  periodsSoFar(periods: readonly Period[]): Period[];
+  /** Whether an event of this type was recorded in a period (a date in a holiday counts for the next). */
+  recordedIn(type: HistoryEventType, period: Period, periods: readonly Period[]): boolean;
+  /** The school days the placement has run on so far, up to today or its end. */
+  schoolDaysSoFar(): LocalDate[];
+  sessionsOn(date: LocalDate, timetable?: Timetable): readonly Session[];
+}
+
+export function createRuleContext(placement: Placement, school: School, now: Date, today: LocalDate): RuleContext {
+  const { calendar } = school;
+  const periodOf = (date: LocalDate, periods: readonly Period[]) => periods.find((p) => p.end >= date);
+
+  return {
+    placement,
+    school,
+    calendar,
+    policy: school.config.policy,
+    now,
+    today,
+    events: <T extends HistoryEventType>(type: T) => placement.history.filter((e): e is EventOf<T> => e.type === type),
+    latest(type) {
+      let latest: LocalDate | undefined;
+      for (const e of placement.history) if (e.type === type && (latest === undefined || e.on > latest)) latest = e.on;
+      return latest;
+    },
+    periodsSoFar(periods) {
+      const current = periods.findIndex((p) => p.end >= today);
+      const upTo = current === -1 ? periods.length - 1 : current;
+      return periods.filter(
+        (p, i) => i <= upTo && p.end >= placement.start && (placement.end === undefined || p.start <= placement.end),
+      );
+    },
+    recordedIn(type, period, periods) {
+      return placement.history.some((e) => e.type === type && periodOf(e.on, periods)?.name === period.name);
+    },
+    schoolDaysSoFar() {
+      if (placement.start > today) return [];
+      return calendar.schoolDaysIn(placement.start, placement.end ? minDate(placement.end, today) : today);
+    },
+    sessionsOn(date, timetable = placement.timetable ?? FULL_TIME) {
+      if (!calendar.isSchoolDay(date)) return [];
+      const weekday = WEEKDAYS[isoWeekday(date) - 1];
+      return weekday ? timetable[weekday] : [];
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ObligationDraft } from '../obligation.ts';
+import type { RuleContext } from '../ruleContext.ts';
+
+const APPROVERS = ['headteacher', 'ap_lead'] as const;
+
+/** 000 §9.5: a part-time timetable needs the headteacher's and the AP lead's approval before it starts. */
+export function partTimeTimetableApproval(ctx: RuleContext): ObligationDraft[] {
+  const { placement, calendar } = ctx;
+  if (placement.kind !== 'part_time_timetable' || placement.status !== 'proposed') return [];
+  const approved = new Set(ctx.events('approval').map((a) => a.role));
+  return APPROVERS.filter((role) => !approved.has(role)).map((role) => ({
+    type: 'part_time_timetable_approval',
+    subject: role,
+    ownerRole: role,
+    escalateToRole: null,
+    dueDate: calendar.subtractSchoolDays(placement.start, 1),
+  }));
+}
+
+/** 000 §9.6, 001 §11: reviewed regularly, by default every ten school days, with the pupil and parents. */
+export function partTimeTimetableReview(ctx: RuleContext): ObligationDraft[] {
+  const { placement, calendar, policy } = ctx;
+  if (placement.kind !== 'part_time_timetable' || placement.status !== 'active') return [];
+  const interval = placement.reviewEverySchoolDays ?? policy.pttReviewSchoolDays;
+  const dueDate = calendar.addSchoolDays(ctx.latest('review') ?? placement.start, interval);
+  if (placement.end !== undefined && dueDate > placement.end) return [];
+  return [{ type: 'part_time_timetable_review', subject: null, ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate }];
+}
+
+/** 000 §9.3: time-limited; by the end date, back to full time or an extension approved again. */
+export function partTimeTimetableEndDecision(ctx: RuleContext): ObligationDraft[] {
+  const { placement } = ctx;
+  if (placement.kind !== 'part_time_timetable' || placement.status !== 'active' || placement.end === undefined) return [];
+  return [
+    { type: 'part_time_timetable_end_decision', subject: null, ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate: placement.end },
+  ];
+}
+
+/** 000 §9.6: on a school day with no session in school, someone checks on the pupil. */
+export function welfareCheck(ctx: RuleContext): ObligationDraft[] {
+  const { placement } = ctx;
+  if (placement.kind !== 'part_time_timetable' || placement.status !== 'active') return [];
+  const checked = new Set(ctx.events('welfare_check').map((w) => w.on));
+  return ctx
+    .schoolDaysSoFar()
+    .filter((day) => ctx.sessionsOn(day).length === 0 && !checked.has(day))
+    .map((day) => ({ type: 'welfare_check', subject: day, ownerRole: 'ap_lead', escalateToRole: 'dsl', dueDate: day }));
+}

@@ -1,0 +1,27 @@
+import type { ObligationDraft } from '../obligation.ts';
+import type { RuleContext } from '../ruleContext.ts';
+
+const owner = { ownerRole: 'ap_lead', escalateToRole: 'headteacher', subject: null } as const;
+
+/** 000 §7.12, §7.5-7.6; 003 §8: the local authority hears of every new off-site placement. */
+export function laInformed(ctx: RuleContext): ObligationDraft[] {
+  const { placement } = ctx;
+  if (placement.status === 'ended' || !['off_site_ap', 'off_site_direction'].includes(placement.kind) || ctx.latest('la_informed')) return [];
+  return [{ ...owner, type: 'la_informed', dueDate: placement.start }];
+}
+
+/** 000 §8.7: before a planned end, a reintegration meeting. */
+export function reintegrationMeeting(ctx: RuleContext): ObligationDraft[] {
+  const { placement, calendar, policy } = ctx;
+  if (placement.status !== 'active' || placement.end === undefined || ctx.latest('reintegration_meeting')) return [];
+  return [
+    { ...owner, type: 'reintegration_meeting', dueDate: calendar.subtractSchoolDays(placement.end, policy.reintegrationMeetingSchoolDays) },
+  ];
+}
+
+/** A placement still open after its planned end: end it, or extend it. */
+export function placementPastEnd(ctx: RuleContext): ObligationDraft[] {
+  const { placement, calendar, today } = ctx;
+  if (placement.status !== 'active' || placement.end === undefined || placement.end >= today) return [];
+  return [{ ...owner, type: 'placement_past_end', dueDate: calendar.addSchoolDays(placement.end, 1) }];
+}

@@ -1,0 +1,41 @@
+import { addMonths, minDate } from '../../calendar/localDate.ts';
+import type { ObligationDraft } from '../obligation.ts';
+import type { RuleContext } from '../ruleContext.ts';
+
+const SESSIONS_BETWEEN_VISITS = 10;
+
+const owner = { type: 'qa_visit', ownerRole: 'ap_lead', escalateToRole: 'headteacher', provider: true } as const;
+
+/** Quality-assurance visits to the provider, by the rule the school chose (001 §5.4, 002 §4.1, 004). */
+export function qaVisit(ctx: RuleContext): ObligationDraft[] {
+  const { placement, calendar, policy } = ctx;
+  if (placement.status !== 'active' || !['off_site_ap', 'off_site_direction'].includes(placement.kind)) return [];
+
+  if (policy.qaVisitRule === 'monthly_or_10_sessions') {
+    const lastVisit = ctx.latest('qa_visit');
+    const monthOn = addMonths(lastVisit ?? placement.start, 1);
+    // Sessions after the last visit, or from the first day of the placement.
+    const countFrom = lastVisit ? calendar.addSchoolDays(lastVisit, 1) : placement.start;
+    let sessions = 0;
+    let tenthSessionOn: string | undefined;
+    for (const day of calendar.schoolDaysIn(countFrom, monthOn)) {
+      sessions += ctx.sessionsOn(day).length;
+      if (sessions >= SESSIONS_BETWEEN_VISITS) {
+        tenthSessionOn = day;
+        break;
+      }
+    }
+    const dueDate = tenthSessionOn ? minDate(tenthSessionOn, monthOn) : monthOn;
+    if (placement.end !== undefined && dueDate > placement.end) return [];
+    return [{ ...owner, subject: null, dueDate }];
+  }
+
+  const periods =
+    policy.qaVisitRule === 'termly_if_registered_else_half_termly' && !placement.provider?.ofstedRegistered
+      ? calendar.halfTerms
+      : calendar.terms;
+  return ctx
+    .periodsSoFar(periods)
+    .filter((period) => !ctx.recordedIn('qa_visit', period, periods))
+    .map((period) => ({ ...owner, subject: period.name, dueDate: period.lastSchoolDay }));
+}
