@@ -1,0 +1,55 @@
+import type { Placement, PlacementKind, PlacementStatus } from '../core/placement/placement.ts';
+import type { AuditEntryInput } from './auditLog.ts';
+
+/** A placement as stored: its state, its school, and when its next obligation needs looking at. */
+export interface PlacementRecord {
+  schoolId: string;
+  placement: Placement;
+  /** Earliest instant a sweep should look at this placement again; null when nothing is open. */
+  nextDueAt: Date | null;
+}
+
+export interface PlacementFilter {
+  status?: readonly PlacementStatus[];
+  kind?: readonly PlacementKind[];
+  pupilRef?: string;
+  providerId?: string;
+}
+
+/** One recorded decision: the placement's new state, written only if nobody changed it meanwhile. */
+export interface DecisionWrite {
+  schoolId: string;
+  placementId: string;
+  /** The version the decision was worked out from; the write fails with `conflict` if it moved on. */
+  expectedVersion: number;
+  /** The same key twice records once (a double click, a retried request). */
+  idempotencyKey: string;
+  /** The new state; its `version` is `expectedVersion + 1`. */
+  placement: Placement;
+  nextDueAt: Date | null;
+  audit: AuditEntryInput;
+}
+
+export interface DecisionResult {
+  record: PlacementRecord;
+  /** True when the key had been applied before and nothing new was written. */
+  replayed: boolean;
+}
+
+export interface PlacementCreate {
+  record: PlacementRecord;
+  idempotencyKey: string;
+  audit: AuditEntryInput;
+}
+
+export interface PlacementStore {
+  /** Adds a placement (version 0). The same key again returns the first result; another placement with the same id in the school is `duplicate`. */
+  create(input: PlacementCreate): Promise<DecisionResult>;
+  get(schoolId: string, placementId: string): Promise<PlacementRecord | undefined>;
+  /** Placements of a school, ordered by placement id. */
+  list(schoolId: string, filter?: PlacementFilter): Promise<PlacementRecord[]>;
+  /** Placements whose `nextDueAt` is at or before `before`, earliest first (then by id). */
+  listDue(schoolId: string, before: Date): Promise<PlacementRecord[]>;
+  /** Writes a decision atomically: version check, idempotency, new state; then its audit entry. */
+  applyDecision(write: DecisionWrite): Promise<DecisionResult>;
+}
