@@ -11,6 +11,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  { files: ['bin/*.js'], languageOptions: { globals: { process: 'readonly' } } },
   {
     files: ['src/core/**/*.ts'],
     rules: {

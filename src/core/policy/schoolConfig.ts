@@ -2,17 +2,39 @@ import { z } from 'zod';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../calendar/bankHolidays.ts';
 import { createSchoolCalendar, type SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { ErrorCode } from '../errors.ts';
+import { addDays, isValidLocalDate } from '../calendar/localDate.ts';
 import { localDate, localTime, parseOrThrow } from '../validation.ts';
 import { ROLES } from './roles.ts';
 
 const range = z.object({ start: localDate, end: localDate });
 
-const term = z.object({
-  name: z.string().min(1),
-  start: localDate,
-  end: localDate,
-  halfTermBreak: range.optional(),
-});
+// zod still runs refinements after a field failed; compare only dates that parsed.
+const before = (a: string, b: string) => isValidLocalDate(a) && isValidLocalDate(b) && a < b;
+
+const term = z
+  .object({
+    name: z.string().min(1),
+    start: localDate,
+    end: localDate,
+    halfTermBreak: range.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (before(t.end, t.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before start' });
+    const brk = t.halfTermBreak;
+    if (!brk) return;
+    if (before(brk.end, brk.start)) ctx.addIssue({ code: 'custom', path: ['halfTermBreak', 'end'], message: 'is before start' });
+    else if (brk.start <= t.start || brk.end >= t.end) ctx.addIssue({ code: 'custom', path: ['halfTermBreak'], message: 'must fall inside the term' });
+  });
+
+const terms = z
+  .array(term)
+  .min(1, { message: 'needs at least one term' })
+  .superRefine((list, ctx) => {
+    list.forEach((t, i) => {
+      const next = list[i + 1];
+      if (next && before(next.start, addDays(t.end, 1))) ctx.addIssue({ code: 'custom', path: [i + 1, 'start'], message: `overlaps or comes before ${t.name}` });
+    });
+  });
 
 const timezone = z.string().refine(
   (tz) => {
@@ -64,9 +86,20 @@ const staffMember = z.object({
   slack: z.object({ userId: z.string().regex(/^[UW][A-Z0-9]+$/, { message: 'is not a Slack user id (U…)' }) }).optional(),
 });
 
-export const schoolConfigSchema = z
-  .object({
-    school: z.object({
+const staff = z
+  .array(staffMember)
+  .default([])
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((member, i) => {
+      if (seen.has(member.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `is used twice (${member.id})` });
+      seen.add(member.id);
+    });
+  });
+
+export const schoolConfigSchema = z.object({
+  school: z
+    .object({
       name: z.string().min(1),
       id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'use lower-case letters, digits and dashes' }).optional(),
       urn: z.string().regex(/^\d{6,7}$/, { message: 'is not a URN (6 or 7 digits)' }).optional(),
@@ -75,37 +108,16 @@ export const schoolConfigSchema = z
       dayEnd: localTime.default('15:15'),
       slackTeamId: z.string().regex(/^T[A-Z0-9]+$/, { message: 'is not a Slack team id (T…)' }).optional(),
       teamsTenantId: z.string().min(1).optional(),
-    }),
-    calendar: z.object({
-      terms: z.array(term).min(1, { message: 'needs at least one term' }),
-      closures: z.array(z.object({ date: localDate, reason: z.string().min(1).default('closure') })).default([]),
-      bankHolidays: z.array(localDate).optional(),
-    }),
-    policy: policy.prefault({}),
-    staff: z.array(staffMember).default([]),
-  })
-  .superRefine((config, ctx) => {
-    const terms = config.calendar.terms;
-    terms.forEach((t, i) => {
-      const at = (...path: (string | number)[]) => ['calendar', 'terms', i, ...path];
-      if (t.end < t.start) ctx.addIssue({ code: 'custom', path: at('end'), message: 'is before start' });
-      const brk = t.halfTermBreak;
-      if (brk) {
-        if (brk.end < brk.start) ctx.addIssue({ code: 'custom', path: at('halfTermBreak', 'end'), message: 'is before start' });
-        if (brk.start <= t.start || brk.end >= t.end)
-          ctx.addIssue({ code: 'custom', path: at('halfTermBreak'), message: 'must fall inside the term' });
-      }
-      const next = terms[i + 1];
-      if (next && next.start <= t.end) ctx.addIssue({ code: 'custom', path: ['calendar', 'terms', i + 1, 'start'], message: `overlaps or comes before ${t.name}` });
-    });
-    if (config.school.dayEnd <= config.school.dayStart)
-      ctx.addIssue({ code: 'custom', path: ['school', 'dayEnd'], message: 'is not after dayStart' });
-    const seen = new Set<string>();
-    config.staff.forEach((member, i) => {
-      if (seen.has(member.id)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'id'], message: `is used twice (${member.id})` });
-      seen.add(member.id);
-    });
-  });
+    })
+    .refine((s) => s.dayEnd > s.dayStart, { path: ['dayEnd'], message: 'is not after dayStart' }),
+  calendar: z.object({
+    terms,
+    closures: z.array(z.object({ date: localDate, reason: z.string().min(1).default('closure') })).default([]),
+    bankHolidays: z.array(localDate).optional(),
+  }),
+  policy: policy.prefault({}),
+  staff,
+});
 
 export type SchoolConfig = z.output<typeof schoolConfigSchema>;
 export type SchoolPolicy = SchoolConfig['policy'];

@@ -15,8 +15,7 @@ export function pupilRiskAssessment(ctx: RuleContext): ObligationDraft[] {
       ? [{ ...owner, subject: 'before start', dueDate: calendar.subtractSchoolDays(placement.start, 1) }]
       : [];
 
-  const halfTermly = ctx
-    .periodsSoFar(calendar.halfTerms)
+  const halfTermly = (placement.status === 'active' ? ctx.periodsSoFar(calendar.halfTerms) : [])
     .filter((period) => !ctx.recordedIn('risk_assessment', period, calendar.halfTerms))
     .map((period) => ({ ...owner, subject: period.name, dueDate: period.lastSchoolDay }));
 

@@ -1,0 +1,43 @@
+import { isAppError } from '../core/errors.ts';
+import { due } from './commands/due.ts';
+import { validate } from './commands/validate.ts';
+import { EXIT_BAD_INPUT, processIo, type CliIo } from './io.ts';
+
+type Command = (args: string[], io: CliIo) => number | Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  validate: { run: validate, summary: 'validate <school.yaml>                      check a school config file' },
+  due: { run: due, summary: 'due --school F --placements F --at T [--json]  what falls due, for whom' },
+};
+
+const HELP = `ap: apbot's command line\n\n${Object.values(COMMANDS)
+  .map((c) => `  ap ${c.summary}`)
+  .join('\n')}`;
+
+/** Runs one `ap` command; user errors print one clear message and return exit code 2. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help') {
+    io.out(HELP);
+    return name === undefined ? EXIT_BAD_INPUT : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`ap: unknown command "${name}".\n${HELP}`);
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (isAppError(error) && error.isUserError) {
+      io.err(`ap ${name}: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`ap ${name}: ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+}
+
