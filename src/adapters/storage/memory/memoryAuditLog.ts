@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry, AuditEntryInput, AuditLog, AuditQuery } from '../../../ports/auditLog.ts';
+import { plainCopy } from '../plainCopy.ts';
+import { keyOf, type MemoryDatabase } from './memoryDatabase.ts';
+
+/** The entry an append would add, or the one already logged under its idempotency key. */
+export function auditEntryFor(db: MemoryDatabase, input: AuditEntryInput): { entry: AuditEntry; created: boolean } {
+  if (input.idempotencyKey !== null) {
+    const known = db.auditByKey.get(keyOf(input.schoolId, input.idempotencyKey));
+    if (known) return { entry: known, created: false };
+  }
+  const last = db.audit.get(input.schoolId)?.at(-1)?.seq ?? 0;
+  return { entry: { ...plainCopy(input), id: randomUUID(), seq: last + 1 }, created: true };
+}
+
+export class MemoryAuditLog implements AuditLog {
+  readonly #db: MemoryDatabase;
+
+  constructor(db: MemoryDatabase) {
+    this.#db = db;
+  }
+
+  async append(input: AuditEntryInput): Promise<AuditEntry> {
+    const { entry, created } = auditEntryFor(this.#db, input);
+    if (created) this.#db.commit([{ kind: 'audit', value: entry }]);
+    return plainCopy(entry);
+  }
+
+  async list(schoolId: string, query: AuditQuery = {}): Promise<AuditEntry[]> {
+    const matches = (this.#db.audit.get(schoolId) ?? []).filter(
+      (e) =>
+        (query.placementId === undefined || e.placementId === query.placementId) &&
+        (query.actor === undefined || e.actor === query.actor) &&
+        (query.since === undefined || e.at.getTime() >= query.since.getTime()),
+    );
+    return plainCopy(query.limit === undefined ? matches : matches.slice(0, query.limit));
+  }
+}

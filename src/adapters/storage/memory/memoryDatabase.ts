@@ -1,0 +1,116 @@
+import { AppError, ErrorCode } from '../../../core/errors.ts';
+import type { AttendanceRecord } from '../../../ports/attendanceStore.ts';
+import type { AuditEntry } from '../../../ports/auditLog.ts';
+import type { OutboxEntry } from '../../../ports/nudgeOutbox.ts';
+import type { PlacementRecord } from '../../../ports/placementStore.ts';
+import type { StoredSchool } from '../../../ports/schoolStore.ts';
+
+export interface StoredPlacement {
+  record: PlacementRecord;
+  /** Recent idempotency keys applied to this placement, oldest first. */
+  decisionKeys: string[];
+}
+
+/** One item's new full state. A commit is a list of these, journalled as one line, so it is all-or-nothing. */
+export type Change =
+  | { kind: 'placement'; value: StoredPlacement }
+  | { kind: 'audit'; value: AuditEntry }
+  | { kind: 'outbox'; value: OutboxEntry }
+  | { kind: 'attendance'; value: AttendanceRecord }
+  | { kind: 'school'; value: StoredSchool };
+
+export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 'outbox', 'attendance', 'school']);
+
+/** Where commits go before they count as done (the journal); absent when nothing is persisted. */
+export interface ChangeSink {
+  append(changes: readonly Change[]): void;
+  close(): void;
+}
+
+// Keys join ids with NUL, which no id contains.
+export const keyOf = (...parts: string[]): string => parts.join('\u0000');
+
+/**
+ * The memory stores' shared state. Every change goes through `commit`, synchronously, so a store
+ * method that reads and then commits without awaiting in between is atomic.
+ */
+export class MemoryDatabase {
+  readonly placements = new Map<string, StoredPlacement>();
+  /** Per school, in seq order. */
+  readonly audit = new Map<string, AuditEntry[]>();
+  readonly auditByKey = new Map<string, AuditEntry>();
+  readonly #auditIds = new Set<string>();
+  /** In insertion order, which is the tie-break for "oldest first". */
+  readonly outbox = new Map<string, OutboxEntry>();
+  readonly outboxByDedupeKey = new Map<string, string>();
+  readonly attendance = new Map<string, AttendanceRecord>();
+  /** Per school, oldest version first. */
+  readonly schools = new Map<string, StoredSchool[]>();
+  #sink: ChangeSink | undefined;
+  #closed = false;
+
+  attach(sink: ChangeSink): void {
+    this.#sink = sink;
+  }
+
+  commit(changes: readonly Change[]): void {
+    if (this.#closed) throw new AppError(ErrorCode.NotPossible, 'The store is closed.');
+    // Journal first: if the write fails, memory is unchanged and the caller sees the error.
+    this.#sink?.append(changes);
+    for (const change of changes) this.apply(change);
+  }
+
+  /** Applies a change already made durable (a commit, or a journal line at start). */
+  apply(change: Change): void {
+    switch (change.kind) {
+      case 'placement': {
+        const { schoolId, placement } = change.value.record;
+        this.placements.set(keyOf(schoolId, placement.id), change.value);
+        return;
+      }
+      case 'audit': {
+        const entry = change.value;
+        if (this.#auditIds.has(entry.id)) return;
+        this.#auditIds.add(entry.id);
+        const log = this.audit.get(entry.schoolId) ?? [];
+        log.push(entry);
+        this.audit.set(entry.schoolId, log);
+        if (entry.idempotencyKey !== null) this.auditByKey.set(keyOf(entry.schoolId, entry.idempotencyKey), entry);
+        return;
+      }
+      case 'outbox': {
+        const entry = change.value;
+        this.outbox.set(entry.id, entry);
+        this.outboxByDedupeKey.set(keyOf(entry.schoolId, entry.dedupeKey), entry.id);
+        return;
+      }
+      case 'attendance': {
+        const mark = change.value;
+        this.attendance.set(keyOf(mark.schoolId, mark.placementId, mark.date, mark.session), mark);
+        return;
+      }
+      case 'school': {
+        const saved = change.value;
+        const versions = this.schools.get(saved.schoolId) ?? [];
+        if (!versions.some((v) => v.version === saved.version)) versions.push(saved);
+        this.schools.set(saved.schoolId, versions);
+        return;
+      }
+    }
+  }
+
+  /** The whole state as changes, for compacting the journal. */
+  *snapshot(): Generator<Change> {
+    for (const value of this.placements.values()) yield { kind: 'placement', value };
+    for (const log of this.audit.values()) for (const value of log) yield { kind: 'audit', value };
+    for (const value of this.outbox.values()) yield { kind: 'outbox', value };
+    for (const value of this.attendance.values()) yield { kind: 'attendance', value };
+    for (const versions of this.schools.values()) for (const value of versions) yield { kind: 'school', value };
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#sink?.close();
+  }
+}

@@ -1,0 +1,99 @@
+import type { AuditEntryInput } from '../../../ports/auditLog.ts';
+import type {
+  DecisionResult,
+  DecisionWrite,
+  PlacementCreate,
+  PlacementFilter,
+  PlacementRecord,
+  PlacementStore,
+} from '../../../ports/placementStore.ts';
+import { plainCopy } from '../plainCopy.ts';
+import {
+  RECENT_DECISION_KEYS,
+  assertWellFormedCreate,
+  assertWellFormedDecision,
+  changedMeanwhile,
+  placementExists,
+  placementNotFound,
+} from '../storeRules.ts';
+import { auditEntryFor } from './memoryAuditLog.ts';
+import { keyOf, type Change, type MemoryDatabase, type StoredPlacement } from './memoryDatabase.ts';
+
+export class MemoryPlacementStore implements PlacementStore {
+  readonly #db: MemoryDatabase;
+
+  constructor(db: MemoryDatabase) {
+    this.#db = db;
+  }
+
+  async create(input: PlacementCreate): Promise<DecisionResult> {
+    assertWellFormedCreate(input);
+    const { schoolId, placement } = input.record;
+    const existing = this.#db.placements.get(keyOf(schoolId, placement.id));
+    if (existing) {
+      if (!existing.decisionKeys.includes(input.idempotencyKey)) throw placementExists(placement.id);
+      return this.#replay(existing, input.audit, input.idempotencyKey);
+    }
+    const stored: StoredPlacement = { record: plainCopy(input.record), decisionKeys: [input.idempotencyKey] };
+    this.#commitWithAudit(stored, input.audit, input.idempotencyKey);
+    return { record: plainCopy(stored.record), replayed: false };
+  }
+
+  async get(schoolId: string, placementId: string): Promise<PlacementRecord | undefined> {
+    const stored = this.#db.placements.get(keyOf(schoolId, placementId));
+    return stored && plainCopy(stored.record);
+  }
+
+  async list(schoolId: string, filter: PlacementFilter = {}): Promise<PlacementRecord[]> {
+    const records = this.#ofSchool(schoolId).filter(({ placement }) =>
+      (filter.status === undefined || filter.status.includes(placement.status)) &&
+      (filter.kind === undefined || filter.kind.includes(placement.kind)) &&
+      (filter.pupilRef === undefined || placement.pupil.ref === filter.pupilRef) &&
+      (filter.providerId === undefined || placement.provider?.id === filter.providerId),
+    );
+    return plainCopy(records.sort(byId));
+  }
+
+  async listDue(schoolId: string, before: Date): Promise<PlacementRecord[]> {
+    const due = this.#ofSchool(schoolId).filter((r) => r.nextDueAt !== null && r.nextDueAt.getTime() <= before.getTime());
+    const at = (r: PlacementRecord) => r.nextDueAt?.getTime() ?? 0;
+    return plainCopy(due.sort((a, b) => at(a) - at(b) || byId(a, b)));
+  }
+
+  async applyDecision(write: DecisionWrite): Promise<DecisionResult> {
+    assertWellFormedDecision(write);
+    const current = this.#db.placements.get(keyOf(write.schoolId, write.placementId));
+    if (!current) throw placementNotFound(write.placementId);
+    if (current.decisionKeys.includes(write.idempotencyKey)) return this.#replay(current, write.audit, write.idempotencyKey);
+    if (current.record.placement.version !== write.expectedVersion) throw changedMeanwhile();
+    const stored: StoredPlacement = {
+      record: { schoolId: write.schoolId, placement: plainCopy(write.placement), nextDueAt: write.nextDueAt && new Date(write.nextDueAt) },
+      decisionKeys: [...current.decisionKeys, write.idempotencyKey].slice(-RECENT_DECISION_KEYS),
+    };
+    this.#commitWithAudit(stored, write.audit, write.idempotencyKey);
+    return { record: plainCopy(stored.record), replayed: false };
+  }
+
+  // The placement and its audit entry go into one commit (one journal line): both or neither.
+  #commitWithAudit(stored: StoredPlacement, audit: AuditEntryInput, idempotencyKey: string): void {
+    const { entry, created } = auditEntryFor(this.#db, { ...audit, idempotencyKey });
+    const changes: Change[] = [{ kind: 'placement', value: stored }];
+    if (created) changes.push({ kind: 'audit', value: entry });
+    this.#db.commit(changes);
+  }
+
+  // Same behaviour as the Mongo store, which cannot write both atomically: make sure the audit entry exists.
+  #replay(current: StoredPlacement, audit: AuditEntryInput, idempotencyKey: string): DecisionResult {
+    const { entry, created } = auditEntryFor(this.#db, { ...audit, idempotencyKey });
+    if (created) this.#db.commit([{ kind: 'audit', value: entry }]);
+    return { record: plainCopy(current.record), replayed: true };
+  }
+
+  #ofSchool(schoolId: string): PlacementRecord[] {
+    return [...this.#db.placements.values()].filter((s) => s.record.schoolId === schoolId).map((s) => s.record);
+  }
+}
+
+function byId(a: PlacementRecord, b: PlacementRecord): number {
+  return a.placement.id < b.placement.id ? -1 : a.placement.id > b.placement.id ? 1 : 0;
+}

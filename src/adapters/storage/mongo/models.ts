@@ -1,0 +1,162 @@
+import { Schema, type Connection, type Types } from 'mongoose';
+import type { LocalDate } from '../../../core/calendar/localDate.ts';
+import type { SchoolConfig } from '../../../core/policy/schoolConfig.ts';
+import type { AttendanceMark } from '../../../core/placement/events.ts';
+import type { Placement, Session } from '../../../core/placement/placement.ts';
+import type { OutboxStatus, Recipient } from '../../../ports/nudgeOutbox.ts';
+
+// Stored shapes. Placements, messages and configs are Mixed: the core owns their shape (zod), and
+// `minimize: false` keeps empty objects the core may rely on.
+const options = { versionKey: false, minimize: false, autoIndex: false } as const;
+
+export interface PlacementDoc {
+  /** `${schoolId}:${placement.id}` */
+  _id: string;
+  schoolId: string;
+  placement: Placement;
+  version: number;
+  nextDueAt: Date | null;
+  /** Recent idempotency keys, oldest first. */
+  decisionKeys: string[];
+  schemaVersion: number;
+}
+
+const placementSchema = new Schema<PlacementDoc>(
+  {
+    _id: String,
+    schoolId: String,
+    placement: Schema.Types.Mixed,
+    version: Number,
+    nextDueAt: { type: Date, default: null },
+    decisionKeys: [String],
+    schemaVersion: Number,
+  },
+  { ...options, collection: 'placements' },
+);
+placementSchema.index({ schoolId: 1, nextDueAt: 1 });
+placementSchema.index({ schoolId: 1, 'placement.status': 1 });
+
+export interface AuditDoc {
+  _id: Types.ObjectId;
+  schoolId: string;
+  seq: number;
+  at: Date;
+  actor: string;
+  role: string | null;
+  action: string;
+  placementId: string | null;
+  idempotencyKey: string | null;
+  outcome: 'recorded' | 'refused';
+  summary: string;
+}
+
+const auditSchema = new Schema<AuditDoc>(
+  {
+    schoolId: String,
+    seq: Number,
+    at: Date,
+    actor: String,
+    role: { type: String, default: null },
+    action: String,
+    placementId: { type: String, default: null },
+    idempotencyKey: { type: String, default: null },
+    outcome: String,
+    summary: String,
+  },
+  { ...options, collection: 'audit' },
+);
+auditSchema.index({ schoolId: 1, seq: 1 }, { unique: true });
+// Partial rather than sparse: entries without a key hold null, which a sparse index would still index.
+auditSchema.index({ schoolId: 1, idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } });
+
+export interface CounterDoc {
+  /** The school id. */
+  _id: string;
+  seq: number;
+}
+
+const counterSchema = new Schema<CounterDoc>({ _id: String, seq: Number }, { ...options, collection: 'audit_counters' });
+
+export interface OutboxDoc {
+  _id: Types.ObjectId;
+  schoolId: string;
+  dedupeKey: string;
+  recipient: Recipient;
+  message: unknown;
+  notBefore: Date;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  leaseUntil: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+const outboxSchema = new Schema<OutboxDoc>(
+  {
+    schoolId: String,
+    dedupeKey: String,
+    recipient: Schema.Types.Mixed,
+    message: Schema.Types.Mixed,
+    notBefore: Date,
+    status: String,
+    attempts: Number,
+    nextAttemptAt: Date,
+    leaseUntil: { type: Date, default: null },
+    lastError: { type: String, default: null },
+    createdAt: Date,
+    sentAt: { type: Date, default: null },
+  },
+  { ...options, collection: 'outbox' },
+);
+outboxSchema.index({ schoolId: 1, dedupeKey: 1 }, { unique: true });
+outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+outboxSchema.index({ schoolId: 1, createdAt: 1 });
+
+export interface AttendanceDoc {
+  schoolId: string;
+  placementId: string;
+  date: LocalDate;
+  session: Session;
+  mark: AttendanceMark;
+  by: string;
+  at: Date;
+}
+
+const attendanceSchema = new Schema<AttendanceDoc>(
+  { schoolId: String, placementId: String, date: String, session: String, mark: String, by: String, at: Date },
+  { ...options, collection: 'attendance' },
+);
+attendanceSchema.index({ schoolId: 1, placementId: 1, date: 1, session: 1 }, { unique: true });
+attendanceSchema.index({ schoolId: 1, date: 1 });
+
+export interface SchoolVersionDoc {
+  schoolId: string;
+  version: number;
+  config: SchoolConfig;
+  savedAt: Date;
+}
+
+const schoolVersionSchema = new Schema<SchoolVersionDoc>(
+  { schoolId: String, version: Number, config: Schema.Types.Mixed, savedAt: Date },
+  { ...options, collection: 'school_versions' },
+);
+schoolVersionSchema.index({ schoolId: 1, version: 1 }, { unique: true });
+
+export function modelsOf(connection: Connection) {
+  return {
+    placements: connection.model<PlacementDoc>('Placement', placementSchema),
+    audit: connection.model<AuditDoc>('AuditEntry', auditSchema),
+    counters: connection.model<CounterDoc>('AuditCounter', counterSchema),
+    outbox: connection.model<OutboxDoc>('OutboxEntry', outboxSchema),
+    attendance: connection.model<AttendanceDoc>('AttendanceMark', attendanceSchema),
+    schoolVersions: connection.model<SchoolVersionDoc>('SchoolVersion', schoolVersionSchema),
+  };
+}
+
+export type Models = ReturnType<typeof modelsOf>;
+
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
+}

@@ -1,0 +1,39 @@
+import type { Connection } from 'mongoose';
+import type { Stores } from '../stores.ts';
+import { connectMongo, type MongoConnectOptions } from './connectMongo.ts';
+import { migrate } from './migrate.ts';
+import { modelsOf } from './models.ts';
+import { MongoAttendanceStore } from './mongoAttendanceStore.ts';
+import { MongoAuditLog } from './mongoAuditLog.ts';
+import { MongoNudgeOutbox } from './mongoNudgeOutbox.ts';
+import { MongoPlacementStore } from './mongoPlacementStore.ts';
+import { MongoSchoolStore } from './mongoSchoolStore.ts';
+
+export interface MongoStores extends Stores {
+  /** The open connection, for what shares the database (the agenda scheduler, tests dropping their database). */
+  connection: Connection;
+}
+
+/** Connects, migrates, and makes sure every index exists before any write relies on it. */
+export async function openMongoStores(uri: string, options: MongoConnectOptions = {}): Promise<MongoStores> {
+  const connection = await connectMongo(uri, options);
+  try {
+    await migrate(connection);
+    const models = modelsOf(connection);
+    // Unique indexes carry idempotency and dedupe, so they must exist before the first write.
+    await Promise.all(Object.values(models).map((model) => model.createIndexes()));
+    const audit = new MongoAuditLog(models);
+    return {
+      connection,
+      placements: new MongoPlacementStore(models, audit),
+      audit,
+      outbox: new MongoNudgeOutbox(models),
+      attendance: new MongoAttendanceStore(models),
+      schools: new MongoSchoolStore(models),
+      close: () => connection.close(),
+    };
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
+}

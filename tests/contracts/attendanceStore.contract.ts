@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/core/errors.ts';
+import type { AttendanceRecord, AttendanceStore } from '../../src/ports/attendanceStore.ts';
+import { OTHER_SCHOOL, SCHOOL, anAttendanceRecord, codeOf, type ContractFactory } from './factories.ts';
+
+/** The behaviour every AttendanceStore adapter shares. */
+export function attendanceStoreContract(factory: ContractFactory<AttendanceStore>): void {
+  let attendance: AttendanceStore;
+
+  beforeEach(async () => {
+    attendance = await factory.create();
+  });
+  afterEach(async () => {
+    await factory.cleanup?.();
+  });
+
+  const sessions = (marks: AttendanceRecord[]) => marks.map((m) => `${m.placementId} ${m.date} ${m.session}`);
+
+  it('records a mark and reads it back as given', async () => {
+    const mark = anAttendanceRecord({ mark: 'absent_unauthorised' });
+    await attendance.record(mark);
+    const [stored] = await attendance.listForPlacement(SCHOOL, 'p-1');
+    expect(stored).toEqual(mark);
+    expect(stored?.at).toBeInstanceOf(Date);
+  });
+
+  it('takes one mark per placement, date and session', async () => {
+    await attendance.record(anAttendanceRecord());
+    expect(await codeOf(attendance.record(anAttendanceRecord({ mark: 'late', by: 'someone-else' })))).toBe(ErrorCode.Duplicate);
+    await attendance.record(anAttendanceRecord({ session: 'pm' }));
+    await attendance.record(anAttendanceRecord({ date: '2025-09-16' }));
+    await attendance.record(anAttendanceRecord({ placementId: 'p-2' }));
+    await attendance.record(anAttendanceRecord({ schoolId: OTHER_SCHOOL }));
+    expect((await attendance.listForPlacement(SCHOOL, 'p-1')).map((m) => m.mark)).toEqual(['present', 'present', 'present']);
+  });
+
+  it('records one of 20 concurrent marks for the same session', async () => {
+    const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => codeOf(attendance.record(anAttendanceRecord({ by: `staff-${i}` })))));
+    expect(codes.filter((c) => c === 'resolved')).toHaveLength(1);
+    expect(codes.filter((c) => c === ErrorCode.Duplicate)).toHaveLength(19);
+    expect(await attendance.listForPlacement(SCHOOL, 'p-1')).toHaveLength(1);
+  });
+
+  it("lists a placement's marks by date then session, within dates when given (both included)", async () => {
+    for (const [date, session] of [['2025-09-17', 'pm'], ['2025-09-15', 'pm'], ['2025-09-17', 'am'], ['2025-09-16', 'am'], ['2025-09-15', 'am']] as const)
+      await attendance.record(anAttendanceRecord({ date, session }));
+    await attendance.record(anAttendanceRecord({ placementId: 'p-2', date: '2025-09-16' }));
+    expect(sessions(await attendance.listForPlacement(SCHOOL, 'p-1'))).toEqual([
+      'p-1 2025-09-15 am', 'p-1 2025-09-15 pm', 'p-1 2025-09-16 am', 'p-1 2025-09-17 am', 'p-1 2025-09-17 pm',
+    ]);
+    expect(sessions(await attendance.listForPlacement(SCHOOL, 'p-1', '2025-09-16', '2025-09-17'))).toEqual(['p-1 2025-09-16 am', 'p-1 2025-09-17 am', 'p-1 2025-09-17 pm']);
+    expect(sessions(await attendance.listForPlacement(SCHOOL, 'p-1', '2025-09-16'))).toEqual(['p-1 2025-09-16 am', 'p-1 2025-09-17 am', 'p-1 2025-09-17 pm']);
+    expect(sessions(await attendance.listForPlacement(SCHOOL, 'p-1', undefined, '2025-09-15'))).toEqual(['p-1 2025-09-15 am', 'p-1 2025-09-15 pm']);
+    expect(await attendance.listForPlacement(OTHER_SCHOOL, 'p-1')).toEqual([]);
+  });
+
+  it("lists a school's marks on one date by placement then session", async () => {
+    await attendance.record(anAttendanceRecord({ placementId: 'p-3', session: 'pm' }));
+    await attendance.record(anAttendanceRecord({ placementId: 'p-1', session: 'pm' }));
+    await attendance.record(anAttendanceRecord({ placementId: 'p-3', session: 'am' }));
+    await attendance.record(anAttendanceRecord({ placementId: 'p-2', session: 'am' }));
+    await attendance.record(anAttendanceRecord({ placementId: 'p-1', date: '2025-09-16' }));
+    await attendance.record(anAttendanceRecord({ schoolId: OTHER_SCHOOL, placementId: 'p-0' }));
+    expect(sessions(await attendance.listForDate(SCHOOL, '2025-09-15'))).toEqual([
+      'p-1 2025-09-15 pm', 'p-2 2025-09-15 am', 'p-3 2025-09-15 am', 'p-3 2025-09-15 pm',
+    ]);
+  });
+
+  it('hands out copies', async () => {
+    const mark = anAttendanceRecord();
+    await attendance.record(mark);
+    mark.mark = 'late';
+    const [listed] = await attendance.listForDate(SCHOOL, '2025-09-15');
+    if (listed) listed.mark = 'absent_authorised';
+    expect((await attendance.listForDate(SCHOOL, '2025-09-15'))[0]?.mark).toBe('present');
+  });
+}

@@ -1,0 +1,31 @@
+import { describe } from 'vitest';
+import type { Stores } from '../../src/adapters/storage/stores.ts';
+import { attendanceStoreContract } from './attendanceStore.contract.ts';
+import { auditLogContract } from './auditLog.contract.ts';
+import type { ContractFactory } from './factories.ts';
+import { nudgeOutboxContract } from './nudgeOutbox.contract.ts';
+import { placementStoreContract } from './placementStore.contract.ts';
+import { schoolStoreContract } from './schoolStore.contract.ts';
+
+/** Runs every port's contract against one backend, each test on fresh stores from `open`. */
+export function allStoreContracts(open: () => Promise<Stores>, destroy: (stores: Stores) => Promise<void> = (s) => s.close()): void {
+  let opened: Stores[] = [];
+  const factory = <T>(pick: (stores: Stores) => T): ContractFactory<T> => ({
+    async create() {
+      const stores = await open();
+      opened.push(stores);
+      return pick(stores);
+    },
+    async cleanup() {
+      const closing = opened;
+      opened = [];
+      await Promise.all(closing.map(destroy));
+    },
+  });
+
+  describe('PlacementStore', () => placementStoreContract(factory(({ placements, audit }) => ({ placements, audit }))));
+  describe('AuditLog', () => auditLogContract(factory((s) => s.audit)));
+  describe('NudgeOutbox', () => nudgeOutboxContract(factory((s) => s.outbox)));
+  describe('AttendanceStore', () => attendanceStoreContract(factory((s) => s.attendance)));
+  describe('SchoolStore', () => schoolStoreContract(factory((s) => s.schools)));
+}
