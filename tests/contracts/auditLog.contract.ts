@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AuditLog } from '../../src/ports/auditLog.ts';
 import { OTHER_SCHOOL, SCHOOL, anAuditInput, at, type ContractFactory } from './factories.ts';
 

@@ -1,0 +1,184 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError, ErrorCode } from '../../src/core/errors.ts';
+import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
+import type { Stores } from '../../src/adapters/storage/stores.ts';
+import { SCHOOL, aCreate, aDecision, aPlacement, aSchoolConfig, anAttendanceRecord, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WRITER = fileURLToPath(new URL('./fixtures/decisionWriter.ts', import.meta.url));
+
+let dataDir: string;
+let warnings: string[];
+let open: Stores[];
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'apbot-journal-'));
+  warnings = [];
+  open = [];
+});
+afterEach(async () => {
+  await Promise.all(open.map((s) => s.close()));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openStores(): Promise<Stores> {
+  const stores = await openMemoryStores({ dataDir, warn: (message) => warnings.push(message) });
+  open.push(stores);
+  return stores;
+}
+
+async function closeStores(stores: Stores): Promise<void> {
+  open = open.filter((s) => s !== stores);
+  await stores.close();
+}
+
+/** Everything the stores hold, read through the ports. */
+async function contentsOf(stores: Stores) {
+  return {
+    placements: await stores.placements.list(SCHOOL),
+    due: await stores.placements.listDue(SCHOOL, at('2030-01-01T00:00:00Z')),
+    audit: await stores.audit.list(SCHOOL),
+    outbox: await stores.outbox.list(SCHOOL),
+    attendance: await stores.attendance.listForPlacement(SCHOOL, 'p-1'),
+    schools: await stores.schools.versions('oakfield'),
+  };
+}
+
+async function writeOneOfEverything(stores: Stores): Promise<void> {
+  const created = await stores.placements.create(aCreate());
+  await stores.placements.applyDecision(aDecision(created.record, 'review:1'));
+  await stores.placements.create(aCreate(aPlacement({ id: 'p-2' }), { nextDueAt: null }));
+  await stores.audit.append(anAuditInput({ action: 'refused:recordReview', outcome: 'refused', actor: 'teams:29:abc' }));
+  const sent = (await stores.outbox.enqueue(anOutboxInput({ dedupeKey: 'sent' }), at('2025-10-20T06:00:00Z'))).entry;
+  const failed = (await stores.outbox.enqueue(anOutboxInput({ dedupeKey: 'failed' }), at('2025-10-20T06:00:00Z'))).entry;
+  await stores.outbox.enqueue(anOutboxInput({ dedupeKey: 'leased' }), at('2025-10-20T06:00:00Z'));
+  await stores.outbox.enqueue(anOutboxInput({ dedupeKey: 'pending', notBefore: at('2025-10-21T07:30:00Z') }), at('2025-10-20T06:00:00Z'));
+  await stores.outbox.claim(at('2025-10-20T08:00:00Z'), 3, 60_000);
+  await stores.outbox.markSent(sent.id, at('2025-10-20T08:00:01Z'));
+  await stores.outbox.markFailed(failed.id, 'HTTP 429', at('2025-10-20T08:05:00Z'));
+  await stores.attendance.record(anAttendanceRecord());
+  await stores.attendance.record(anAttendanceRecord({ session: 'pm', mark: 'absent_unauthorised' }));
+  await stores.schools.save('oakfield', aSchoolConfig(), at('2025-09-01T08:00:00Z'));
+  await stores.schools.save('oakfield', aSchoolConfig('Oakfield Academy', 15), at('2025-09-02T08:00:00Z'));
+}
+
+describe('the memory stores journalled to a data directory', () => {
+  it('find everything again after a restart, with dates as dates, and after a second restart of the compacted journal', async () => {
+    const first = await openStores();
+    await writeOneOfEverything(first);
+    const before = await contentsOf(first);
+    expect(before.outbox.map((e) => e.status)).toEqual(['sent', 'failed', 'sending', 'pending']);
+    await closeStores(first);
+
+    const second = await openStores();
+    const after = await contentsOf(second);
+    expect(after).toEqual(before);
+    expect(after.placements[0]?.nextDueAt).toBeInstanceOf(Date);
+    expect(after.outbox[2]?.leaseUntil).toBeInstanceOf(Date);
+    expect((after.outbox[0]?.message as { sentFor: unknown }).sentFor).toBeInstanceOf(Date);
+    // Idempotency survives the restart: the same key is a replay, the same nudge is not enqueued again.
+    const current = after.placements[0];
+    if (!current) throw new Error('placement missing');
+    expect((await second.placements.applyDecision(aDecision({ ...current, placement: { ...current.placement, version: 0 } }, 'review:1'))).replayed).toBe(true);
+    expect((await second.outbox.enqueue(anOutboxInput({ dedupeKey: 'sent' }), at('2025-10-22T06:00:00Z'))).created).toBe(false);
+    expect((await second.audit.append(anAuditInput())).seq).toBe(after.audit.length + 1);
+    await closeStores(second);
+
+    const third = await openStores();
+    expect((await contentsOf(third)).audit).toHaveLength(after.audit.length + 1);
+    expect(warnings).toEqual([]);
+  });
+
+  it('skips a torn last line with a warning, keeps everything before it, and leaves a clean journal', async () => {
+    const first = await openStores();
+    await writeOneOfEverything(first);
+    const before = await contentsOf(first);
+    await closeStores(first);
+    appendFileSync(join(dataDir, 'journal.jsonl'), '{"changes":[{"kind":"audit","value":{"schoolId":"oakfield","se');
+
+    const second = await openStores();
+    expect(await contentsOf(second)).toEqual(before);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/incomplete last line \(line \d+\)/);
+    await closeStores(second);
+
+    await openStores();
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('refuses to start on a journal damaged before its last line', async () => {
+    const first = await openStores();
+    await first.audit.append(anAuditInput());
+    await closeStores(first);
+    const path = join(dataDir, 'journal.jsonl');
+    writeFileSync(path, `not json\n${readFileSync(path, 'utf8')}`);
+    await expect(openStores()).rejects.toThrow(/journal .* is damaged at line 1 of 2/);
+    expect(existsSync(join(dataDir, 'LOCK'))).toBe(false);
+  });
+
+  it('cannot be opened twice at once, and can be once the first is closed', async () => {
+    const first = await openStores();
+    const error = await openStores().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: ErrorCode.NotPossible, message: expect.stringMatching(/in use by another apbot process \(pid \d+\)/) });
+    await first.audit.append(anAuditInput());
+    await closeStores(first);
+    expect(existsSync(join(dataDir, 'LOCK'))).toBe(false);
+    expect(await (await openStores()).audit.list(SCHOOL)).toHaveLength(1);
+  });
+
+  it('is refused while another live process holds the lock', async () => {
+    writeFileSync(join(dataDir, 'LOCK'), `${process.ppid}\n`);
+    await expect(openStores()).rejects.toThrow(`in use by another apbot process (pid ${process.ppid})`);
+    expect(readFileSync(join(dataDir, 'LOCK'), 'utf8').trim()).toBe(String(process.ppid));
+  });
+
+  it('takes over a lock left by a process that is gone, or by an earlier run with our pid', async () => {
+    const child = spawn(process.execPath, ['-e', '']);
+    const deadPid = child.pid;
+    await new Promise((resolve) => child.on('exit', resolve));
+    for (const stale of [deadPid, process.pid]) {
+      writeFileSync(join(dataDir, 'LOCK'), `${stale}\n`);
+      const stores = await openStores();
+      expect(readFileSync(join(dataDir, 'LOCK'), 'utf8').trim()).toBe(String(process.pid));
+      await closeStores(stores);
+    }
+  });
+
+  it('loses no acknowledged decision, nor its audit entry, when the process is killed with SIGKILL', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const acknowledged: string[] = [];
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    let partial = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      acknowledged.push(...lines);
+      // Kill while it is writing, not between runs.
+      if (acknowledged.length >= 40) child.kill('SIGKILL');
+    });
+    const signal = await exited;
+    expect(stderr).toBe('');
+    expect(signal).toBe('SIGKILL');
+    expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+
+    const stores = await openStores();
+    const placement = await stores.placements.get(SCHOOL, 'p-1');
+    const loggedKeys = new Set((await stores.audit.list(SCHOOL)).map((e) => e.idempotencyKey));
+    const recorded = new Set(placement?.placement.history.map((e) => e.by));
+    for (const key of acknowledged) {
+      expect(loggedKeys).toContain(key);
+      expect(recorded).toContain(`staff-${key.split(':')[1]}`);
+    }
+    // Nothing half-applied either: each recorded decision has its audit entry.
+    expect(placement?.placement.version).toBe(placement?.placement.history.length);
+    expect(loggedKeys.size - 1).toBe(placement?.placement.version);
+  });
+});
