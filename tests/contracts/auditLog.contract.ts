@@ -47,6 +47,7 @@ export function auditLogContract(factory: ContractFactory<AuditLog>): void {
     expect(await summaries({ actor: 'staff-a' })).toEqual(['1', '2', '4']);
     expect(await summaries({ since: at('2025-09-11T09:00:00Z') })).toEqual(['2', '3', '4']);
     expect(await summaries({ limit: 2 })).toEqual(['1', '2']);
+    expect(await summaries({ limit: 0 })).toEqual([]);
     expect(await summaries({ placementId: 'p-1', actor: 'staff-a', since: at('2025-09-10T09:00:01Z'), limit: 5 })).toEqual(['4']);
   });
 

@@ -62,6 +62,7 @@ export function nudgeOutboxContract(factory: ContractFactory<NudgeOutbox>): void
       await enqueue('quiet-hours', later(1));
       const claimed = await outbox.claim(NOW, 3, 5 * MINUTE);
       expect(keys(claimed)).toEqual(['a', 'b', 'c']);
+      expect(await outbox.claim(NOW, 0, 5 * MINUTE)).toEqual([]);
       expect(claimed.every((e) => e.status === 'sending' && e.leaseUntil?.getTime() === later(5 * MINUTE).getTime())).toBe(true);
       expect(keys(await outbox.claim(NOW, 10, 5 * MINUTE))).toEqual(['at-now']);
       expect(await outbox.claim(NOW, 10, 5 * MINUTE)).toEqual([]);

@@ -33,6 +33,6 @@ export class MemoryAuditLog implements AuditLog {
         (query.actor === undefined || e.actor === query.actor) &&
         (query.since === undefined || e.at.getTime() >= query.since.getTime()),
     );
-    return plainCopy(query.limit === undefined ? matches : matches.slice(0, query.limit));
+    return plainCopy(query.limit === undefined ? matches : matches.slice(0, Math.max(0, query.limit)));
   }
 }

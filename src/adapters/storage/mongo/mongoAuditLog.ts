@@ -34,6 +34,8 @@ export class MongoAuditLog implements AuditLog {
     if (query.placementId !== undefined) filter.placementId = query.placementId;
     if (query.actor !== undefined) filter.actor = query.actor;
     if (query.since !== undefined) filter.at = { $gte: query.since };
+    // MongoDB reads a limit of 0 as "no limit"; the port means none.
+    if (query.limit !== undefined && query.limit <= 0) return [];
     const find = this.#models.audit.find(filter).sort({ seq: 1 });
     if (query.limit !== undefined) find.limit(query.limit);
     return (await find.lean()).map(toEntry);
