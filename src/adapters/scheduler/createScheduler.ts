@@ -1,0 +1,51 @@
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { Agenda, type AgendaBackend } from 'agenda';
+import type { mongo } from 'mongoose';
+import { AppError, ErrorCode } from '../../core/errors.ts';
+import { InMemoryAgendaBackend } from './memory/inMemoryAgendaBackend.ts';
+
+export type SchedulerBackendChoice =
+  | { backend: 'memory' }
+  /** A connected database, e.g. a mongoose connection's `db`; the scheduler never closes it. */
+  | { backend: 'mongo'; db: mongo.Db };
+
+export type SchedulerOptions = SchedulerBackendChoice & {
+  /** How often agenda looks for due jobs: milliseconds or agenda's words ('5 seconds'). */
+  processEvery?: number | string;
+};
+
+/**
+ * An Agenda on the chosen backend, connected and ready for `define`, `every` and `start`.
+ * agenda 6 connects in its constructor and leaves a failed connection as an unhandled
+ * rejection, so the backend is connected here first: a failure rejects this call with one
+ * clear error and no Agenda is made.
+ */
+export async function createScheduler(options: SchedulerOptions): Promise<Agenda> {
+  const backend = options.backend === 'memory' ? new InMemoryAgendaBackend() : new MongoBackend({ mongo: options.db });
+  try {
+    await backend.connect();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError(
+      ErrorCode.NotPossible,
+      `The scheduler cannot use its ${backend.name} backend: ${reason}. Check MONGODB_URI and that the server is running.`,
+    );
+  }
+  return new Agenda({
+    backend: alreadyConnected(backend),
+    ...(options.processEvery === undefined ? {} : { processEvery: options.processEvery }),
+  });
+}
+
+/** The same backend, with `connect` a no-op so Agenda's constructor cannot fail on it again. */
+function alreadyConnected(backend: AgendaBackend): AgendaBackend {
+  return {
+    name: backend.name,
+    repository: backend.repository,
+    notificationChannel: backend.notificationChannel,
+    logger: backend.logger,
+    ownsConnection: backend.ownsConnection,
+    connect: async () => {},
+    disconnect: () => backend.disconnect(),
+  };
+}
