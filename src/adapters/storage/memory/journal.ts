@@ -1,11 +1,11 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { CHANGE_KINDS, type Change, type ChangeSink, type MemoryDatabase } from './memoryDatabase.ts';
 
 const FILE = 'journal.jsonl';
-// Lines written while compacting are batched up to this size before each write.
+// Lines written while compacting are batched up to this many characters before each write.
 const BATCH_BYTES = 1 << 20;
 
 /**
@@ -16,10 +16,13 @@ const BATCH_BYTES = 1 << 20;
 export class Journal implements ChangeSink {
   readonly #fd: number;
   readonly #release: () => void;
+  /** Bytes acknowledged so far: a failed write is cut back to here. */
+  #size: number;
 
   private constructor(fd: number, release: () => void) {
     this.#fd = fd;
     this.#release = release;
+    this.#size = fstatSync(fd).size;
   }
 
   static open(dataDir: string, db: MemoryDatabase, warn: (message: string) => void): Journal {
@@ -37,8 +40,17 @@ export class Journal implements ChangeSink {
   }
 
   append(changes: readonly Change[]): void {
-    writeAll(this.#fd, Buffer.from(`${encode(changes)}\n`));
-    fsyncSync(this.#fd);
+    const line = Buffer.from(`${encode(changes)}\n`);
+    try {
+      writeAll(this.#fd, line);
+      fsyncSync(this.#fd);
+    } catch (error) {
+      // A half-written line (disk full) followed by later good ones would read as damage at the
+      // next start; cut it off so the journal stays clean.
+      ftruncateSync(this.#fd, this.#size);
+      throw error;
+    }
+    this.#size += line.length;
   }
 
   close(): void {
