@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import type { Stores } from '../../src/adapters/storage/stores.ts';
+import type { Stores } from '../../src/ports/stores.ts';
 import { attendanceStoreContract } from './attendanceStore.contract.ts';
 import { auditLogContract } from './auditLog.contract.ts';
 import type { ContractFactory } from './factories.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../src/core/errors.ts';
 import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
-import type { Stores } from '../../src/adapters/storage/stores.ts';
+import type { Stores } from '../../src/ports/stores.ts';
 import { SCHOOL, aCreate, aDecision, aPlacement, aSchoolConfig, anAttendanceRecord, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

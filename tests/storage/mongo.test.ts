@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
 import { connectMongo } from '../../src/adapters/storage/mongo/connectMongo.ts';
 import { openMongoStores, type MongoStores } from '../../src/adapters/storage/mongo/openMongoStores.ts';
-import type { Stores } from '../../src/adapters/storage/stores.ts';
+import type { Stores } from '../../src/ports/stores.ts';
 import { allStoreContracts } from '../contracts/storeContracts.ts';
 
 const uri = process.env.MONGODB_URI;

@@ -8,8 +8,38 @@ export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
 export const ATTENDANCE_MARKS = ['present', 'late', 'absent_authorised', 'absent_unauthorised', 'not_timetabled'] as const;
 export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
 
-// Every event says what happened and on which school-local date; `by` is a staff id when known.
-const base = { on: localDate, by: z.string().min(1).optional() };
+export const CHECKLIST_ITEMS = [
+  'provider_registration_checked',
+  'provider_safeguarding_confirmed',
+  'provider_risk_assessment',
+  'pupil_risk_assessment',
+  'written_agreement',
+  'learning_plan',
+  'parents_consulted',
+  'la_informed',
+  'virtual_school_head_informed',
+  'social_worker_informed',
+  'sen_officer_informed',
+  'free_school_meals_arranged',
+  'transport_arranged',
+] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+
+export const END_REASONS = ['reintegrated', 'specialist_provision', 'safeguarding', 'non_attendance', 'planned_end', 'other'] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+export const REVIEW_OUTCOMES = ['continue', 'change', 'plan_reintegration', 'end'] as const;
+
+/**
+ * Every event says what happened and on which school-local date. Events recorded through the bot
+ * also carry who (`by`, a staff id), when it was recorded (`at`) and the decision's idempotency `key`.
+ */
+const base = {
+  on: localDate,
+  by: z.string().min(1).optional(),
+  at: z.string().optional(),
+  key: z.string().optional(),
+};
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.looseObject({ type: z.literal(type), ...base, ...shape });
 
@@ -34,6 +64,17 @@ export const historyEventSchema = z.discriminatedUnion('type', [
   event('home_school_agreement', {}),
   event('provider_report', {}),
   event('reintegration_meeting', {}),
+  event('commissioned', {}),
+  event('checklist_item', { item: z.enum(CHECKLIST_ITEMS) }),
+  event('activated', {}),
+  event('updated', { fields: z.array(z.string()) }),
+  event('decline', { role: z.enum(ROLES), reason: z.string() }),
+  event('parent_agreement', {}),
+  event('extension_proposed', { end: localDate }),
+  event('extended', { end: localDate }),
+  event('ended', { reason: z.enum(END_REASONS) }),
+  event('snooze', { obligation: z.string(), until: localDate, reason: z.string() }),
+  event('reassign', { role: z.enum(ROLES), to: z.string() }),
 ]);
 
 export type HistoryEvent = z.output<typeof historyEventSchema>;

@@ -77,6 +77,10 @@ export const placementSchema = z
     reviewEverySchoolDays: z.number().int().min(1).max(40).optional(),
     /** The staff member who owns this placement's obligations; else everyone with the role. */
     owners: z.partialRecord(z.enum(ROLES), z.string().min(1)).optional(),
+    /** Why a part-time timetable is needed (000 §9.3); seen by staff, never in audit summaries. */
+    reason: z.string().optional(),
+    proposedBy: z.string().optional(),
+    objectives: z.array(z.string()).optional(),
     history: z.array(historyEventSchema).default([]),
     version: z.number().int().min(0).default(0),
   })

@@ -5,6 +5,7 @@ import { ErrorCode } from '../errors.ts';
 import { addDays, isValidLocalDate } from '../calendar/localDate.ts';
 import { localDate, localTime, parseOrThrow } from '../validation.ts';
 import { ROLES } from './roles.ts';
+import { ACTIONS } from '../permissions.ts';
 
 const range = z.object({ start: localDate, end: localDate });
 
@@ -117,6 +118,8 @@ export const schoolConfigSchema = z.object({
   }),
   policy: policy.prefault({}),
   staff,
+  /** Changes to who may do what; an action left out keeps its default roles. */
+  permissions: z.partialRecord(z.enum(ACTIONS), z.array(z.enum(ROLES)).min(1)).default({}),
 });
 
 export type SchoolConfig = z.output<typeof schoolConfigSchema>;

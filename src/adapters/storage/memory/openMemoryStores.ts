@@ -1,4 +1,4 @@
-import type { Stores } from '../stores.ts';
+import type { Stores } from '../../../ports/stores.ts';
 import { Journal } from './journal.ts';
 import { MemoryAttendanceStore } from './memoryAttendanceStore.ts';
 import { MemoryAuditLog } from './memoryAuditLog.ts';

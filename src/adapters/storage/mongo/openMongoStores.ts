@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { Stores } from '../stores.ts';
+import type { Stores } from '../../../ports/stores.ts';
 import { connectMongo, type MongoConnectOptions } from './connectMongo.ts';
 import { migrate } from './migrate.ts';
 import { modelsOf } from './models.ts';

@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { localDateOf } from '../core/calendar/clock.ts';
+import { DECISIONS, type DecisionName } from '../core/decisions/index.ts';
+import type { Actor, AttendanceOutcome, DecisionContext } from '../core/decisions/decision.ts';
+import { AppError, ErrorCode, isAppError } from '../core/errors.ts';
+import { deriveObligations } from '../core/obligations/deriveObligations.ts';
+import { nextSweepAt } from '../core/obligations/nextSweepAt.ts';
+import { actingRole } from '../core/permissions.ts';
+import type { Placement } from '../core/placement/placement.ts';
+import type { School } from '../core/policy/schoolConfig.ts';
+import { parseOrThrow } from '../core/validation.ts';
+import type { AttendanceStore } from '../ports/attendanceStore.ts';
+import type { AuditLog } from '../ports/auditLog.ts';
+import type { PlacementRecord, PlacementStore } from '../ports/placementStore.ts';
+import { withAttendance } from './withAttendance.ts';
+
+export interface DecisionStores {
+  placements: PlacementStore;
+  audit: AuditLog;
+  attendance: AttendanceStore;
+}
+
+export interface DecideRequest {
+  school: School;
+  actor: Actor;
+  decision: string;
+  /** The placement decided on; left out by decisions that create one. */
+  placementId?: string;
+  input: unknown;
+  /** The same key twice records once: a card action id plus the user, or a command's id. */
+  idempotencyKey: string;
+  /** The version a card showed; if the placement moved on since, the card is stale. */
+  expectedVersion?: number;
+  now: Date;
+}
+
+export interface DecideResult {
+  decision: DecisionName;
+  record: PlacementRecord;
+  summary: string;
+  attendance?: AttendanceOutcome;
+  /** True when this key had been recorded before: nothing new was written. */
+  replayed: boolean;
+}
+
+const CONFLICT_RETRIES = 5;
+
+export function newPlacementId(): string {
+  return `P-${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+/** The store's `nextDueAt` for a placement as it now stands. */
+export async function nextDueAtOf(placement: Placement, school: School, attendance: AttendanceStore, now: Date): Promise<Date | null> {
+  const merged = await withAttendance(placement, school.id, attendance);
+  return nextSweepAt(deriveObligations(merged, school, now), school, now, placement.status === 'ended');
+}
+
+/**
+ * Records one staff decision: checks who may, validates the input, applies the rule in the core,
+ * and writes the new state with its audit entry. A refusal is audited; bad input changes nothing;
+ * a repeat of the same key records nothing new.
+ */
+export async function decide(stores: DecisionStores, request: DecideRequest): Promise<DecideResult> {
+  const { school, actor, now, idempotencyKey: key } = request;
+  const decision = DECISIONS.get(request.decision);
+  if (!decision) throw new AppError(ErrorCode.InvalidInput, `There is no decision called "${request.decision}".`);
+  const name = decision.name as DecisionName;
+
+  const role = actingRole(actor.roles, name, school.config.permissions);
+  if (!role) {
+    await stores.audit.append({
+      schoolId: school.id,
+      at: now,
+      actor: actor.staffId,
+      role: actor.roles[0] ?? null,
+      action: `refused:${name}`,
+      placementId: request.placementId ?? null,
+      idempotencyKey: null,
+      outcome: 'refused',
+      summary: `Not allowed to ${name} in the roles held`,
+    });
+    throw new AppError(ErrorCode.NotAllowed, 'You are not allowed to do that. Ask your AP lead or headteacher if you think you should be.');
+  }
+
+  const input = parseOrThrow(decision.input, request.input, 'That');
+  const ctx: DecisionContext = { school, actor, role, now, today: localDateOf(now, school.config.school.timezone), key, newPlacementId: newPlacementId() };
+  const audit = (placementId: string, summary: string) => ({
+    schoolId: school.id,
+    at: now,
+    actor: actor.staffId,
+    role,
+    action: name,
+    placementId,
+    idempotencyKey: key,
+    outcome: 'recorded' as const,
+    summary,
+  });
+
+  if (request.placementId === undefined) {
+    if (decision.target === 'existing') throw new AppError(ErrorCode.InvalidInput, 'Say which placement this is for.');
+    const outcome = decision.apply(undefined, input, ctx);
+    const nextDueAt = await nextDueAtOf(outcome.placement, school, stores.attendance, now);
+    const created = await stores.placements.create({
+      record: { schoolId: school.id, placement: outcome.placement, nextDueAt },
+      idempotencyKey: key,
+      audit: audit(outcome.placement.id, outcome.summary),
+    });
+    return { decision: name, record: created.record, summary: outcome.summary, replayed: created.replayed };
+  }
+  if (decision.target === 'new') throw new AppError(ErrorCode.InvalidInput, 'This creates a new placement; leave the placement out.');
+
+  for (let attempt = 0; ; attempt++) {
+    const record = await stores.placements.get(school.id, request.placementId);
+    if (!record) throw new AppError(ErrorCode.NotFound, `There is no placement ${request.placementId}.`);
+    if (record.placement.history.some((e) => e.key === key))
+      return { decision: name, record, summary: 'Already recorded', replayed: true };
+    if (request.expectedVersion !== undefined && request.expectedVersion !== record.placement.version)
+      throw new AppError(ErrorCode.Conflict, 'Someone else has updated this placement since this card was sent. Here is how it stands now.');
+
+    const current = await withAttendance(record.placement, school.id, stores.attendance);
+    const outcome = decision.apply(current, input, ctx);
+    if (outcome.attendance) return recordAttendance(stores, outcome.attendance, record, audit(record.placement.id, outcome.summary), name);
+
+    // The marks merged in from the attendance store stay there: store only the events this decision added.
+    const added = outcome.placement.history.slice(current.history.length);
+    const placement = { ...outcome.placement, history: [...record.placement.history, ...added] };
+    try {
+      const result = await stores.placements.applyDecision({
+        schoolId: school.id,
+        placementId: record.placement.id,
+        expectedVersion: record.placement.version,
+        idempotencyKey: key,
+        placement,
+        nextDueAt: await nextDueAtOf(placement, school, stores.attendance, now),
+        audit: audit(record.placement.id, outcome.summary),
+      });
+      return { decision: name, record: result.record, summary: outcome.summary, replayed: result.replayed };
+    } catch (error) {
+      // Somebody else's decision landed first: work this one out again from the new state.
+      const retry = isAppError(error) && error.code === ErrorCode.Conflict && request.expectedVersion === undefined && attempt < CONFLICT_RETRIES;
+      if (!retry) throw error;
+    }
+  }
+}
+
+async function recordAttendance(
+  stores: DecisionStores,
+  mark: AttendanceOutcome,
+  record: PlacementRecord,
+  audit: Parameters<AuditLog['append']>[0],
+  name: DecisionName,
+): Promise<DecideResult> {
+  const existing = (await stores.attendance.listForPlacement(record.schoolId, mark.placementId, mark.date, mark.date)).find((m) => m.session === mark.session);
+  if (existing) {
+    if (existing.mark === mark.mark) return { decision: name, record, summary: 'Already recorded', attendance: mark, replayed: true };
+    throw new AppError(ErrorCode.NotPossible, `${mark.date} ${mark.session} is already marked ${existing.mark.replaceAll('_', ' ')}.`);
+  }
+  await stores.attendance.record({ schoolId: record.schoolId, placementId: mark.placementId, date: mark.date, session: mark.session, mark: mark.mark as never, by: audit.actor, at: audit.at });
+  await stores.audit.append(audit);
+  return { decision: name, record, summary: audit.summary, attendance: mark, replayed: false };
+}

@@ -1,0 +1,10 @@
+import { recordedEvent } from './recordedEvent.ts';
+
+/** 000 §9.6: the parents' agreement to a part-time timetable. */
+export const recordParentAgreement = recordedEvent({
+  name: 'recordParentAgreement',
+  event: 'parent_agreement',
+  fields: {},
+  kinds: ['part_time_timetable', 'flexi_schooling'],
+  says: "Parents' agreement recorded",
+});

@@ -1,0 +1,15 @@
+import type { AttendanceStore } from './attendanceStore.ts';
+import type { AuditLog } from './auditLog.ts';
+import type { NudgeOutbox } from './nudgeOutbox.ts';
+import type { PlacementStore } from './placementStore.ts';
+import type { SchoolStore } from './schoolStore.ts';
+
+/** Every store the bot needs, from one backend; `close` releases it (connection, journal, lock). */
+export interface Stores {
+  placements: PlacementStore;
+  audit: AuditLog;
+  outbox: NudgeOutbox;
+  attendance: AttendanceStore;
+  schools: SchoolStore;
+  close(): Promise<void>;
+}
