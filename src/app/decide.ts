@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { localDateOf } from '../core/calendar/clock.ts';
 import { DECISIONS, type DecisionName } from '../core/decisions/index.ts';
 import type { Actor, AttendanceOutcome, DecisionContext } from '../core/decisions/decision.ts';
@@ -43,10 +44,12 @@ export interface DecideResult {
   replayed: boolean;
 }
 
-const CONFLICT_RETRIES = 5;
+/** Enough for every one of a burst of simultaneous decisions on one placement to land. */
+const CONFLICT_RETRIES = 30;
 
-export function newPlacementId(): string {
-  return `P-${randomBytes(4).toString('hex').toUpperCase()}`;
+/** Taken from the decision's key, so a repeated create names the same placement and records once. */
+export function newPlacementId(schoolId: string, idempotencyKey: string): string {
+  return `P-${createHash('sha256').update(`${schoolId}\n${idempotencyKey}`).digest('hex').slice(0, 8).toUpperCase()}`;
 }
 
 /** The store's `nextDueAt` for a placement as it now stands. */
@@ -82,8 +85,11 @@ export async function decide(stores: DecisionStores, request: DecideRequest): Pr
     throw new AppError(ErrorCode.NotAllowed, 'You are not allowed to do that. Ask your AP lead or headteacher if you think you should be.');
   }
 
+  if (request.placementId === undefined && decision.target === 'existing') throw new AppError(ErrorCode.InvalidInput, 'Say which placement this is for.');
+  if (request.placementId !== undefined && decision.target === 'new') throw new AppError(ErrorCode.InvalidInput, 'This creates a new placement; leave the placement out.');
   const input = parseOrThrow(decision.input, request.input, 'That');
-  const ctx: DecisionContext = { school, actor, role, now, today: localDateOf(now, school.config.school.timezone), key, newPlacementId: newPlacementId() };
+  const today = localDateOf(now, school.config.school.timezone);
+  const ctx: DecisionContext = { school, actor, role, now, today, key, newPlacementId: newPlacementId(school.id, key) };
   const audit = (placementId: string, summary: string) => ({
     schoolId: school.id,
     at: now,
@@ -97,7 +103,6 @@ export async function decide(stores: DecisionStores, request: DecideRequest): Pr
   });
 
   if (request.placementId === undefined) {
-    if (decision.target === 'existing') throw new AppError(ErrorCode.InvalidInput, 'Say which placement this is for.');
     const outcome = decision.apply(undefined, input, ctx);
     const nextDueAt = await nextDueAtOf(outcome.placement, school, stores.attendance, now);
     const created = await stores.placements.create({
@@ -107,8 +112,6 @@ export async function decide(stores: DecisionStores, request: DecideRequest): Pr
     });
     return { decision: name, record: created.record, summary: outcome.summary, replayed: created.replayed };
   }
-  if (decision.target === 'new') throw new AppError(ErrorCode.InvalidInput, 'This creates a new placement; leave the placement out.');
-
   for (let attempt = 0; ; attempt++) {
     const record = await stores.placements.get(school.id, request.placementId);
     if (!record) throw new AppError(ErrorCode.NotFound, `There is no placement ${request.placementId}.`);
@@ -139,6 +142,7 @@ export async function decide(stores: DecisionStores, request: DecideRequest): Pr
       // Somebody else's decision landed first: work this one out again from the new state.
       const retry = isAppError(error) && error.code === ErrorCode.Conflict && request.expectedVersion === undefined && attempt < CONFLICT_RETRIES;
       if (!retry) throw error;
+      await sleep(Math.random() * 5);
     }
   }
 }
