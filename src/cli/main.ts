@@ -1,5 +1,7 @@
 import { isAppError } from '../core/errors.ts';
+import { decide } from './commands/decide.ts';
 import { due } from './commands/due.ts';
+import { history } from './commands/history.ts';
 import { validate } from './commands/validate.ts';
 import { EXIT_BAD_INPUT, processIo, type CliIo } from './io.ts';
 
@@ -8,6 +10,8 @@ type Command = (args: string[], io: CliIo) => number | Promise<number>;
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: validate, summary: 'validate <school.yaml>                      check a school config file' },
   due: { run: due, summary: 'due --school F --placements F --at T [--json]  what falls due, for whom' },
+  decide: { run: decide, summary: "decide <decision> --as STAFF [--placement P] [--json '{…}']  record a decision" },
+  history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
 };
 
 const HELP = `ap: apbot's command line\n\n${Object.values(COMMANDS)
