@@ -1,0 +1,36 @@
+import { actorFor, type Actor } from '../core/decisions/decision.ts';
+import type { School, StaffMember } from '../core/policy/schoolConfig.ts';
+
+export interface Identified {
+  school: School;
+  staff: StaffMember;
+  actor: Actor;
+}
+
+export type PlatformIdentity =
+  | { platform: 'teams'; aadObjectId: string; tenantId?: string | undefined }
+  | { platform: 'slack'; userId: string; teamId?: string | undefined };
+
+/**
+ * Finds the member of staff behind a Teams or Slack user. A school that names its tenant or
+ * workspace only accepts users from it. Teams ids are compared as given, not checked as UUIDs.
+ */
+export function identify(schools: readonly School[], who: PlatformIdentity): Identified[] {
+  return schools.flatMap((school) => {
+    const staff = school.config.staff.find((member) => {
+      if (who.platform === 'teams') {
+        const tenant = member.teams?.tenantId ?? school.config.school.teamsTenantId;
+        return member.teams?.aadObjectId === who.aadObjectId && (tenant === undefined || who.tenantId === undefined || tenant === who.tenantId);
+      }
+      const team = school.config.school.slackTeamId;
+      return member.slack?.userId === who.userId && (team === undefined || who.teamId === undefined || team === who.teamId);
+    });
+    const actor = staff && actorFor(school, staff.id);
+    return staff && actor ? [{ school, staff, actor }] : [];
+  });
+}
+
+/** The opaque id an unknown person is audited under: never a name. */
+export function auditIdOf(who: PlatformIdentity): string {
+  return who.platform === 'teams' ? `teams:${who.aadObjectId}` : `slack:${who.userId}`;
+}

@@ -1,0 +1,52 @@
+import { AppError, ErrorCode } from '../core/errors.ts';
+import type { Actor } from '../core/decisions/decision.ts';
+import { compareObligations, deriveObligations } from '../core/obligations/deriveObligations.ts';
+import type { Obligation } from '../core/obligations/obligation.ts';
+import type { Placement } from '../core/placement/placement.ts';
+import type { School } from '../core/policy/schoolConfig.ts';
+import type { AttendanceStore } from '../ports/attendanceStore.ts';
+import type { PlacementStore } from '../ports/placementStore.ts';
+import { withAttendance } from './withAttendance.ts';
+
+export interface ReadStores {
+  placements: PlacementStore;
+  attendance: AttendanceStore;
+}
+
+export interface PlacementWithObligations {
+  placement: Placement;
+  obligations: Obligation[];
+}
+
+/** Whether an obligation is this person's: they hold its role and nobody else was named for it. */
+export function owns(actor: Actor, placement: Placement, obligation: Obligation): boolean {
+  const named = placement.owners?.[obligation.ownerRole];
+  return named === undefined ? actor.roles.includes(obligation.ownerRole) : named === actor.staffId;
+}
+
+/** Open placements of a school with what is open on each, attendance included. */
+export async function openPlacements(stores: ReadStores, school: School, now: Date): Promise<PlacementWithObligations[]> {
+  const records = await stores.placements.list(school.id, { status: ['proposed', 'active'] });
+  return Promise.all(
+    records.map(async ({ placement }) => {
+      const merged = await withAttendance(placement, school.id, stores.attendance);
+      return { placement: merged, obligations: deriveObligations(merged, school, now) };
+    }),
+  );
+}
+
+/** What a person needs to do now (not what is merely scheduled), soonest first. */
+export async function dueFor(stores: ReadStores, school: School, actor: Actor, now: Date): Promise<{ placement: Placement; obligation: Obligation }[]> {
+  const open = await openPlacements(stores, school, now);
+  return open
+    .flatMap(({ placement, obligations }) => obligations.filter((o) => o.stage !== 'scheduled' && owns(actor, placement, o)).map((obligation) => ({ placement, obligation })))
+    .sort((a, b) => compareObligations(a.obligation, b.obligation));
+}
+
+/** A pupil's open placement (the newest, if several), or a user error naming the reference. */
+export async function placementForPupil(stores: ReadStores, school: School, ref: string): Promise<Placement> {
+  const records = await stores.placements.list(school.id, { pupilRef: ref, status: ['proposed', 'active'] });
+  const newest = records.map((r) => r.placement).sort((a, b) => b.start.localeCompare(a.start))[0];
+  if (!newest) throw new AppError(ErrorCode.NotFound, `There is no open placement for pupil ${ref}. Check the reference, or try "status" to see them all.`);
+  return withAttendance(newest, school.id, stores.attendance);
+}
