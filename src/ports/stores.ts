@@ -1,5 +1,6 @@
 import type { AttendanceStore } from './attendanceStore.ts';
 import type { AuditLog } from './auditLog.ts';
+import type { ConversationStore } from './conversationStore.ts';
 import type { NudgeOutbox } from './nudgeOutbox.ts';
 import type { PlacementStore } from './placementStore.ts';
 import type { SchoolStore } from './schoolStore.ts';
@@ -11,5 +12,6 @@ export interface Stores {
   outbox: NudgeOutbox;
   attendance: AttendanceStore;
   schools: SchoolStore;
+  conversations: ConversationStore;
   close(): Promise<void>;
 }

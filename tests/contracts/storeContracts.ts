@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import type { Stores } from '../../src/ports/stores.ts';
 import { attendanceStoreContract } from './attendanceStore.contract.ts';
 import { auditLogContract } from './auditLog.contract.ts';
+import { conversationStoreContract } from './conversationStore.contract.ts';
 import type { ContractFactory } from './factories.ts';
 import { nudgeOutboxContract } from './nudgeOutbox.contract.ts';
 import { placementStoreContract } from './placementStore.contract.ts';
@@ -28,4 +29,5 @@ export function allStoreContracts(open: () => Promise<Stores>, destroy: (stores:
   describe('NudgeOutbox', () => nudgeOutboxContract(factory((s) => s.outbox)));
   describe('AttendanceStore', () => attendanceStoreContract(factory((s) => s.attendance)));
   describe('SchoolStore', () => schoolStoreContract(factory((s) => s.schools)));
+  describe('ConversationStore', () => conversationStoreContract(factory((s) => s.conversations)));
 }

@@ -46,6 +46,7 @@ async function contentsOf(stores: Stores) {
     outbox: await stores.outbox.list(SCHOOL),
     attendance: await stores.attendance.listForPlacement(SCHOOL, 'p-1'),
     schools: await stores.schools.versions('oakfield'),
+    conversations: await stores.conversations.get(SCHOOL, 's-aplead', 'teams'),
   };
 }
 
@@ -65,6 +66,7 @@ async function writeOneOfEverything(stores: Stores): Promise<void> {
   await stores.attendance.record(anAttendanceRecord({ session: 'pm', mark: 'absent_unauthorised' }));
   await stores.schools.save('oakfield', aSchoolConfig(), at('2025-09-01T08:00:00Z'));
   await stores.schools.save('oakfield', aSchoolConfig('Oakfield Academy', 15), at('2025-09-02T08:00:00Z'));
+  await stores.conversations.save(SCHOOL, 's-aplead', 'teams', { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.example/' }, at('2025-09-02T08:00:00Z'));
 }
 
 describe('the memory stores journalled to a data directory', () => {

@@ -1,6 +1,7 @@
 import { AppError, ErrorCode } from '../../../core/errors.ts';
 import type { AttendanceRecord } from '../../../ports/attendanceStore.ts';
 import type { AuditEntry } from '../../../ports/auditLog.ts';
+import type { StoredConversation } from '../../../ports/conversationStore.ts';
 import type { OutboxEntry } from '../../../ports/nudgeOutbox.ts';
 import type { PlacementRecord } from '../../../ports/placementStore.ts';
 import type { StoredSchool } from '../../../ports/schoolStore.ts';
@@ -17,9 +18,10 @@ export type Change =
   | { kind: 'audit'; value: AuditEntry }
   | { kind: 'outbox'; value: OutboxEntry }
   | { kind: 'attendance'; value: AttendanceRecord }
-  | { kind: 'school'; value: StoredSchool };
+  | { kind: 'school'; value: StoredSchool }
+  | { kind: 'conversation'; value: StoredConversation };
 
-export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 'outbox', 'attendance', 'school']);
+export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 'outbox', 'attendance', 'school', 'conversation']);
 
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
@@ -46,6 +48,8 @@ export class MemoryDatabase {
   readonly attendance = new Map<string, AttendanceRecord>();
   /** Per school, oldest version first. */
   readonly schools = new Map<string, StoredSchool[]>();
+  /** By school, staff member and platform. */
+  readonly conversations = new Map<string, StoredConversation>();
   #sink: ChangeSink | undefined;
   #closed = false;
 
@@ -96,6 +100,11 @@ export class MemoryDatabase {
         this.schools.set(saved.schoolId, versions);
         return;
       }
+      case 'conversation': {
+        const { schoolId, staffId, platform } = change.value;
+        this.conversations.set(keyOf(schoolId, staffId, platform), change.value);
+        return;
+      }
     }
   }
 
@@ -106,6 +115,7 @@ export class MemoryDatabase {
     for (const value of this.outbox.values()) yield { kind: 'outbox', value };
     for (const value of this.attendance.values()) yield { kind: 'attendance', value };
     for (const versions of this.schools.values()) for (const value of versions) yield { kind: 'school', value };
+    for (const value of this.conversations.values()) yield { kind: 'conversation', value };
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import type { Stores } from '../../../ports/stores.ts';
 import { Journal } from './journal.ts';
 import { MemoryAttendanceStore } from './memoryAttendanceStore.ts';
 import { MemoryAuditLog } from './memoryAuditLog.ts';
+import { MemoryConversationStore } from './memoryConversationStore.ts';
 import { MemoryDatabase } from './memoryDatabase.ts';
 import { MemoryNudgeOutbox } from './memoryNudgeOutbox.ts';
 import { MemoryPlacementStore } from './memoryPlacementStore.ts';
@@ -24,6 +25,7 @@ export async function openMemoryStores(options: MemoryStoreOptions = {}): Promis
     outbox: new MemoryNudgeOutbox(db),
     attendance: new MemoryAttendanceStore(db),
     schools: new MemorySchoolStore(db),
+    conversations: new MemoryConversationStore(db),
     close: async () => db.close(),
   };
 }

@@ -3,6 +3,7 @@ import type { LocalDate } from '../../../core/calendar/localDate.ts';
 import type { SchoolConfig } from '../../../core/policy/schoolConfig.ts';
 import type { AttendanceMark } from '../../../core/placement/events.ts';
 import type { Placement, Session } from '../../../core/placement/placement.ts';
+import type { ChatPlatform, ConversationReference } from '../../../ports/conversationStore.ts';
 import type { OutboxStatus, Recipient } from '../../../ports/nudgeOutbox.ts';
 
 // Stored shapes. Placements, messages and configs are Mixed: the core owns their shape (zod), and
@@ -144,6 +145,20 @@ const schoolVersionSchema = new Schema<SchoolVersionDoc>(
 );
 schoolVersionSchema.index({ schoolId: 1, version: 1 }, { unique: true });
 
+export interface ConversationDoc {
+  schoolId: string;
+  staffId: string;
+  platform: ChatPlatform;
+  reference: ConversationReference;
+  savedAt: Date;
+}
+
+const conversationSchema = new Schema<ConversationDoc>(
+  { schoolId: String, staffId: String, platform: String, reference: Schema.Types.Mixed, savedAt: Date },
+  { ...options, collection: 'conversations' },
+);
+conversationSchema.index({ schoolId: 1, staffId: 1, platform: 1 }, { unique: true });
+
 export function modelsOf(connection: Connection) {
   return {
     placements: connection.model<PlacementDoc>('Placement', placementSchema),
@@ -152,6 +167,7 @@ export function modelsOf(connection: Connection) {
     outbox: connection.model<OutboxDoc>('OutboxEntry', outboxSchema),
     attendance: connection.model<AttendanceDoc>('AttendanceMark', attendanceSchema),
     schoolVersions: connection.model<SchoolVersionDoc>('SchoolVersion', schoolVersionSchema),
+    conversations: connection.model<ConversationDoc>('Conversation', conversationSchema),
   };
 }
 

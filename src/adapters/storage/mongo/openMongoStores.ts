@@ -5,6 +5,7 @@ import { migrate } from './migrate.ts';
 import { modelsOf } from './models.ts';
 import { MongoAttendanceStore } from './mongoAttendanceStore.ts';
 import { MongoAuditLog } from './mongoAuditLog.ts';
+import { MongoConversationStore } from './mongoConversationStore.ts';
 import { MongoNudgeOutbox } from './mongoNudgeOutbox.ts';
 import { MongoPlacementStore } from './mongoPlacementStore.ts';
 import { MongoSchoolStore } from './mongoSchoolStore.ts';
@@ -30,6 +31,7 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
       outbox: new MongoNudgeOutbox(models),
       attendance: new MongoAttendanceStore(models),
       schools: new MongoSchoolStore(models),
+      conversations: new MongoConversationStore(models),
       close: () => connection.close(),
     };
   } catch (error) {

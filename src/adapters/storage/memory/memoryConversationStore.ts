@@ -1,0 +1,27 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { ChatPlatform, ConversationReference, ConversationStore, StoredConversation } from '../../../ports/conversationStore.ts';
+import { plainCopy } from '../plainCopy.ts';
+import { keyOf, type MemoryDatabase } from './memoryDatabase.ts';
+
+export class MemoryConversationStore implements ConversationStore {
+  readonly #db: MemoryDatabase;
+
+  constructor(db: MemoryDatabase) {
+    this.#db = db;
+  }
+
+  async save(schoolId: string, staffId: string, platform: ChatPlatform, reference: ConversationReference, at: Date): Promise<StoredConversation> {
+    const current = this.#db.conversations.get(keyOf(schoolId, staffId, platform));
+    const candidate = plainCopy(reference);
+    // The same reference again (a re-sent install event) is not worth a journal line.
+    if (current && isDeepStrictEqual(current.reference, candidate)) return plainCopy(current);
+    const saved: StoredConversation = { schoolId, staffId, platform, reference: candidate, savedAt: new Date(at) };
+    this.#db.commit([{ kind: 'conversation', value: saved }]);
+    return plainCopy(saved);
+  }
+
+  async get(schoolId: string, staffId: string, platform: ChatPlatform): Promise<StoredConversation | undefined> {
+    const found = this.#db.conversations.get(keyOf(schoolId, staffId, platform));
+    return found && plainCopy(found);
+  }
+}
