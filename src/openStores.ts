@@ -2,13 +2,17 @@ import { openMemoryStores } from './adapters/storage/memory/openMemoryStores.ts'
 import { openMongoStores } from './adapters/storage/mongo/openMongoStores.ts';
 import type { Stores } from './ports/stores.ts';
 import type { Env } from './config/env.ts';
+import type { SchedulerBackendChoice } from './adapters/scheduler/createScheduler.ts';
 
 /** The stores the environment asks for: MongoDB in production, else the embedded journal in DATA_DIR. */
-export async function openStores(env: Env, warn: (message: string) => void): Promise<Stores & { description: string }> {
+export async function openStores(env: Env, warn: (message: string) => void): Promise<Stores & { description: string; scheduler: SchedulerBackendChoice }> {
   if (env.STORE === 'mongo' && env.MONGODB_URI) {
     const stores = await openMongoStores(env.MONGODB_URI);
-    return { ...stores, description: 'MongoDB' };
+    const db = stores.connection.db;
+    if (!db) throw new Error('MongoDB connected without a database');
+    // agenda keeps its jobs in the same database, through the same connection.
+    return { ...stores, description: 'MongoDB', scheduler: { backend: 'mongo', db } };
   }
   const stores = await openMemoryStores({ dataDir: env.DATA_DIR, warn });
-  return { ...stores, description: `embedded store in ${env.DATA_DIR}` };
+  return { ...stores, description: `embedded store in ${env.DATA_DIR}`, scheduler: { backend: 'memory' } };
 }

@@ -4,21 +4,23 @@ import { localDateOf } from '../core/calendar/clock.ts';
 import { DECISIONS, type DecisionName } from '../core/decisions/index.ts';
 import type { Actor, AttendanceOutcome, DecisionContext } from '../core/decisions/decision.ts';
 import { AppError, ErrorCode, isAppError } from '../core/errors.ts';
-import { deriveObligations } from '../core/obligations/deriveObligations.ts';
-import { nextSweepAt } from '../core/obligations/nextSweepAt.ts';
 import { actingRole } from '../core/permissions.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { parseOrThrow } from '../core/validation.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { AuditLog } from '../ports/auditLog.ts';
+import type { NudgeOutbox } from '../ports/nudgeOutbox.ts';
 import type { PlacementRecord, PlacementStore } from '../ports/placementStore.ts';
+import { followUpsOf } from '../nudges/followUps.ts';
+import { outboxEntryOf } from './sweep.ts';
 import { withAttendance } from './withAttendance.ts';
 
 export interface DecisionStores {
   placements: PlacementStore;
   audit: AuditLog;
   attendance: AttendanceStore;
+  outbox: NudgeOutbox;
 }
 
 export interface DecideRequest {
@@ -52,10 +54,17 @@ export function newPlacementId(schoolId: string, idempotencyKey: string): string
   return `P-${createHash('sha256').update(`${schoolId}\n${idempotencyKey}`).digest('hex').slice(0, 8).toUpperCase()}`;
 }
 
-/** The store's `nextDueAt` for a placement as it now stands. */
-export async function nextDueAtOf(placement: Placement, school: School, attendance: AttendanceStore, now: Date): Promise<Date | null> {
-  const merged = await withAttendance(placement, school.id, attendance);
-  return nextSweepAt(deriveObligations(merged, school, now), school, now, placement.status === 'ended');
+/** A changed placement is looked at by the next sweep; an ended one never again. */
+export function nextDueAtOf(placement: Placement, now: Date): Date | null {
+  return placement.status === 'ended' ? null : now;
+}
+
+/** Queues what a decision sends at once (a concern to the DSLs, an approval request). */
+async function sendFollowUps(outbox: NudgeOutbox, result: DecideResult, request: DecideRequest): Promise<DecideResult> {
+  if (result.replayed) return result;
+  for (const nudge of followUpsOf(result.decision, result.record.placement, request.idempotencyKey, request.actor.staffId, request.school, request.now))
+    await outbox.enqueue(outboxEntryOf(request.school.id, nudge), request.now);
+  return result;
 }
 
 /**
@@ -64,6 +73,10 @@ export async function nextDueAtOf(placement: Placement, school: School, attendan
  * a repeat of the same key records nothing new.
  */
 export async function decide(stores: DecisionStores, request: DecideRequest): Promise<DecideResult> {
+  return sendFollowUps(stores.outbox, await record(stores, request), request);
+}
+
+async function record(stores: DecisionStores, request: DecideRequest): Promise<DecideResult> {
   const { school, actor, now, idempotencyKey: key } = request;
   const decision = DECISIONS.get(request.decision);
   if (!decision) throw new AppError(ErrorCode.InvalidInput, `There is no decision called "${request.decision}".`);
@@ -104,7 +117,7 @@ export async function decide(stores: DecisionStores, request: DecideRequest): Pr
 
   if (request.placementId === undefined) {
     const outcome = decision.apply(undefined, input, ctx);
-    const nextDueAt = await nextDueAtOf(outcome.placement, school, stores.attendance, now);
+    const nextDueAt = nextDueAtOf(outcome.placement, now);
     const created = await stores.placements.create({
       record: { schoolId: school.id, placement: outcome.placement, nextDueAt },
       idempotencyKey: key,
@@ -134,7 +147,7 @@ export async function decide(stores: DecisionStores, request: DecideRequest): Pr
         expectedVersion: record.placement.version,
         idempotencyKey: key,
         placement,
-        nextDueAt: await nextDueAtOf(placement, school, stores.attendance, now),
+        nextDueAt: nextDueAtOf(placement, now),
         audit: audit(record.placement.id, outcome.summary),
       });
       return { decision: name, record: result.record, summary: outcome.summary, replayed: result.replayed };

@@ -13,7 +13,7 @@ export async function importPlacements(stores: DecisionStores, school: School, p
     const key = `import:${school.id}:${placement.id}`;
     if (await stores.placements.get(school.id, placement.id)) continue;
     const result = await stores.placements.create({
-      record: { schoolId: school.id, placement, nextDueAt: await nextDueAtOf(placement, school, stores.attendance, now) },
+      record: { schoolId: school.id, placement, nextDueAt: nextDueAtOf(placement, now) },
       idempotencyKey: key,
       audit: { schoolId: school.id, at: now, actor: by, role: null, action: 'importPlacement', placementId: placement.id, idempotencyKey: key, outcome: 'recorded', summary: `Placement ${placement.id} (${placement.kind}) imported` },
     });

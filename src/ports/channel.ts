@@ -8,6 +8,8 @@ export type NudgeItem = Omit<Obligation, 'dueAt'> & { dueAt: string; pupil: { re
 export type NudgeMessage =
   | { kind: 'reminder'; schoolId: string; item: NudgeItem }
   | { kind: 'digest'; schoolId: string; items: NudgeItem[] }
+  /** At a session's cut-off: every session an attendance officer still has to confirm. */
+  | { kind: 'attendance'; schoolId: string; date: string; session: 'am' | 'pm'; items: NudgeItem[] }
   | { kind: 'approval_request'; schoolId: string; placementId: string }
   | { kind: 'concern_alert'; schoolId: string; placementId: string; concernKey: string };
 

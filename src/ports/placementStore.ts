@@ -50,6 +50,11 @@ export interface PlacementStore {
   list(schoolId: string, filter?: PlacementFilter): Promise<PlacementRecord[]>;
   /** Placements whose `nextDueAt` is at or before `before`, earliest first (then by id). */
   listDue(schoolId: string, before: Date): Promise<PlacementRecord[]>;
+  /**
+   * Moves when a sweep next looks at a placement, leaving the placement itself alone. Only while it
+   * is still at `version` (a decision meanwhile sets its own); returns whether it moved.
+   */
+  setNextDueAt(schoolId: string, placementId: string, version: number, nextDueAt: Date | null): Promise<boolean>;
   /** Writes a decision atomically: version check, idempotency, new state; then its audit entry. */
   applyDecision(write: DecisionWrite): Promise<DecisionResult>;
 }

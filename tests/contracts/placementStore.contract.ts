@@ -137,6 +137,20 @@ export function placementStoreContract(factory: ContractFactory<PlacementStoreUn
     });
   });
 
+  describe('setNextDueAt', () => {
+    it('moves when a sweep next looks, without touching the placement, only at the version given', async () => {
+      await placements.create(aCreate(aPlacement({ id: 'p-1' }), { nextDueAt: at('2025-10-01T08:00:00Z') }));
+      const before = await placements.get(SCHOOL, 'p-1');
+      expect(await placements.setNextDueAt(SCHOOL, 'p-1', 0, at('2025-10-05T00:00:00Z'))).toBe(true);
+      expect(await placements.listDue(SCHOOL, at('2025-10-04T00:00:00Z'))).toEqual([]);
+      const after = await placements.get(SCHOOL, 'p-1');
+      expect(after).toEqual({ ...before, nextDueAt: at('2025-10-05T00:00:00Z') });
+      expect(await placements.setNextDueAt(SCHOOL, 'p-1', 3, null)).toBe(false);
+      expect(await placements.setNextDueAt(SCHOOL, 'p-404', 0, null)).toBe(false);
+      expect((await placements.get(SCHOOL, 'p-1'))?.nextDueAt).toEqual(at('2025-10-05T00:00:00Z'));
+    });
+  });
+
   describe('applyDecision', () => {
     beforeEach(async () => {
       await placements.create(aCreate());

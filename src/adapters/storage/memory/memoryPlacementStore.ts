@@ -60,6 +60,14 @@ export class MemoryPlacementStore implements PlacementStore {
     return plainCopy(due.sort((a, b) => at(a) - at(b) || byId(a, b)));
   }
 
+  async setNextDueAt(schoolId: string, placementId: string, version: number, nextDueAt: Date | null): Promise<boolean> {
+    const current = this.#db.placements.get(keyOf(schoolId, placementId));
+    if (!current || current.record.placement.version !== version) return false;
+    const stored: StoredPlacement = { ...current, record: { ...current.record, nextDueAt: nextDueAt && new Date(nextDueAt) } };
+    this.#db.commit([{ kind: 'placement', value: stored }]);
+    return true;
+  }
+
   async applyDecision(write: DecisionWrite): Promise<DecisionResult> {
     assertWellFormedDecision(write);
     const current = this.#db.placements.get(keyOf(write.schoolId, write.placementId));

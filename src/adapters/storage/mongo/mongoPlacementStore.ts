@@ -83,6 +83,11 @@ export class MongoPlacementStore implements PlacementStore {
     return docs.map(toRecord);
   }
 
+  async setNextDueAt(schoolId: string, placementId: string, version: number, nextDueAt: Date | null): Promise<boolean> {
+    const result = await this.#models.placements.updateOne({ _id: idOf(schoolId, placementId), version }, { $set: { nextDueAt } });
+    return result.matchedCount === 1;
+  }
+
   async applyDecision(write: DecisionWrite): Promise<DecisionResult> {
     assertWellFormedDecision(write);
     const _id = idOf(write.schoolId, write.placementId);

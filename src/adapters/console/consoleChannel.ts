@@ -1,0 +1,26 @@
+import type { Channel, NudgeMessage } from '../../ports/channel.ts';
+
+/** Where nudges go when no chat platform reaches someone: one line each on the console (local try-outs). */
+export function consoleChannel(write: (line: string) => void): Channel {
+  const describe = (m: NudgeMessage): string => {
+    switch (m.kind) {
+      case 'reminder':
+        return `${m.item.stage} ${m.item.type} for ${m.item.pupil.ref} (${m.item.placementId}), due ${m.item.dueDate}`;
+      case 'digest':
+        return `digest of ${m.items.length} items`;
+      case 'attendance':
+        return `attendance ${m.date} ${m.session}: ${m.items.length} sessions to confirm`;
+      case 'approval_request':
+        return `approval wanted for ${m.placementId}`;
+      case 'concern_alert':
+        return `concern logged on ${m.placementId} (details in the DSL's chat)`;
+    }
+  };
+  return {
+    name: 'console',
+    canReach: () => true,
+    async send(schoolId, staff, message) {
+      write(`nudge → ${schoolId}/${staff.id}: ${describe(message)}`);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { auditIdOf, identify, type Identified, type PlatformIdentity } from '../../app/identity.ts';
+import type { SlackContext } from './context.ts';
+
+/**
+ * The member of staff behind a Slack user, or undefined after auditing the refusal (demo mode
+ * too) in each school the workspace could belong to.
+ */
+export async function staffBehind(ctx: SlackContext, userId: string, teamId: string | undefined): Promise<Identified | undefined> {
+  const who: PlatformIdentity = { platform: 'slack', userId, teamId };
+  const found = identify(ctx.schools, who)[0];
+  if (found) return found;
+  const inTeam = ctx.schools.filter((s) => s.config.school.slackTeamId !== undefined && s.config.school.slackTeamId === teamId);
+  const now = ctx.clock.now();
+  for (const school of inTeam.length > 0 ? inTeam : ctx.schools)
+    await ctx.stores.audit.append({
+      schoolId: school.id,
+      at: now,
+      actor: auditIdOf(who),
+      role: null,
+      action: 'refused:unknown_user',
+      placementId: null,
+      idempotencyKey: null,
+      outcome: 'refused',
+      summary: 'A Slack user who is not on the staff list tried to use the bot',
+    });
+  ctx.log.warn({ component: 'slack', actor: auditIdOf(who) }, 'refused an unknown Slack user');
+  return undefined;
+}
+
+export const UNKNOWN_USER =
+  "Sorry, I don't recognise you as a member of staff at this school, so I can't help with that. Ask your AP lead to add your Slack account to the staff list.";

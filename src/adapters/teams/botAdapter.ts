@@ -1,0 +1,35 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Log } from '../../ports/chatChannel.ts';
+
+export interface TeamsCredentials {
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+}
+
+/**
+ * The Bot Framework adapter. Without an app id it accepts unsigned requests (the Agents Playground
+ * on loopback); with one, every request needs a Bot Framework token for that app id.
+ */
+export function createBotAdapter(credentials: TeamsCredentials, log: Log): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: credentials.appId ?? '',
+      MicrosoftAppPassword: credentials.appPassword ?? '',
+      MicrosoftAppTenantId: credentials.tenantId ?? '',
+      MicrosoftAppType: credentials.appType,
+    },
+    undefined,
+    undefined,
+    undefined,
+    // Nudges are retried by the outbox with its own backoff: a 429 must reach it at once, with its Retry-After.
+    { retryOptions: { maxRetries: 0 } } as never,
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    // Only the activity's type and the error's name: the text people typed stays out of the logs.
+    log.error({ activityType: context.activity.type, error: error instanceof Error ? error.name : 'unknown', stack: error instanceof Error ? error.stack : undefined }, 'Teams turn failed');
+  };
+  return adapter;
+}

@@ -1,0 +1,118 @@
+import type { School, StaffMember } from '../core/policy/schoolConfig.ts';
+import { DeliveryError, type Channel, type NudgeItem, type NudgeMessage } from '../ports/channel.ts';
+import type { NudgeOutbox, OutboxEntry } from '../ports/nudgeOutbox.ts';
+
+export interface DeliverOptions {
+  /** How many outbox entries one run claims. */
+  batch: number;
+  /** How long a claim lasts before another deliverer may take the entry. */
+  leaseMs: number;
+  /** After this many failed attempts an entry is dead-lettered (kept, visible, not retried). */
+  maxAttempts: number;
+  /** Minimum gap between two messages to one person, per channel (Slack about 1/s, Teams 7/s). */
+  pacingMs: Readonly<Record<string, number>>;
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = {
+  batch: 200,
+  leaseMs: 120_000,
+  maxAttempts: 6,
+  pacingMs: { slack: 1100, teams: 150 },
+  random: Math.random,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+const BASE_RETRY_MS = 30_000;
+const MAX_RETRY_MS = 3_600_000;
+
+/** When to try again: as the platform asked (Retry-After), else exponential backoff with jitter. */
+export function retryDelayMs(attempts: number, error: unknown, random: () => number): number {
+  if (error instanceof DeliveryError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  const backoff = Math.min(MAX_RETRY_MS, BASE_RETRY_MS * 2 ** attempts);
+  return Math.round(backoff * (0.8 + 0.4 * random()));
+}
+
+interface Outcome {
+  sent: number;
+  failed: number;
+  dead: number;
+}
+
+/**
+ * Delivers what is ready in the outbox. A person with more reminders than the school's digest
+ * threshold gets one digest. A failure for one person never holds up the others; each failure is
+ * retried later, and after too many tries kept as dead.
+ */
+export async function deliver(
+  outbox: NudgeOutbox,
+  schools: readonly School[],
+  channels: readonly Channel[],
+  now: () => Date,
+  options: DeliverOptions = DEFAULT_DELIVER_OPTIONS,
+): Promise<Outcome> {
+  const outcome: Outcome = { sent: 0, failed: 0, dead: 0 };
+  const claimed = await outbox.claim(now(), options.batch, options.leaseMs);
+  const byPerson = new Map<string, OutboxEntry[]>();
+  for (const entry of claimed) {
+    const key = `${entry.recipient.schoolId}|${entry.recipient.staffId}`;
+    byPerson.set(key, [...(byPerson.get(key) ?? []), entry]);
+  }
+  const lastSent = new Map<string, number>();
+
+  const fail = async (entries: readonly OutboxEntry[], error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    for (const entry of entries) {
+      if ((error instanceof DeliveryError && error.permanent) || entry.attempts + 1 >= options.maxAttempts) {
+        await outbox.deadLetter(entry.id, reason);
+        outcome.dead++;
+      } else {
+        await outbox.markFailed(entry.id, reason, new Date(now().getTime() + retryDelayMs(entry.attempts, error, options.random)));
+        outcome.failed++;
+      }
+    }
+  };
+
+  const send = async (channel: Channel, schoolId: string, staff: StaffMember, message: NudgeMessage, entries: readonly OutboxEntry[], dedupeKey: string) => {
+    const pace = `${channel.name}|${schoolId}|${staff.id}`;
+    const gap = options.pacingMs[channel.name] ?? 0;
+    const wait = (lastSent.get(pace) ?? -Infinity) + gap - Date.now();
+    if (wait > 0) await options.sleep(wait);
+    try {
+      if (!(channel.wasDelivered && (await channel.wasDelivered(schoolId, staff, dedupeKey)))) await channel.send(schoolId, staff, message, dedupeKey);
+      lastSent.set(pace, Date.now());
+      for (const entry of entries) await outbox.markSent(entry.id, now());
+      outcome.sent += entries.length;
+    } catch (error) {
+      await fail(entries, error);
+    }
+  };
+
+  for (const entries of byPerson.values()) {
+    const first = entries[0] as OutboxEntry;
+    const school = schools.find((s) => s.id === first.recipient.schoolId);
+    const staff = school?.config.staff.find((s) => s.id === first.recipient.staffId);
+    if (!school || !staff) {
+      await fail(entries, new DeliveryError('No such member of staff any more', { permanent: true }));
+      continue;
+    }
+    let channel: Channel | undefined;
+    for (const candidate of channels) if (!channel && (await candidate.canReach(school.id, staff))) channel = candidate;
+    if (!channel) {
+      await fail(entries, new DeliveryError(`No channel reaches ${staff.id} yet (they have not opened a chat with the bot)`));
+      continue;
+    }
+
+    const reminders = entries.filter((e) => (e.message as NudgeMessage).kind === 'reminder');
+    const others = entries.filter((e) => (e.message as NudgeMessage).kind !== 'reminder');
+    if (reminders.length > school.config.policy.digestThreshold) {
+      const items = reminders.map((e) => (e.message as Extract<NudgeMessage, { kind: 'reminder' }>).item as NudgeItem);
+      await send(channel, school.id, staff, { kind: 'digest', schoolId: school.id, items }, reminders, `digest|${reminders.map((e) => e.id).join(',')}`);
+    } else {
+      for (const entry of reminders) await send(channel, school.id, staff, entry.message as NudgeMessage, [entry], entry.dedupeKey);
+    }
+    for (const entry of others) await send(channel, school.id, staff, entry.message as NudgeMessage, [entry], entry.dedupeKey);
+  }
+  return outcome;
+}

@@ -1,0 +1,43 @@
+import { deriveObligations } from '../core/obligations/deriveObligations.ts';
+import { nextSweepAt } from '../core/obligations/nextSweepAt.ts';
+import type { School } from '../core/policy/schoolConfig.ts';
+import { planNudges, type PlacementDue } from '../nudges/planNudges.ts';
+import type { AttendanceStore } from '../ports/attendanceStore.ts';
+import type { NudgeOutbox, OutboxEntryInput } from '../ports/nudgeOutbox.ts';
+import type { PlacementStore } from '../ports/placementStore.ts';
+import type { PlannedNudge } from '../nudges/planNudges.ts';
+import { withAttendance } from './withAttendance.ts';
+
+export interface SweepStores {
+  placements: PlacementStore;
+  attendance: AttendanceStore;
+  outbox: NudgeOutbox;
+}
+
+export function outboxEntryOf(schoolId: string, nudge: PlannedNudge): OutboxEntryInput {
+  return { schoolId, dedupeKey: nudge.dedupeKey, recipient: { schoolId, staffId: nudge.staffId }, message: nudge.message, notBefore: nudge.notBefore };
+}
+
+/**
+ * Looks at every placement whose time has come, queues the nudges now owed (each once, by its
+ * dedupe key), and sets when to look at each placement again.
+ */
+export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number }> {
+  const records = await stores.placements.listDue(school.id, now);
+  const due: PlacementDue[] = [];
+  for (const record of records) {
+    const placement = await withAttendance(record.placement, school.id, stores.attendance);
+    due.push({ placement, obligations: deriveObligations(placement, school, now) });
+  }
+  let enqueued = 0;
+  for (const nudge of planNudges(school, due, now)) {
+    const { created } = await stores.outbox.enqueue(outboxEntryOf(school.id, nudge), now);
+    if (created) enqueued++;
+  }
+  for (const [i, record] of records.entries()) {
+    const { placement } = record;
+    const next = nextSweepAt(due[i]?.obligations ?? [], school, now, placement.status === 'ended');
+    await stores.placements.setNextDueAt(school.id, placement.id, placement.version, next);
+  }
+  return { looked: records.length, enqueued };
+}

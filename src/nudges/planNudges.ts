@@ -1,0 +1,98 @@
+import { localDateOf } from '../core/calendar/clock.ts';
+import type { Obligation } from '../core/obligations/obligation.ts';
+import { obligationKey } from '../core/obligations/obligationKey.ts';
+import type { Placement } from '../core/placement/placement.ts';
+import type { Role } from '../core/policy/roles.ts';
+import type { School } from '../core/policy/schoolConfig.ts';
+import type { NudgeItem, NudgeMessage } from '../ports/channel.ts';
+import { nextAllowedTime } from './quietHours.ts';
+
+export interface PlacementDue {
+  placement: Placement;
+  obligations: readonly Obligation[];
+}
+
+/** One message for one member of staff, sent once for its dedupe key. */
+export interface PlannedNudge {
+  dedupeKey: string;
+  staffId: string;
+  message: NudgeMessage;
+  notBefore: Date;
+}
+
+const NUDGED_STAGES = new Set(['upcoming', 'due', 'overdue', 'escalated']);
+
+const isSafeguarding = (o: Obligation) => o.type === 'absence_follow_up' || (o.subject?.startsWith('safeguarding concern') ?? false);
+
+function itemOf(placement: Placement, o: Obligation): NudgeItem {
+  return { ...o, dueAt: o.dueAt.toISOString(), pupil: { ref: placement.pupil.ref, initials: placement.pupil.initials } };
+}
+
+function holders(school: School, role: Role): string[] {
+  return school.config.staff.filter((s) => s.roles.includes(role)).map((s) => s.id);
+}
+
+/** Who hears about an obligation: its owner, and at escalation someone senior (the DSL for safeguarding). */
+function recipientsOf(school: School, placement: Placement, o: Obligation): string[] {
+  const named = placement.owners?.[o.ownerRole];
+  const people = new Set(named ? [named] : holders(school, o.ownerRole));
+  const escalated = o.stage === 'escalated';
+  if (escalated && o.escalateToRole) holders(school, o.escalateToRole).forEach((id) => people.add(id));
+  // An unexplained absence reaches the DSL the same day; an escalated safeguarding item always does.
+  if (o.type === 'absence_follow_up' || (escalated && isSafeguarding(o))) holders(school, 'dsl').forEach((id) => people.add(id));
+  return [...people];
+}
+
+function isSnoozed(placement: Placement, o: Obligation, today: string): boolean {
+  if (o.stage === 'escalated') return false;
+  const key = obligationKey(o);
+  return placement.history.some((e) => e.type === 'snooze' && e.obligation === key && e.until > today);
+}
+
+/**
+ * The nudges owed at `now`: one per obligation, stage and person, never for what is only
+ * scheduled or snoozed. Provider checks are one nudge per provider however many pupils are
+ * there; attendance is one list per cut-off for each attendance officer.
+ */
+export function planNudges(school: School, due: readonly PlacementDue[], now: Date): PlannedNudge[] {
+  const today = localDateOf(now, school.config.school.timezone);
+  const planned = new Map<string, PlannedNudge>();
+  const attendance = new Map<string, { date: string; session: 'am' | 'pm'; stage: string; items: NudgeItem[]; recipients: Set<string> }>();
+
+  for (const { placement, obligations } of due) {
+    for (const o of obligations) {
+      if (!NUDGED_STAGES.has(o.stage) || isSnoozed(placement, o, today)) continue;
+
+      if (o.type === 'attendance_confirmation') {
+        if (o.stage !== 'overdue' && o.stage !== 'escalated') continue;
+        const [date, session] = (o.subject ?? '').split(' ') as [string, 'am' | 'pm'];
+        const group = `${date}|${session}|${o.stage}`;
+        const entry = attendance.get(group) ?? { date, session, stage: o.stage, items: [], recipients: new Set(recipientsOf(school, placement, o)) };
+        entry.items.push(itemOf(placement, o));
+        attendance.set(group, entry);
+        continue;
+      }
+
+      const about = o.providerId ? `provider:${o.providerId}` : placement.id;
+      const base = [about, o.type, o.subject ?? '', o.dueDate, o.stage].join('|');
+      const message: NudgeMessage =
+        o.type === 'part_time_timetable_approval'
+          ? { kind: 'approval_request', schoolId: school.id, placementId: placement.id }
+          : { kind: 'reminder', schoolId: school.id, item: itemOf(placement, o) };
+      const notBefore = nextAllowedTime(now, school, o.stage === 'escalated' && isSafeguarding(o));
+      for (const staffId of recipientsOf(school, placement, o)) {
+        const dedupeKey = `${base}|${staffId}`;
+        if (!planned.has(dedupeKey)) planned.set(dedupeKey, { dedupeKey, staffId, message, notBefore });
+      }
+    }
+  }
+
+  for (const { date, session, stage, items, recipients } of attendance.values()) {
+    const notBefore = nextAllowedTime(now, school);
+    for (const staffId of recipients) {
+      const dedupeKey = `attendance|${date}|${session}|${stage}|${staffId}`;
+      planned.set(dedupeKey, { dedupeKey, staffId, message: { kind: 'attendance', schoolId: school.id, date, session, items }, notBefore });
+    }
+  }
+  return [...planned.values()];
+}

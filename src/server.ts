@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http';
+import { deliver } from './app/deliver.ts';
+import { morningDigest } from './app/morningDigest.ts';
+import { sweep } from './app/sweep.ts';
+import { consoleChannel } from './adapters/console/consoleChannel.ts';
+import { createScheduler } from './adapters/scheduler/createScheduler.ts';
+import { scheduleJobs } from './adapters/scheduler/jobs.ts';
+import { isDemo, type Env } from './config/env.ts';
+import { DEFAULT_DEMO_NOW, demoClock, systemClock } from './config/schools.ts';
+import { isAppError } from './core/errors.ts';
+import { createLogger } from './logger.ts';
+import { openStores } from './openStores.ts';
+import type { Channel } from './ports/channel.ts';
+import type { ChatAdapter, RequestHandler } from './ports/chatChannel.ts';
+import { prepareSchools } from './startup.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export interface RunningBot {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Wires the stores, schools, chat adapters, scheduler and HTTP server together and starts them. */
+export async function startBot(env: Env, print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<RunningBot> {
+  const log = createLogger(env.LOG_LEVEL);
+  const demo = isDemo(env);
+  if (!env.MicrosoftAppId && !LOOPBACK.has(env.HOST))
+    throw new Error(`Teams runs without authentication when MicrosoftAppId is unset, so it only listens on 127.0.0.1; set MicrosoftAppId (and its password) to bind ${env.HOST}.`);
+
+  const clock = demo ? demoClock(env.DEMO_NOW ?? DEFAULT_DEMO_NOW) : systemClock;
+  const stores = await openStores(env, (message) => log.warn({}, message));
+  const schools = await prepareSchools(env, stores, clock.now());
+  let ready = false;
+
+  const adapters: ChatAdapter[] = [];
+  const channels: Channel[] = [...adapters.map((a) => a.channel), consoleChannel((line) => log.info({}, line))];
+  const routes: Record<string, RequestHandler> = Object.assign({}, ...adapters.map((a) => a.routes));
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'GET' && path === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
+    if (req.method === 'GET' && path === '/readyz')
+      return void res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'starting' }));
+    const handler = routes[path];
+    if (!handler) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+    Promise.resolve(handler(req, res)).catch((error: unknown) => {
+      log.error({ err: error instanceof Error ? error.message : String(error), path }, 'request failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  const agenda = await createScheduler(stores.scheduler);
+  const eachSchool = (work: (schoolId: number) => Promise<unknown>) => async () => {
+    for (let i = 0; i < schools.length; i++) {
+      try {
+        await work(i);
+      } catch (error) {
+        log.error({ err: isAppError(error) ? error.code : String(error), school: schools[i]?.id }, 'job failed');
+      }
+    }
+  };
+  await scheduleJobs(
+    agenda,
+    {
+      sweep: eachSchool((i) => sweep(stores, schools[i]!, clock.now())),
+      deliver: async () => void (await deliver(stores.outbox, schools, channels, () => clock.now())),
+      digest: eachSchool((i) => morningDigest(stores, schools[i]!, clock.now())),
+    },
+    {
+      sweepEvery: '5 minutes',
+      deliverEvery: '20 seconds',
+      digestCron: '45 7 * * 1-5',
+      cutoffCrons: [...new Set(schools.flatMap((s) => [s.config.policy.attendanceCutoff.am, s.config.policy.attendanceCutoff.pm]))].map((t) => `${Number(t.slice(3))} ${Number(t.slice(0, 2))} * * 1-5`),
+      timezone: schools[0]?.config.school.timezone ?? 'Europe/London',
+    },
+  );
+  for (const adapter of adapters) await adapter.start?.();
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const url = `http://${env.HOST}:${port}`;
+  ready = true;
+
+  print(`apbot is running at ${url} (${demo ? 'demo' : 'production'} mode)`);
+  print(`  store: ${stores.description}; schools: ${schools.map((s) => s.config.school.name).join(', ')}`);
+  print(`  Teams endpoint: ${url}/api/messages${env.MicrosoftAppId ? '' : ' (no authentication: local only)'}`);
+  print(`  Slack: ${env.SLACK_BOT_TOKEN ? 'on' : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)'}`);
+  if (demo) print(`  demo clock: ${clock.now().toISOString()}; try it: npm run demo, or npx ap due --school examples/school.yaml --placements examples/placements.json --at ${env.DEMO_NOW ?? DEFAULT_DEMO_NOW}`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      ready = false;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await agenda.stop();
+      for (const adapter of adapters) await adapter.stop?.();
+      await stores.close();
+    })());
+  return { server, url, stop };
+}
