@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { DeliveryError } from '../../src/ports/channel.ts';
+import { aNudgeRig } from '../fixtures/nudgeRig.ts';
+import { aPlacement } from '../fixtures/placements.ts';
+import { aSchool } from '../fixtures/school.ts';
+
+const quiet = { history: [{ type: 'la_informed', on: '2026-01-05' }, { type: 'home_school_agreement', on: '2026-01-05' }, { type: 'risk_assessment', on: '2026-01-05' }, { type: 'qa_visit', on: '2026-02-05' }, { type: 'provider_report', on: '2026-02-05' }], timetable: { mon: [], tue: [], wed: [], thu: [], fri: [] }, provider: { id: 'PR-7', name: 'Riverside Farm', riskAssessmentOn: '2025-09-01' } };
+const reviewKeys = (delivered: { dedupeKey: string }[]) => delivered.map((d) => d.dedupeKey).filter((k) => k.includes('placement_review'));
+
+describe('delivering nudges', () => {
+  it('sends each nudge once, however often the sweep runs, and the next stage as a new nudge', async () => {
+    const rig = await aNudgeRig([aPlacement(quiet)], '2026-02-09T09:00:00Z');
+    await rig.at('2026-02-09T09:00:00Z');
+    await rig.at('2026-02-09T09:05:00Z');
+    await rig.at('2026-02-10T09:00:00Z');
+    expect(reviewKeys(rig.delivered)).toEqual(['P-001|placement_review|Spring 2026 first half|2026-02-12|upcoming|s-aplead']);
+    await rig.at('2026-02-12T09:00:00Z');
+    await rig.at('2026-02-12T09:05:00Z');
+    expect(reviewKeys(rig.delivered)).toEqual([
+      'P-001|placement_review|Spring 2026 first half|2026-02-12|upcoming|s-aplead',
+      'P-001|placement_review|Spring 2026 first half|2026-02-12|due|s-aplead',
+    ]);
+  });
+
+  it('holds what falls due in the evening until the next school morning', async () => {
+    const rig = await aNudgeRig([aPlacement(quiet)], '2026-02-09T19:00:00Z');
+    await rig.at('2026-02-09T19:00:00Z');
+    expect(rig.delivered).toEqual([]);
+    await rig.deliverAt('2026-02-10T07:29:00Z');
+    expect(rig.delivered).toEqual([]);
+    await rig.deliverAt('2026-02-10T07:30:00Z');
+    expect(reviewKeys(rig.delivered)).toHaveLength(1);
+  });
+
+  it('merges more than three reminders for one person into one digest', async () => {
+    const placements = ['P-001', 'P-002', 'P-003', 'P-004'].map((id, i) => aPlacement({ ...quiet, id, pupil: { ref: `Y9-000${i}`, initials: 'AB' } }));
+    const rig = await aNudgeRig(placements, '2026-02-09T09:00:00Z');
+    await rig.at('2026-02-09T09:00:00Z');
+    const toLead = rig.delivered.filter((d) => d.staffId === 's-aplead');
+    expect(toLead.map((d) => d.message.kind)).toEqual(['digest']);
+    expect(toLead[0]?.message.kind === 'digest' && toLead[0].message.items.map((i) => i.placementId)).toEqual(['P-001', 'P-002', 'P-003', 'P-004']);
+    expect(await rig.stores.outbox.list(rig.school.id, { status: ['pending', 'failed', 'sending'] })).toEqual([]);
+  });
+
+  it('retries a 429 after the Retry-After it gave, and delivers then', async () => {
+    const rig = await aNudgeRig([aPlacement(quiet)], '2026-02-09T09:00:00Z');
+    rig.failFor('s-aplead', new DeliveryError('rate limited', { retryAfterMs: 30_000 }), 1);
+    await rig.at('2026-02-09T09:00:00Z');
+    expect(rig.delivered).toEqual([]);
+    const [failed] = await rig.stores.outbox.list(rig.school.id, { status: ['failed'] });
+    expect(failed).toMatchObject({ attempts: 1, lastError: 'rate limited', nextAttemptAt: new Date('2026-02-09T09:00:30Z') });
+    await rig.deliverAt('2026-02-09T09:00:29Z');
+    expect(rig.delivered).toEqual([]);
+    await rig.deliverAt('2026-02-09T09:00:30Z');
+    expect(reviewKeys(rig.delivered)).toHaveLength(1);
+  });
+
+  it('backs off exponentially on server errors and dead-letters a recipient that always fails, while others get theirs', async () => {
+    const rig = await aNudgeRig([aPlacement({ ...quiet, start: '2025-11-03' })], '2026-02-09T09:00:00Z');
+    rig.failFor('s-head', new DeliveryError('502 Bad Gateway'));
+    await rig.at('2026-02-09T09:00:00Z');
+    expect(rig.delivered.map((d) => d.staffId)).toContain('s-aplead');
+    const attemptsAt: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const [entry] = await rig.stores.outbox.list(rig.school.id, { staffId: 's-head', status: ['failed'] });
+      if (!entry) break;
+      attemptsAt.push(entry.nextAttemptAt.toISOString());
+      await rig.deliverAt(entry.nextAttemptAt.toISOString());
+    }
+    // 30 s, 1, 2, 4, 8 minutes (jitter fixed at its middle here), then given up.
+    expect(attemptsAt).toEqual(['2026-02-09T09:00:30.000Z', '2026-02-09T09:01:30.000Z', '2026-02-09T09:03:30.000Z', '2026-02-09T09:07:30.000Z', '2026-02-09T09:15:30.000Z']);
+    const dead = await rig.stores.outbox.list(rig.school.id, { staffId: 's-head', status: ['dead'] });
+    expect(dead.length).toBeGreaterThan(0);
+    expect(dead.every((e) => e.attempts === 5 && e.lastError === '502 Bad Gateway')).toBe(true);
+    expect(rig.delivered.some((d) => d.staffId === 's-head')).toBe(false);
+  });
+
+  it('dead-letters at once what the platform refuses for good', async () => {
+    const rig = await aNudgeRig([aPlacement(quiet)], '2026-02-09T09:00:00Z');
+    rig.failFor('s-aplead', new DeliveryError('user_not_found', { permanent: true }));
+    await rig.at('2026-02-09T09:00:00Z');
+    expect((await rig.stores.outbox.list(rig.school.id, { status: ['dead'] })).map((e) => e.attempts)).toEqual([0]);
+  });
+
+  it('paces messages to one person on a channel instead of hitting its rate limit', async () => {
+    const placements = ['P-001', 'P-002'].map((id, i) => aPlacement({ ...quiet, id, pupil: { ref: `Y9-000${i}`, initials: 'AB' } }));
+    const rig = await aNudgeRig(placements, '2026-02-09T09:00:00Z', aSchool({ digestThreshold: 5 }), { recording: 1000 });
+    await rig.at('2026-02-09T09:00:00Z');
+    expect(rig.delivered.filter((d) => d.staffId === 's-aplead')).toHaveLength(2);
+    // The second message to the same person waited for the gap; the first did not.
+    expect(rig.waits).toHaveLength(1);
+    expect(rig.waits[0]).toBeGreaterThan(900);
+  });
+});
