@@ -88,7 +88,7 @@ describe('quiet hours', () => {
     ['2026-02-10T06:00:00Z', false, '2026-02-10T07:30:00.000Z', 'early morning: at 07:30'],
     ['2026-02-12T19:00:00Z', false, '2026-02-23T07:30:00.000Z', 'Thursday evening before INSET and half-term'],
     ['2026-02-09T22:00:00Z', true, '2026-02-09T22:00:00.000Z', 'urgent on a school day: at once'],
-    ['2026-02-14T10:00:00Z', true, '2026-02-23T00:00:00.000Z', 'urgent in the holiday: the next school day'],
+    ['2026-02-14T10:00:00Z', true, '2026-02-23T07:30:00.000Z', 'urgent in the holiday: the next school morning'],
     ['2026-06-01T05:00:00Z', false, '2026-06-01T06:30:00.000Z', 'in summer time, 07:30 BST'],
   ])('at %s (urgent %s) a nudge may go at %s: %s', (at, urgent, expected) => {
     expect(nextAllowedTime(new Date(at), school, urgent).toISOString()).toBe(expected);
