@@ -2,6 +2,7 @@ import { isAppError } from '../core/errors.ts';
 import { decide } from './commands/decide.ts';
 import { due } from './commands/due.ts';
 import { history } from './commands/history.ts';
+import { nudges } from './commands/nudges.ts';
 import { validate } from './commands/validate.ts';
 import { EXIT_BAD_INPUT, processIo, type CliIo } from './io.ts';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   validate: { run: validate, summary: 'validate <school.yaml>                      check a school config file' },
   due: { run: due, summary: 'due --school F --placements F --at T [--json]  what falls due, for whom' },
   decide: { run: decide, summary: "decide <decision> --as STAFF [--placement P] [--json '{…}']  record a decision" },
+  nudges: { run: nudges, summary: 'nudges preview --school F --placements F --at T  what would be sent to whom' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
 };
 

@@ -143,3 +143,20 @@ describe('ap as a command', () => {
     expect(bad.stderr).toContain('usage: ap due');
   });
 });
+
+describe('ap nudges preview', () => {
+  it('lists who would be nudged about what at an instant, holding evening nudges to the morning', async () => {
+    const morning = await ap('nudges', 'preview', '--school', SCHOOL, '--placements', PLACEMENTS, '--at', '2026-02-09T08:00:00Z');
+    expect(morning.code).toBe(0);
+    expect(morning.stdout).toMatch(/^\d+ nudges at 2026-02-09T08:00:00.000Z/);
+    expect(morning.stdout).toMatch(/s-dsl\s+dsl\s+2026-02-09T08:00:00.000Z\s+overdue: absence_follow_up \(2026-02-06 pm\) for P-002/);
+    expect(morning.stdout).toMatch(/s-head\s+headteacher\s+2026-02-09T08:00:00.000Z\s+approval wanted for P-003/);
+    const evening = await ap('nudges', 'preview', '--school', SCHOOL, '--placements', PLACEMENTS, '--at', '2026-02-09T19:00:00Z');
+    expect(evening.stdout).toMatch(/2026-02-10T07:30:00.000Z/);
+    expect(evening.stdout).not.toMatch(/2026-02-09T19:00:00.000Z\s+\S/);
+  });
+
+  it('refuses anything but preview', async () => {
+    expect((await ap('nudges', 'send')).code).toBe(2);
+  });
+});
