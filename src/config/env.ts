@@ -8,7 +8,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\
 /** Every setting apbot reads from the environment (.env.example explains each). Checked once, at start. */
 const envSchema = z
   .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: z.string().min(1).default('127.0.0.1'),
     SCHOOLS_DIR: optional,
     DEMO_NOW: z.string().regex(ISO_INSTANT, { message: 'is not an ISO instant with offset, e.g. 2026-02-09T08:00:00Z' }).optional(),
