@@ -1,0 +1,60 @@
+import type { App, RespondFn } from '@slack/bolt';
+import { parseCommand, type Command } from '../../../app/commands.ts';
+import type { Identified } from '../../../app/identity.ts';
+import { isAppError } from '../../../core/errors.ts';
+import type { SlackContext } from '../context.ts';
+import { staffBehind, UNKNOWN_USER } from '../people.ts';
+import { explain } from '../problems.ts';
+import { helpMessage, plainMessage, type SlackMessage } from '../render.ts';
+import { due } from './due.ts';
+import { help } from './help.ts';
+import { formFor } from './formFor.ts';
+import { status } from './status.ts';
+
+export interface CommandRun<C extends Command = Command> {
+  ctx: SlackContext;
+  who: Identified;
+  command: C;
+  triggerId: string;
+  reply(message: SlackMessage): Promise<void>;
+}
+
+type Handlers = { [N in Command['name']]: (run: CommandRun<Extract<Command, { name: N }>>) => Promise<void> };
+
+const HANDLERS: Handlers = {
+  help,
+  due,
+  status,
+  new: formFor('commissionPlacement'),
+  review: formFor('recordReview'),
+  concern: formFor('logConcern'),
+  end: formFor('endPlacement'),
+  'ptt propose': formFor('proposePartTimeTimetable'),
+};
+
+/** `/ap …`: acked at once, then the work; every answer is ephemeral, seen by the person who typed it. */
+export function registerApCommand(app: App, ctx: SlackContext): void {
+  app.command('/ap', async ({ ack, command, respond }) => {
+    await ack();
+    const reply = (message: SlackMessage) => send(respond, message);
+    try {
+      const who = await staffBehind(ctx, command.user_id, command.team_id);
+      if (!who) return await reply(plainMessage(UNKNOWN_USER));
+      let parsed: Command;
+      try {
+        parsed = parseCommand(command.text);
+      } catch (error) {
+        // parseCommand's message ends with its own list; ours is the one with `/ap` in front.
+        return await reply(helpMessage(isAppError(error) && error.isUserError ? error.message.split('\n')[0] : undefined));
+      }
+      const run = { ctx, who, command: parsed, triggerId: command.trigger_id, reply };
+      await (HANDLERS[parsed.name] as (run: CommandRun) => Promise<void>)(run);
+    } catch (error) {
+      await reply(plainMessage(explain(ctx.log, error))).catch(() => undefined);
+    }
+  });
+}
+
+async function send(respond: RespondFn, message: SlackMessage): Promise<void> {
+  await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+}

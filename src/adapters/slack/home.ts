@@ -1,0 +1,27 @@
+import { dueFor, openPlacements, owns } from '../../app/queries.ts';
+import type { SlackContext } from './context.ts';
+import { staffBehind, UNKNOWN_USER } from './people.ts';
+import { homeView, strangerHomeView } from './render.ts';
+
+const RECENT_DAYS = 30;
+const RECENT_COUNT = 10;
+
+/** App Home: what is due for this person, what waits for their approval, and what they decided lately. */
+export async function publishHome(ctx: SlackContext, userId: string, teamId: string | undefined): Promise<void> {
+  const who = await staffBehind(ctx, userId, teamId);
+  if (!who) {
+    await ctx.client.views.publish({ user_id: userId, view: strangerHomeView(UNKNOWN_USER) });
+    return;
+  }
+  const now = ctx.clock.now();
+  const [due, open, decided] = await Promise.all([
+    dueFor(ctx.stores, who.school, who.actor, now),
+    openPlacements(ctx.stores, who.school, now),
+    ctx.stores.audit.list(who.school.id, { actor: who.staff.id, since: new Date(now.getTime() - RECENT_DAYS * 86_400_000) }),
+  ]);
+  const approvals = open
+    .filter(({ placement, obligations }) => obligations.some((o) => o.type === 'part_time_timetable_approval' && owns(who.actor, placement, o)))
+    .map(({ placement }) => placement);
+  const recent = decided.filter((e) => e.outcome === 'recorded').slice(-RECENT_COUNT).reverse();
+  await ctx.client.views.publish({ user_id: userId, view: homeView(due, approvals, recent, who.school) });
+}

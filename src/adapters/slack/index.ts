@@ -1,0 +1,71 @@
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { retryPolicies, WebClient, type WebClientOptions } from '@slack/web-api';
+import type { ChatAdapter, ChatDeps } from '../../ports/chatChannel.ts';
+import { boltLogger } from './boltLogger.ts';
+import { slackChannel } from './channel.ts';
+import { registerApCommand } from './commands/index.ts';
+import type { SlackContext } from './context.ts';
+import { publishHome } from './home.ts';
+import { slackEventsRoute } from './httpRoute.ts';
+import { registerActions } from './interactions/actions.ts';
+import { registerSubmissions } from './interactions/submissions.ts';
+
+export interface SlackSettings {
+  signingSecret: string;
+  botToken: string;
+  /** Set: Socket Mode (no public URL); unset: HTTP on `/slack/events`. */
+  appToken?: string;
+  /** The Web API base, for GovSlack or a test server; Slack's own by default. */
+  apiUrl?: string;
+  /** How often the web client retries a failed call (after a 429 it waits the Retry-After first). */
+  retries?: number;
+}
+
+/**
+ * Slack through Bolt: `/ap`, card buttons and modals recorded through the decision use cases,
+ * App Home, and nudges as direct messages. Over HTTP it contributes the `/slack/events` route
+ * (signatures always checked); with an app token it connects by Socket Mode on `start()`.
+ */
+export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdapter {
+  const { slack } = deps;
+  const logger = boltLogger(deps.log);
+  const retryConfig = slack.retries === undefined ? retryPolicies.fiveRetriesInFiveMinutes : { retries: slack.retries, factor: 1, minTimeout: 0, maxTimeout: 0 };
+  const clientOptions: WebClientOptions = { slackApiUrl: withSlash(slack.apiUrl ?? 'https://slack.com/api/'), logger, retryConfig };
+
+  const receiver: Receiver = slack.appToken
+    ? new SocketModeReceiver({ appToken: slack.appToken, logger, installerOptions: { clientOptions } })
+    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false });
+  const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+
+  // Nudges wait for the deliverer's pacing on a 429 instead of inside the client.
+  const channel = slackChannel(deps, new WebClient(slack.botToken, { ...clientOptions, rejectRateLimitedCalls: true }));
+  const ctx: SlackContext = { ...deps, client: app.client, channel };
+
+  registerApCommand(app, ctx);
+  registerActions(app, ctx);
+  registerSubmissions(app, ctx);
+  app.event('app_home_opened', async ({ event, body }) => {
+    if (event.tab !== 'home') return;
+    await publishHome(ctx, event.user, body.team_id).catch((error: unknown) => deps.log.warn({ component: 'slack', error: (error as Error).message }, 'could not publish App Home'));
+  });
+  app.error(async (error) => {
+    deps.log.error({ component: 'slack', code: error.code }, 'Bolt could not process a Slack request');
+  });
+
+  if (receiver instanceof HTTPReceiver) return { name: 'slack', routes: { '/slack/events': slackEventsRoute(receiver) }, channel };
+  return {
+    name: 'slack',
+    routes: {},
+    channel,
+    start: async () => {
+      await app.start();
+    },
+    stop: async () => {
+      await app.stop();
+    },
+  };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
