@@ -1,0 +1,70 @@
+import { ActivityTypes, TurnContext, type InvokeResponse } from 'botbuilder';
+import { isAppError } from '../../core/errors.ts';
+import { onCardAction } from './cardActions.ts';
+import { runCommand } from './commands/index.ts';
+import { helpText } from './commands/help.ts';
+import { rememberPersonalChat } from './conversations.ts';
+import { auditStranger, STRANGER_REPLY, whoIs, type TeamsDeps } from './turn.ts';
+
+/** Longer than any command; a longer message is pasted text, not a command. */
+const MAX_COMMAND_LENGTH = 500;
+
+/** The text of a message with the bot's @mention taken out (a channel message starts with `<at>apbot</at>`). */
+function commandText(context: TurnContext): string {
+  const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+  return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/&nbsp;/g, ' ').trim();
+}
+
+async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
+  const found = whoIs(deps, context);
+  if (!found) {
+    await auditStranger(deps, context, 'message');
+    await context.sendActivity(STRANGER_REPLY);
+    return;
+  }
+  await rememberPersonalChat(deps, context, found.self);
+  const text = typeof context.activity.text === 'string' ? commandText(context) : '';
+  if (text.length > MAX_COMMAND_LENGTH) {
+    await context.sendActivity(`That is longer than any command I know. ${helpText(deps.demo)}`);
+    return;
+  }
+  try {
+    await runCommand({ deps, context, ...found, now: deps.clock.now() }, text);
+  } catch (error) {
+    if (!isAppError(error) || !error.isUserError) throw error;
+    await context.sendActivity(error.code === 'not_found' ? `${error.message}\n\nSay **help** for what I can do.` : error.message);
+  }
+}
+
+/** Install (or the Playground's page load): remember the personal chat, and say hello the first time. */
+async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Promise<void> {
+  const botId = context.activity.recipient?.id;
+  const added = Array.isArray(context.activity.membersAdded) ? context.activity.membersAdded : [];
+  if (!added.some((m) => m?.id === botId)) return;
+  const found = whoIs(deps, context);
+  if (!found) {
+    await auditStranger(deps, context, 'install');
+    return;
+  }
+  if (await rememberPersonalChat(deps, context, found.self))
+    await context.sendActivity(`Hello ${found.self.staff.name}. I'll remind you of what is due for the pupils in alternative provision, and record what you decide.\n\n${helpText(deps.demo)}`);
+}
+
+async function onInvoke(deps: TeamsDeps, context: TurnContext): Promise<void> {
+  const response: InvokeResponse =
+    context.activity.name === 'adaptiveCard/action' ? await onCardAction(deps, context) : { status: 501, body: { message: 'Not implemented' } };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+}
+
+const ROUTES: Partial<Record<string, (deps: TeamsDeps, context: TurnContext) => Promise<void>>> = {
+  [ActivityTypes.Message]: onMessage,
+  [ActivityTypes.ConversationUpdate]: onConversationUpdate,
+  [ActivityTypes.Invoke]: onInvoke,
+};
+
+/** The bot's turn: each activity type to its handler; anything else is acknowledged and ignored. */
+export function botLogic(deps: TeamsDeps): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    await ROUTES[context.activity.type]?.(deps, context);
+  };
+}

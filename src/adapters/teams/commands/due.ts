@@ -1,0 +1,10 @@
+import { dueFor } from '../../../app/queries.ts';
+import { dueCard } from '../attachments.ts';
+import type { Turn } from '../turn.ts';
+
+/** `due`: what this person owns and has to do now. */
+export async function due(turn: Turn): Promise<void> {
+  const { school, actor } = turn.who;
+  const items = await dueFor(turn.deps.stores, school, actor, turn.now);
+  await turn.context.sendActivity({ attachments: [dueCard(items)] });
+}

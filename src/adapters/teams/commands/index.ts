@@ -1,0 +1,30 @@
+import { parseCommand, type Command } from '../../../app/commands.ts';
+import type { Turn } from '../turn.ts';
+import { demoAs } from './demoAs.ts';
+import { due } from './due.ts';
+import { formForNew, formForPupil } from './forms.ts';
+import { help } from './help.ts';
+import { status } from './status.ts';
+
+type Handler<C extends Command> = (turn: Turn, command: C) => Promise<void>;
+
+const HANDLERS: { [N in Command['name']]: Handler<Extract<Command, { name: N }>> } = {
+  help: (turn) => help(turn),
+  due: (turn) => due(turn),
+  status: (turn, c) => status(turn, c.ref),
+  review: (turn, c) => formForPupil(turn, 'recordReview', c.ref),
+  concern: (turn, c) => formForPupil(turn, 'logConcern', c.ref),
+  end: (turn, c) => formForPupil(turn, 'endPlacement', c.ref),
+  new: (turn) => formForNew(turn, 'commissionPlacement'),
+  'ptt propose': (turn) => formForNew(turn, 'proposePartTimeTimetable'),
+};
+
+const DEMO_AS = /^demo\s+as\s+(.+)$/i;
+
+/** Runs what someone typed; a command that is not one throws the user error that lists what works. */
+export async function runCommand(turn: Turn, text: string): Promise<void> {
+  const demo = DEMO_AS.exec(text.trim());
+  if (demo?.[1] !== undefined && turn.deps.personas) return demoAs(turn, demo[1]);
+  const command = parseCommand(text);
+  await (HANDLERS[command.name] as Handler<Command>)(turn, command);
+}
