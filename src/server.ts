@@ -95,6 +95,8 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     (stopping ??= (async () => {
       ready = false;
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Let a delivery under way finish its current sends; what it had claimed but not sent returns when its lease runs out.
+      await agenda.drain(10_000);
       await agenda.stop();
       for (const adapter of adapters) await adapter.stop?.();
       await stores.close();
