@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import * as ACData from 'adaptivecards-templating';
+import type { CardName, CardView } from '../../../views/card.ts';
+
+/** Teams refuses a message over 80 KB; the activity around the card needs some of that. */
+export const TEAMS_CARD_MAX_BYTES = 78 * 1024;
+/** Teams refreshes a card automatically for at most 60 listed users. */
+export const TEAMS_REFRESH_MAX_USERS = 60;
+
+export class CardLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CardLimitError';
+  }
+}
+
+const templates = new Map<CardName, ACData.Template>();
+
+function templateFor(name: CardName): ACData.Template {
+  let template = templates.get(name);
+  if (!template) {
+    const json: unknown = JSON.parse(readFileSync(new URL(`../../../../cards/${name}.json`, import.meta.url), 'utf8'));
+    template = new ACData.Template(json);
+    templates.set(name, template);
+  }
+  return template;
+}
+
+export interface RenderOptions {
+  /** Teams user ids (`8:orgid:…`) whose card refreshes itself; the first 60 are kept. */
+  refreshUserIds?: readonly string[];
+}
+
+export interface RenderedCard {
+  card: Record<string, unknown>;
+  bytes: number;
+}
+
+/**
+ * Expands the card's template with its view model. A field the template names but the view
+ * model lacks is a bug, not a blank: it throws rather than sending `${…}` to a teacher.
+ */
+export function renderAdaptiveCard(view: CardView, options: RenderOptions = {}): RenderedCard {
+  const refreshUserIds = (options.refreshUserIds ?? []).slice(0, TEAMS_REFRESH_MAX_USERS);
+  const root = {
+    ...view,
+    teams: {
+      refreshUserIds,
+      refreshData: { actionId: `refreshCard:${view.card}`, placementId: view.placementId, version: view.version, input: { card: view.card } },
+    },
+  };
+  const missing: string[] = [];
+  const previous = ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString;
+  ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = (path: string) => {
+    missing.push(path);
+    return undefined;
+  };
+  let expanded: Record<string, unknown>;
+  try {
+    expanded = templateFor(view.card).expand({ $root: root }) as Record<string, unknown>;
+  } finally {
+    ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
+  }
+  if (missing.length > 0) throw new Error(`The ${view.card} card's view model lacks ${[...new Set(missing)].join(', ')}.`);
+  // A `$when` that is false leaves the property as null; Teams wants it gone.
+  if (expanded['refresh'] === null) delete expanded['refresh'];
+
+  const bytes = Buffer.byteLength(JSON.stringify(expanded), 'utf8');
+  if (bytes > TEAMS_CARD_MAX_BYTES) throw new CardLimitError(`The ${view.card} card is ${bytes} bytes; Teams takes at most ${TEAMS_CARD_MAX_BYTES}.`);
+  return { card: expanded, bytes };
+}

@@ -1,0 +1,73 @@
+import type { Obligation } from '../core/obligations/obligation.ts';
+import { obligationKey } from '../core/obligations/obligationKey.ts';
+import type { Placement } from '../core/placement/placement.ts';
+import type { School } from '../core/policy/schoolConfig.ts';
+import { placementAction } from './actions.ts';
+import { pupilLabel } from './names.ts';
+import { obligationTitle, subjectWords } from './obligationWords.ts';
+import { reminderActions } from './reminderActions.ts';
+import { stageLabel } from './reminder.ts';
+import type { CardBase, ViewAction, Viewer } from './viewModel.ts';
+import { dueWhen } from './when.ts';
+
+export const DIGEST_PAGE_SIZE = 10;
+
+export interface DigestItem {
+  /** "JS · Y9-0412: Placement review (Spring 2026 first half)" */
+  text: string;
+  due: string;
+  stageLabel: string;
+  late: boolean;
+  /** One-press actions only; anything that needs typing opens the full reminder. */
+  actions: ViewAction[];
+}
+
+export interface DigestView extends CardBase {
+  card: 'digest';
+  intro: string;
+  items: DigestItem[];
+  /** "Showing 1 to 10 of 200" */
+  shown: string;
+  /** The next page, or null on the last one. */
+  more: ViewAction | null;
+}
+
+export interface DueItem {
+  placement: Placement;
+  obligation: Obligation;
+}
+
+/** Many reminders for one person as one card, ten at a time, soonest first as given. */
+export function digest(due: readonly DueItem[], school: School, now: Date, viewer: Viewer, offset = 0): DigestView {
+  const page = due.slice(offset, offset + DIGEST_PAGE_SIZE);
+  const late = due.filter((d) => d.obligation.stage === 'overdue' || d.obligation.stage === 'escalated').length;
+  const next = offset + page.length;
+  const items = page.map(({ placement, obligation: o }): DigestItem => {
+    const subject = subjectWords(o);
+    const quick = reminderActions(o, placement, school, viewer, now).filter((a) => a.fields.length === 0);
+    const open = placementAction(placement, { verb: 'showReminder', title: 'More options', variant: obligationKey(o), input: { obligation: obligationKey(o) } });
+    return {
+      text: `${pupilLabel(placement).label}: ${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
+      due: dueWhen(o.dueDate, school, now),
+      stageLabel: stageLabel(o),
+      late: o.stage === 'overdue' || o.stage === 'escalated',
+      actions: [...quick, open],
+    };
+  });
+  const count = `${due.length} thing${due.length === 1 ? '' : 's'}`;
+  return {
+    card: 'digest',
+    title: due.length === 0 ? 'Nothing needs you right now' : `${count} need${due.length === 1 ? 's' : ''} you`,
+    intro: late > 0 ? `${late} of them ${late === 1 ? 'is' : 'are'} late. The oldest come first.` : 'Soonest first.',
+    items,
+    shown: due.length === 0 ? '' : `Showing ${offset + 1} to ${next} of ${due.length}`,
+    more:
+      next < due.length
+        ? placementAction(null, { verb: 'showMore', title: `Show ${Math.min(DIGEST_PAGE_SIZE, due.length - next)} more`, variant: `digest:${next}`, input: { list: 'digest', offset: next } })
+        : null,
+    placementId: null,
+    version: null,
+    participants: [viewer.staffId],
+    actions: [],
+  };
+}

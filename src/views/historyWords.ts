@@ -1,0 +1,33 @@
+import type { HistoryEventType } from '../core/placement/events.ts';
+
+/** What a recorded event says on a card, past tense, without its details. */
+export const EVENT_WORDS: Record<HistoryEventType, string> = {
+  review: 'Review held',
+  review_request: 'Review requested',
+  risk_assessment: 'Pupil risk assessment renewed',
+  provider_risk_assessment: 'Provider risk assessment renewed',
+  provider_document: 'Provider document recorded',
+  qa_visit: 'QA visit',
+  approval: 'Approved',
+  parent_notice: 'Parents told',
+  la_informed: 'Local authority told',
+  governor_approval: 'Governors approved',
+  concern: 'Concern logged',
+  attendance: 'Attendance marked',
+  absence_follow_up: 'Absence followed up',
+  welfare_check: 'Welfare check',
+  home_school_agreement: 'Home/school agreement reviewed',
+  provider_report: 'Provider report received',
+  reintegration_meeting: 'Reintegration meeting held',
+  commissioned: 'Placement set up',
+  checklist_item: 'Checklist item done',
+  activated: 'Placement started',
+  updated: 'Details updated',
+  decline: 'Declined',
+  parent_agreement: 'Parents agreed',
+  extension_proposed: 'Extension proposed',
+  extended: 'Extended',
+  ended: 'Placement ended',
+  snooze: 'Reminder snoozed',
+  reassign: 'Owner changed',
+};

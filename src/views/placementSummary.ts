@@ -1,0 +1,103 @@
+import { shortDate } from '../core/calendar/localDate.ts';
+import { deriveObligations } from '../core/obligations/deriveObligations.ts';
+import { obligationKey } from '../core/obligations/obligationKey.ts';
+import type { HistoryEvent } from '../core/placement/events.ts';
+import type { Placement } from '../core/placement/placement.ts';
+import { actingRole } from '../core/permissions.ts';
+import type { School } from '../core/policy/schoolConfig.ts';
+import { placementAction } from './actions.ts';
+import { CONCERN_TITLES } from './concernForm.ts';
+import { EVENT_WORDS } from './historyWords.ts';
+import { pupilLabel, roleName, sentence, staffName } from './names.ts';
+import { obligationTitle, subjectWords } from './obligationWords.ts';
+import { mayDo } from './reminderActions.ts';
+import { stageLabel } from './reminder.ts';
+import type { CardBase, Fact, PupilLabel, ViewAction, Viewer } from './viewModel.ts';
+import { dueWhen, moment } from './when.ts';
+
+export const SUMMARY_LIST_SIZE = 10;
+const RECENT = 5;
+
+export interface SummaryLine {
+  text: string;
+  detail: string;
+  late: boolean;
+  /** Opens the reminder for a due item; null for a past decision. */
+  action: ViewAction | null;
+}
+
+export interface PlacementSummaryView extends CardBase {
+  card: 'placementSummary';
+  pupil: PupilLabel;
+  state: string;
+  facts: Fact[];
+  due: SummaryLine[];
+  /** "and 12 more" beyond the first ten, or empty. */
+  dueMore: string;
+  recent: SummaryLine[];
+}
+
+const KIND_WORDS: Record<Placement['kind'], string> = {
+  off_site_ap: 'Off-site alternative provision',
+  on_site_ap: 'On-site alternative provision',
+  off_site_direction: 'Off-site direction',
+  suspension_provision: 'Suspension provision',
+  part_time_timetable: 'Part-time timetable',
+  flexi_schooling: 'Flexi-schooling',
+};
+
+function recentLine(e: HistoryEvent, school: School, mayReadConcerns: boolean): SummaryLine {
+  const who = staffName(school, e.by);
+  const when = e.at ? moment(new Date(e.at), school) : shortDate(e.on);
+  let text = EVENT_WORDS[e.type];
+  if (e.type === 'concern') {
+    text = `${CONCERN_TITLES[e.category]} concern logged`;
+    // Everyone but the DSLs sees only that a concern of that category was logged.
+    if (mayReadConcerns && typeof e['details'] === 'string') text += `: ${e['details']}`;
+  }
+  if (e.type === 'approval' || e.type === 'decline') text += ` (${roleName(e.role)})`;
+  if (e.type === 'ended') text += ` (${e.reason.replaceAll('_', ' ')})`;
+  return { text, detail: e.by ? `${who} · ${when}` : when, late: false, action: null };
+}
+
+/** Where a placement stands (`/ap status <ref>`): state, what is due, the latest decisions. */
+export function placementSummary(placement: Placement, school: School, now: Date, viewer: Viewer): PlacementSummaryView {
+  const open = deriveObligations(placement, school, now).filter((o) => o.stage !== 'scheduled');
+  const mayReadConcerns = actingRole(viewer.roles, 'readConcernDetails', school.config.permissions) !== null;
+  const span = `${shortDate(placement.start)} to ${placement.end ? shortDate(placement.end) : 'no end date'}`;
+  const actions = (
+    [
+      ['openReviewForm', 'Record a review'],
+      ['openConcernForm', 'Log a concern'],
+      ['openEndPlacementForm', 'End the placement'],
+    ] as const
+  )
+    .filter(([verb]) => placement.status !== 'ended' && mayDo(viewer, verb, school))
+    .map(([verb, title]) => placementAction(placement, { verb, title }));
+
+  return {
+    card: 'placementSummary',
+    title: `${pupilLabel(placement).label}: ${KIND_WORDS[placement.kind]}`,
+    pupil: pupilLabel(placement),
+    state: `${sentence(placement.status)} · ${span}`,
+    facts: [
+      ...(placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : []),
+      { title: 'Placement', value: placement.id },
+    ],
+    due: open.slice(0, SUMMARY_LIST_SIZE).map((o) => {
+      const subject = subjectWords(o);
+      return {
+        text: `${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
+        detail: `${stageLabel(o)} · ${dueWhen(o.dueDate, school, now)}`,
+        late: o.stage === 'overdue' || o.stage === 'escalated',
+        action: placementAction(placement, { verb: 'showReminder', title: 'Open', variant: obligationKey(o), input: { obligation: obligationKey(o) } }),
+      };
+    }),
+    dueMore: open.length > SUMMARY_LIST_SIZE ? `and ${open.length - SUMMARY_LIST_SIZE} more` : '',
+    recent: placement.history.slice(-RECENT).reverse().map((e) => recentLine(e, school, mayReadConcerns)),
+    placementId: placement.id,
+    version: placement.version,
+    participants: [viewer.staffId],
+    actions,
+  };
+}
