@@ -85,13 +85,18 @@ export function teamsChannel(deps: TeamsChannelDeps): Channel {
       const reference = await personalChat(schoolId, staff);
       if (!reference) throw new DeliveryError('This person has not installed the bot in Teams yet', { permanent: true });
       const attachment = await attachmentFor(school, staff, message);
+      // The adapter hands errors thrown inside a turn to onTurnError; catch them here so the outbox sees them.
+      let failure: unknown;
       try {
         await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
-          await context.sendActivity({ attachments: [attachment] });
+          await context.sendActivity({ attachments: [attachment] }).catch((error: unknown) => {
+            failure = error ?? new Error('send failed');
+          });
         });
       } catch (error) {
-        throw deliveryErrorOf(error);
+        failure = error;
       }
+      if (failure !== undefined) throw deliveryErrorOf(failure);
     },
   };
 }

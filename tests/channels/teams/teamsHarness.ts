@@ -82,10 +82,18 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
   const connector = nock(SERVICE_URL.replace(/\/uk\/$/, ''))
     .persist()
     .post(/\/uk\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/);
-  connector.reply(200, (path, body) => {
+  const failures: { status: number; headers: Record<string, string> }[] = [];
+  connector.reply((path, body) => {
+    const failure = failures.shift();
+    if (failure) return [failure.status, { error: { code: `HTTP${failure.status}` } }, failure.headers];
     sent.push({ path, body: body as Sent['body'] });
-    return { id: `sent-${sent.length}` };
+    return [200, { id: `sent-${sent.length}` }];
   });
+
+  /** The connector's next `times` answers are this status instead of a 200. */
+  function failNext(status: number, times = 1, headers: Record<string, string> = {}) {
+    for (let i = 0; i < times; i++) failures.push({ status, headers });
+  }
 
   async function post(activity: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof activity === 'string' ? activity : JSON.stringify(activity) });
@@ -123,6 +131,7 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
     post,
     say,
     press,
+    failNext,
     close: async () => {
       nock.removeInterceptor(connector);
       await new Promise<void>((resolve) => server.close(() => resolve()));
