@@ -1,9 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import type { Log, RequestHandler } from '../../ports/chatChannel.ts';
 
 /** Teams caps a message at about 100 KB; anything much larger is not from Teams. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+const account = z.looseObject({ id: z.string().max(1000) });
+
+/** The parts of an activity the bot reads; the rest is botbuilder's to check. */
+const activityShape = z.looseObject({
+  type: z.string().min(1).max(100),
+  id: z.string().max(1000).optional(),
+  text: z.string().optional(),
+  serviceUrl: z.string().max(2000).optional(),
+  from: account.optional(),
+  recipient: account.optional(),
+  conversation: account.optional(),
+});
 
 class BodyError extends Error {
   constructor(
@@ -56,7 +70,7 @@ export function messagesRoute(adapter: CloudAdapter, logic: (context: TurnContex
       if (error instanceof BodyError) return reply(res, error.status, error.message);
       throw error;
     }
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return reply(res, 400, 'Body is not an activity');
+    if (!activityShape.safeParse(body).success) return reply(res, 400, 'Body is not an activity');
 
     let status = 200;
     let sent: unknown;
