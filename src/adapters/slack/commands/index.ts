@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { parseCommand, type Command } from '../../../app/commands.ts';
 import type { Identified } from '../../../app/identity.ts';
-import { isAppError } from '../../../core/errors.ts';
+import { ErrorCode, isAppError } from '../../../core/errors.ts';
 import type { SlackContext } from '../context.ts';
 import { staffBehind, UNKNOWN_USER } from '../people.ts';
 import { explain } from '../problems.ts';
@@ -50,7 +50,9 @@ export function registerApCommand(app: App, ctx: SlackContext): void {
       const run = { ctx, who, command: parsed, triggerId: command.trigger_id, reply };
       await (HANDLERS[parsed.name] as (run: CommandRun) => Promise<void>)(run);
     } catch (error) {
-      await reply(plainMessage(explain(ctx.log, error))).catch(() => undefined);
+      // An unknown pupil reference gets the list too: the person may have mistyped the command.
+      const message = isAppError(error) && error.code === ErrorCode.NotFound ? helpMessage(error.message) : plainMessage(explain(ctx.log, error));
+      await reply(message).catch(() => undefined);
     }
   });
 }

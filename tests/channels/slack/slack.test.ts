@@ -1,0 +1,561 @@
+import { readFileSync } from 'node:fs';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { DeliveryError } from '../../../src/ports/channel.ts';
+import { MAX_BODY_BYTES } from '../../../src/adapters/slack/httpRoute.ts';
+import {
+  aSlackWorkspace,
+  AP_LEAD,
+  dated,
+  DSL,
+  HEAD,
+  methodsSeen,
+  picked,
+  pickedMany,
+  sign,
+  STRANGER,
+  TEACHER,
+  ticked,
+  typed,
+  until,
+  type Workspace,
+} from './harness.ts';
+
+const PTT = {
+  id: 'P-PTT',
+  kind: 'part_time_timetable',
+  status: 'proposed',
+  pupil: { ref: 'Y8-0100', initials: 'AB' },
+  start: '2026-02-23',
+  end: '2026-03-20',
+  timetable: { mon: ['am'], tue: ['am'], wed: ['am'], thu: ['am'], fri: ['am'] },
+  reason: 'Anxiety after a long absence; building back up',
+  provider: undefined,
+};
+const PROPOSED = { id: 'P-NEW', status: 'proposed', pupil: { ref: 'Y7-0001', initials: 'CD' }, start: '2026-03-02' };
+
+let ws: Workspace;
+const open: Workspace[] = [];
+async function workspace(options: Parameters<typeof aSlackWorkspace>[0] = {}) {
+  ws = await aSlackWorkspace(options);
+  open.push(ws);
+  return ws;
+}
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((w) => w.close()));
+  nock.cleanAll();
+});
+afterAll(() => {
+  nock.enableNetConnect();
+});
+
+const said = (message: Record<string, unknown> | undefined) => JSON.stringify(message?.blocks ?? '') + String(message?.text ?? '');
+const replyTo = (w: Workspace, n = 0) => until(() => w.slack.responses[n]?.body, 'an ephemeral reply');
+const opened = (w: Workspace) => until(() => w.slack.sent('views.open')[0], 'views.open') as Promise<{ trigger_id: string; view: { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] } }>;
+const buttonsIn = (message: Record<string, unknown>) =>
+  JSON.stringify(message.blocks)
+    .match(/"action_id":"\w+"/g)
+    ?.map((m) => m.slice(13, -1)) ?? [];
+/** The buttons of a posted message, as Slack would send them back on a click. */
+function buttonOf(message: Record<string, unknown>, actionId: string) {
+  for (const block of message.blocks as { block_id?: string; elements?: { action_id?: string; value?: string }[]; accessory?: { action_id?: string; value?: string } }[]) {
+    const button = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].find((e) => e.action_id === actionId);
+    if (button?.value) return { action_id: actionId, value: button.value, block_id: block.block_id ?? 'b1' };
+  }
+  throw new Error(`no ${actionId} button`);
+}
+
+describe('/ap slash commands', () => {
+  it('acks at once and lists what works for help, seen only by the person who asked', async () => {
+    await workspace();
+    const started = Date.now();
+    const res = await ws.command(AP_LEAD, 'help');
+    expect(res).toEqual({ status: 200, text: '' });
+    expect(Date.now() - started).toBeLessThan(3000);
+    const reply = await replyTo(ws);
+    expect(reply.response_type).toBe('ephemeral');
+    for (const usage of ['due', 'status [pupil ref]', 'review <pupil ref>', 'concern <pupil ref>', 'end <pupil ref>', 'new', 'ptt propose']) expect(said(reply)).toContain(`/ap ${usage}`);
+  });
+
+  it('answers an unknown subcommand with what works', async () => {
+    await workspace();
+    await ws.command(AP_LEAD, 'dance wildly');
+    const reply = await replyTo(ws);
+    expect(said(reply)).toContain('dance wildly');
+    expect(said(reply)).toContain('/ap review <pupil ref>');
+  });
+
+  it('answers an unknown pupil reference with the reference and what works, opening nothing', async () => {
+    await workspace();
+    await ws.command(AP_LEAD, 'review Y1-9999');
+    const reply = await replyTo(ws);
+    expect(said(reply)).toContain('no open placement for pupil Y1-9999');
+    expect(said(reply)).toContain('/ap status [pupil ref]');
+    expect(ws.slack.sent('views.open')).toEqual([]);
+  });
+
+  it("lists what is due for the AP lead, soonest first", async () => {
+    await workspace();
+    await ws.command(AP_LEAD, 'due');
+    const reply = await replyTo(ws);
+    expect(said(reply)).toContain('Y9-0412');
+    expect(said(reply)).toMatch(/due|overdue|upcoming/);
+  });
+
+  it('shows every open placement, or one by pupil reference', async () => {
+    await workspace({ placements: [{}, PROPOSED] });
+    await ws.command(AP_LEAD, 'status');
+    expect(said(await replyTo(ws))).toMatch(/Y9-0412[\s\S]*Y7-0001|Y7-0001[\s\S]*Y9-0412/);
+    await ws.command(AP_LEAD, 'status y7-0001');
+    const one = await replyTo(ws, 1);
+    expect(said(one)).toContain('Y7-0001');
+    expect(said(one)).not.toContain('Y9-0412');
+  });
+
+  it('does not show placements to a teacher', async () => {
+    await workspace();
+    await ws.command(TEACHER, 'status');
+    expect(said(await replyTo(ws))).toContain('not allowed to see placements');
+  });
+
+  it.each([
+    ['new', 'commissionPlacement', undefined],
+    ['review Y9-0412', 'recordReview', 'P-001'],
+    ['concern Y9-0412', 'logConcern', 'P-001'],
+    ['end Y9-0412', 'endPlacement', 'P-001'],
+    ['ptt propose', 'proposePartTimeTimetable', undefined],
+  ])('opens the modal for "/ap %s" with the trigger id at once', async (text, callbackId, placementId) => {
+    await workspace();
+    await ws.command(AP_LEAD, text);
+    const call = await opened(ws);
+    expect(call.trigger_id).toMatch(/^trigger-/);
+    expect(call.view.callback_id).toBe(callbackId);
+    expect(JSON.parse(call.view.private_metadata).placementId).toBe(placementId);
+    expect(ws.slack.responses).toEqual([]);
+  });
+
+  it('lets a teacher open the concern modal but not the end-placement one', async () => {
+    await workspace();
+    await ws.command(TEACHER, 'concern Y9-0412');
+    expect((await opened(ws)).view.callback_id).toBe('logConcern');
+    await ws.command(TEACHER, 'end Y9-0412');
+    expect(said(await replyTo(ws))).toContain('not allowed');
+    expect(ws.slack.sent('views.open')).toHaveLength(1);
+  });
+
+  it('refuses an unknown user politely and audits it', async () => {
+    await workspace();
+    await ws.command(STRANGER, 'due');
+    expect(said(await replyTo(ws))).toContain("don't recognise you");
+    const audit = await ws.stores.audit.list(ws.school.id, { actor: `slack:${STRANGER}` });
+    expect(audit).toMatchObject([{ action: 'refused:unknown_user', outcome: 'refused', role: null }]);
+  });
+
+  it('refuses a staff member signed in from another workspace', async () => {
+    await workspace();
+    const body = new URLSearchParams({ team_id: 'T0OTHER', user_id: HEAD, command: '/ap', text: 'due', response_url: `${ws.hooks}/commands/x`, trigger_id: 't' }).toString();
+    await ws.post(body, 'application/x-www-form-urlencoded');
+    expect(said(await replyTo(ws))).toContain("don't recognise you");
+  });
+});
+
+/** Opens a modal through its slash command and submits it with these field values. */
+async function submitThrough(w: Workspace, who: string, command: string, values: Record<string, Record<string, unknown>>, viewId?: string) {
+  await w.command(who, command);
+  const { view } = await opened(w);
+  return w.submit(who, { callback_id: view.callback_id, private_metadata: view.private_metadata, ...(viewId ? { id: viewId } : {}) }, values);
+}
+
+describe('modals', () => {
+  const review = {
+    attendees: pickedMany('pupil', 'parents', 'provider'),
+    progress: typed('Attending every day; reading age up a year'),
+    outcome: picked('continue'),
+    on: dated(null),
+  };
+
+  it('records a review, closes the modal, and confirms by direct message', async () => {
+    await workspace();
+    const res = await submitThrough(ws, AP_LEAD, 'review Y9-0412', review);
+    expect(res).toEqual({ status: 200, text: '' });
+    const record = await ws.stores.placements.get(ws.school.id, 'P-001');
+    expect(record?.placement.history.at(-1)).toMatchObject({ type: 'review', outcome: 'continue', by: 's-aplead', attendees: ['pupil', 'parents', 'provider'] });
+    const confirmation = await until(() => ws.slack.sent('chat.postMessage')[0], 'the confirmation');
+    expect(said(confirmation)).toContain('Review held on 2026-02-09');
+  });
+
+  it('shows what is wrong beside each field and records nothing', async () => {
+    await workspace();
+    const res = await submitThrough(ws, AP_LEAD, 'review Y9-0412', { attendees: pickedMany(), progress: typed('ok'), outcome: picked('continue') });
+    const body = JSON.parse(res.text);
+    expect(body.response_action).toBe('errors');
+    expect(body.errors).toEqual({ attendees: expect.stringContaining('say who took part'), progress: expect.stringContaining('against the objectives') });
+    expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history).toEqual([]);
+  });
+
+  it("puts a rule's refusal beside the field it names", async () => {
+    await workspace();
+    const res = await submitThrough(ws, AP_LEAD, 'review Y9-0412', { ...review, on: dated('2026-02-20') });
+    expect(JSON.parse(res.text)).toEqual({ response_action: 'errors', errors: { on: expect.stringContaining('in the future') } });
+  });
+
+  it('records a double submit once', async () => {
+    await workspace();
+    await submitThrough(ws, AP_LEAD, 'review Y9-0412', review, 'V0SAME');
+    const { view } = await opened(ws);
+    await ws.submit(AP_LEAD, { callback_id: view.callback_id, private_metadata: view.private_metadata, id: 'V0SAME' }, review);
+    expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history.filter((e) => e.type === 'review')).toHaveLength(1);
+  });
+
+  it('sends a concern to the DSL only; the teacher who raised it is thanked without the details', async () => {
+    await workspace();
+    const details = 'Came in with a bruise on the arm and would not say how';
+    await submitThrough(ws, TEACHER, 'concern Y9-0412', { category: picked('safeguarding'), details: typed(details) });
+    await until(() => ws.slack.sent('chat.postMessage').length === 2, 'two messages');
+    const opens = ws.slack.sent('conversations.open').map((c) => c.users);
+    expect(opens.sort()).toEqual([DSL, TEACHER].sort());
+    const withDetails = ws.slack.calls.filter((c) => JSON.stringify(c.body).includes('bruise'));
+    expect(withDetails).toHaveLength(1);
+    const dslChannel = ws.slack.calls.findIndex((c) => c.method === 'conversations.open' && c.body.users === DSL);
+    expect(ws.slack.calls.indexOf(withDetails[0]!)).toBeGreaterThan(dslChannel);
+    expect(said(withDetails[0]!.body)).toContain('safeguarding');
+    expect(ws.slack.sent('chat.postMessage').some((m) => said(m).includes('gone to the designated safeguarding lead'))).toBe(true);
+    const audit = await ws.stores.audit.list(ws.school.id, { placementId: 'P-001' });
+    expect(JSON.stringify(audit)).not.toContain('bruise');
+  });
+
+  it('ends a placement', async () => {
+    await workspace();
+    await submitThrough(ws, AP_LEAD, 'end Y9-0412', { reason: picked('planned_end'), destination: typed('Year 10 at Oakfield') });
+    expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement).toMatchObject({ status: 'ended', end: '2026-02-09' });
+  });
+
+  it('commissions a placement and sends its checklist with a button per check', async () => {
+    await workspace();
+    const res = await submitThrough(ws, AP_LEAD, 'new', {
+      kind: picked('off_site_ap'),
+      'pupil.ref': typed('y10-0007'),
+      'pupil.initials': typed('ef'),
+      'pupil.flags': ticked('lookedAfter'),
+      start: dated('2026-03-02'),
+      'provider.name': typed('Riverside Farm'),
+      objectives: typed('Re-engage with maths\nGCSE English entry'),
+    });
+    expect(res.text).toBe('');
+    const [created] = await ws.stores.placements.list(ws.school.id, { pupilRef: 'Y10-0007' });
+    expect(created?.placement).toMatchObject({ kind: 'off_site_ap', status: 'proposed', pupil: { initials: 'EF', lookedAfter: true }, provider: { name: 'Riverside Farm' }, objectives: ['Re-engage with maths', 'GCSE English entry'] });
+    const checklist = await until(() => ws.slack.sent('chat.postMessage')[0], 'the checklist');
+    expect(buttonsIn(checklist).every((b) => b === 'tickChecklistItem')).toBe(true);
+    expect(said(checklist)).toContain('virtual school head informed');
+  });
+
+  it('refuses a commission with missing fields beside them', async () => {
+    await workspace();
+    const res = await submitThrough(ws, AP_LEAD, 'new', { kind: picked('on_site_ap'), 'pupil.ref': typed('Y10-0007'), 'pupil.initials': typed('e1'), start: dated('2026-03-02') });
+    expect(JSON.parse(res.text)).toEqual({ response_action: 'errors', errors: { 'pupil.initials': expect.stringContaining('capital letters') } });
+  });
+
+  it('proposes a part-time timetable and asks the headteacher to approve it in a DM', async () => {
+    await workspace();
+    await submitThrough(ws, TEACHER, 'ptt propose', {
+      'pupil.ref': typed('Y8-0200'),
+      'pupil.initials': typed('GH'),
+      reason: typed('Medical needs after an operation; mornings only'),
+      timetable: ticked('mon.am', 'tue.am', 'wed.am'),
+      start: dated('2026-02-23'),
+      end: dated('2026-03-13'),
+    });
+    const request = await until(() => ws.slack.sent('chat.postMessage').find((m) => buttonsIn(m).includes('approvePartTimeTimetable')), 'the approval request');
+    expect(buttonsIn(request)).toEqual(['approvePartTimeTimetable', 'declinePartTimeTimetable']);
+    expect(ws.slack.sent('conversations.open').map((c) => c.users)).toContain(HEAD);
+    expect(said(request)).toContain('Y8-0200');
+  });
+
+  it('tells the person the modal stays open when they are not on the staff list', async () => {
+    await workspace();
+    const res = await ws.submit(STRANGER, { callback_id: 'logConcern', private_metadata: JSON.stringify({ placementId: 'P-001' }) }, { category: picked('behaviour'), details: typed('Threw a chair in the canteen today') });
+    expect(JSON.parse(res.text)).toMatchObject({ response_action: 'errors', errors: { category: expect.stringContaining("don't recognise you") } });
+    expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history).toEqual([]);
+  });
+});
+
+describe('buttons on cards', () => {
+  async function approvalRequestFor(w: Workspace, staffId = 's-head') {
+    const staff = w.school.config.staff.find((s) => s.id === staffId)!;
+    await w.adapter.channel.send(w.school.id, staff, { kind: 'approval_request', schoolId: w.school.id, placementId: 'P-PTT' }, 'approval|P-PTT|k|s-head');
+    return w.slack.sent('chat.postMessage').at(-1)!;
+  }
+
+  it('records an approval and replaces the card with who did what, buttons gone', async () => {
+    await workspace({ placements: [PTT] });
+    const card = await approvalRequestFor(ws);
+    await ws.click(HEAD, buttonOf(card, 'approvePartTimeTimetable'));
+    const update = await until(() => ws.slack.sent('chat.update')[0], 'the card update');
+    expect(update).toMatchObject({ channel: 'D0DM', ts: '1700000000.000200' });
+    expect(said(update)).toContain('approved by the headteacher');
+    expect(said(update)).toContain(`<@${HEAD}>`);
+    expect(buttonsIn(update)).toEqual([]);
+    expect((await ws.stores.placements.get(ws.school.id, 'P-PTT'))?.placement.history).toMatchObject([{ type: 'approval', role: 'headteacher' }]);
+  });
+
+  it('redraws a stale card as things now stand and says why', async () => {
+    await workspace({ placements: [PTT] });
+    const card = await approvalRequestFor(ws);
+    await ws.click(AP_LEAD, buttonOf(card, 'approvePartTimeTimetable'), { ts: '1700000000.000999' });
+    await until(() => ws.slack.sent('chat.update')[0], 'the first update');
+    await ws.click(HEAD, buttonOf(card, 'approvePartTimeTimetable'));
+    const redrawn = await until(() => ws.slack.sent('chat.update')[1], 'the redraw');
+    expect(JSON.parse(buttonOf(redrawn, 'approvePartTimeTimetable').value)).toMatchObject({ version: 1 });
+    expect(said(await replyTo(ws))).toContain('Someone else has updated this placement');
+  });
+
+  it('opens the decline modal from the card, then records it and updates the card', async () => {
+    await workspace({ placements: [PTT] });
+    const card = await approvalRequestFor(ws);
+    await ws.click(HEAD, buttonOf(card, 'declinePartTimeTimetable'));
+    const { view } = await opened(ws);
+    expect(view.callback_id).toBe('declinePartTimeTimetable');
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ placementId: 'P-PTT', origin: { channel: 'D0DM', ts: '1700000000.000200' } });
+    expect((await ws.submit(HEAD, view, { reason: typed('Not enough support planned') })).text).toBe('');
+    const update = await until(() => ws.slack.sent('chat.update')[0], 'the card update');
+    expect(said(update)).toContain('declined by the headteacher');
+    expect((await ws.stores.placements.get(ws.school.id, 'P-PTT'))?.placement.status).toBe('ended');
+  });
+
+  it('ticks a checklist item and redraws the checklist with it done', async () => {
+    await workspace({ placements: [PROPOSED] });
+    await ws.click(AP_LEAD, { action_id: 'tickChecklistItem', block_id: 'tick:pupil_risk_assessment', value: JSON.stringify({ placementId: 'P-NEW', version: 0, input: { item: 'pupil_risk_assessment' } }) });
+    const update = await until(() => ws.slack.sent('chat.update')[0], 'the checklist update');
+    expect(said(update)).toContain(':white_check_mark: pupil risk assessment');
+    expect(buttonsIn(update)).not.toHaveLength(0);
+    expect((await ws.stores.placements.get(ws.school.id, 'P-NEW'))?.placement.history.map((e) => e.type)).toEqual(['checklist_item', 'risk_assessment']);
+  });
+
+  it('opens the snooze modal from a reminder and records the snooze on submit', async () => {
+    await workspace();
+    const staff = ws.school.config.staff.find((s) => s.id === 's-aplead')!;
+    const item = { placementId: 'P-001', providerId: null, type: 'placement_review', subject: 'Spring 2026 first half', ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate: '2026-02-13', dueAt: '2026-02-13T15:15:00Z', stage: 'upcoming', pupil: { ref: 'Y9-0412', initials: 'JS' } } as const;
+    await ws.adapter.channel.send(ws.school.id, staff, { kind: 'reminder', schoolId: ws.school.id, item }, 'reminder-1');
+    const card = ws.slack.sent('chat.postMessage')[0]!;
+    expect(buttonsIn(card)).toEqual(['recordReview', 'snoozeNudge']);
+    await ws.click(AP_LEAD, buttonOf(card, 'snoozeNudge'));
+    const { view } = await opened(ws);
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ obligation: 'placement_review:Spring 2026 first half' });
+    expect((await ws.submit(AP_LEAD, view, { until: dated('2026-02-11'), reason: typed('Review booked with parents') })).text).toBe('');
+    expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history.at(-1)).toMatchObject({ type: 'snooze', until: '2026-02-11', by: 's-aplead' });
+    expect(said(await until(() => ws.slack.sent('chat.update')[0], 'the card update'))).toContain('snoozed until 2026-02-11');
+  });
+
+  it('keeps the snooze modal open with the reason beside the date when it would pass the escalation', async () => {
+    await workspace();
+    await ws.click(AP_LEAD, { action_id: 'snoozeNudge', value: JSON.stringify({ placementId: 'P-001', obligation: 'placement_review:Spring 2026 first half' }) });
+    const { view } = await opened(ws);
+    const res = await ws.submit(AP_LEAD, view, { until: dated('2026-03-02'), reason: typed('Parents away') });
+    expect(JSON.parse(res.text)).toEqual({ response_action: 'errors', errors: { until: expect.stringContaining('before 2026-02-25') } });
+  });
+
+  it('opens the review modal from a reminder', async () => {
+    await workspace();
+    await ws.click(AP_LEAD, { action_id: 'recordReview', value: JSON.stringify({ placementId: 'P-001', obligation: 'placement_review:x' }) });
+    expect((await opened(ws)).view.callback_id).toBe('recordReview');
+  });
+
+  it('approves from App Home and republishes it', async () => {
+    await workspace({ placements: [PTT] });
+    await ws.click(HEAD, { action_id: 'approvePartTimeTimetable', value: JSON.stringify({ placementId: 'P-PTT', version: 0 }) }, { home: true });
+    const home = await until(() => ws.slack.sent('views.publish')[0], 'the home');
+    expect(home.user_id).toBe(HEAD);
+    expect(said(home.view as Record<string, unknown>)).toContain('approved by the headteacher');
+    expect(ws.slack.sent('chat.update')).toEqual([]);
+  });
+
+  it('refuses a button from an unknown user and audits it', async () => {
+    await workspace({ placements: [PTT] });
+    await ws.click(STRANGER, { action_id: 'approvePartTimeTimetable', value: JSON.stringify({ placementId: 'P-PTT', version: 0 }) });
+    expect(said(await replyTo(ws))).toContain("don't recognise you");
+    expect(await ws.stores.audit.list(ws.school.id, { actor: `slack:${STRANGER}` })).toHaveLength(1);
+    expect((await ws.stores.placements.get(ws.school.id, 'P-PTT'))?.placement.history).toEqual([]);
+  });
+
+  it('tells someone not allowed, and changes nothing', async () => {
+    await workspace({ placements: [PTT] });
+    await ws.click(TEACHER, { action_id: 'approvePartTimeTimetable', value: JSON.stringify({ placementId: 'P-PTT', version: 0 }) });
+    expect(said(await replyTo(ws))).toContain('not allowed');
+    expect(ws.slack.sent('chat.update')).toEqual([]);
+  });
+
+  it('says a button with a value it cannot read no longer works', async () => {
+    await workspace();
+    await ws.click(AP_LEAD, { action_id: 'approvePartTimeTimetable', value: '{not json' });
+    expect(said(await replyTo(ws))).toContain('no longer works');
+  });
+});
+
+describe('App Home', () => {
+  it("shows the headteacher's due items, pending approvals and recent decisions", async () => {
+    await workspace({ placements: [{}, PTT] });
+    await ws.click(AP_LEAD, { action_id: 'approvePartTimeTimetable', value: JSON.stringify({ placementId: 'P-PTT', version: 0 }) });
+    await until(() => ws.slack.sent('chat.update')[0], 'the approval');
+    expect((await ws.event({ type: 'app_home_opened', user: HEAD, channel: 'D0DM', tab: 'home' })).status).toBe(200);
+    const home = await until(() => ws.slack.sent('views.publish')[0], 'the home');
+    expect(home.user_id).toBe(HEAD);
+    expect(said(home.view as Record<string, unknown>)).toContain('Waiting for your approval');
+    expect(buttonsIn(home.view as Record<string, unknown>)).toContain('approvePartTimeTimetable');
+    await ws.event({ type: 'app_home_opened', user: AP_LEAD, channel: 'D0DM', tab: 'home' });
+    const lead = await until(() => ws.slack.sent('views.publish')[1], "the AP lead's home");
+    expect(said(lead.view as Record<string, unknown>)).toContain('approved by the ap lead');
+    expect(said(lead.view as Record<string, unknown>)).toContain('Y9-0412');
+  });
+
+  it('greets someone not on the staff list politely and audits it', async () => {
+    await workspace();
+    await ws.event({ type: 'app_home_opened', user: STRANGER, channel: 'D0DM', tab: 'home' });
+    const home = await until(() => ws.slack.sent('views.publish')[0], 'the home');
+    expect(said(home.view as Record<string, unknown>)).toContain("don't recognise you");
+    expect(await ws.stores.audit.list(ws.school.id, { actor: `slack:${STRANGER}` })).toHaveLength(1);
+  });
+});
+
+describe('the door: signatures, staleness and payloads', () => {
+  it('answers the URL verification challenge', async () => {
+    await workspace();
+    const body = JSON.stringify({ type: 'url_verification', token: 'legacy', challenge: 'c-123' });
+    const res = await ws.post(body, 'application/json');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual({ challenge: 'c-123' });
+  });
+
+  it('turns away a bad signature, a stale request and an unsigned one with 401', async () => {
+    await workspace();
+    const body = new URLSearchParams({ team_id: 'T0DEMO0001', user_id: AP_LEAD, command: '/ap', text: 'due' }).toString();
+    const form = 'application/x-www-form-urlencoded';
+    expect((await ws.post(body, form, sign(body, undefined, 'not-the-secret'))).status).toBe(401);
+    expect((await ws.post(body, form, sign(body, Math.floor(Date.now() / 1000) - 6 * 60))).status).toBe(401);
+    expect((await ws.post(body, form, {})).status).toBe(401);
+    expect((await ws.post(`${body}&text=end`, form, sign(body))).status).toBe(401);
+    // Bolt checks its token with auth.test on start; nothing else may have happened.
+    expect(ws.slack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    expect(ws.slack.responses).toEqual([]);
+  });
+
+  it('refuses an oversized body with 413 before reading it all', async () => {
+    await workspace();
+    const body = `payload=${'x'.repeat(MAX_BODY_BYTES + 1)}`;
+    expect((await ws.post(body, 'application/x-www-form-urlencoded')).status).toBe(413);
+  });
+
+  it('answers a signed but malformed payload with 400', async () => {
+    await workspace();
+    expect((await ws.post('payload=%7Bnot-json', 'application/x-www-form-urlencoded')).status).toBe(400);
+    expect((await ws.post('{"type":', 'application/json')).status).toBe(400);
+  });
+
+  it('only takes POST', async () => {
+    await workspace();
+    const res = await fetch(ws.url);
+    expect(res.status).toBe(405);
+  });
+});
+
+describe('delivering nudges by direct message', () => {
+  const staff = (w: Workspace, id: string) => w.school.config.staff.find((s) => s.id === id)!;
+  const reminder = (w: Workspace) =>
+    ({
+      kind: 'reminder',
+      schoolId: w.school.id,
+      item: { placementId: 'P-001', providerId: null, type: 'qa_visit', subject: null, ownerRole: 'ap_lead', escalateToRole: null, dueDate: '2026-02-10', dueAt: '2026-02-10T15:15:00Z', stage: 'due', pupil: { ref: 'Y9-0412', initials: 'JS' } },
+    }) as const;
+
+  it('opens the DM and posts the reminder, tagged with its dedupe key', async () => {
+    await workspace();
+    expect(await ws.adapter.channel.canReach(ws.school.id, staff(ws, 's-aplead'))).toBe(true);
+    await ws.adapter.channel.send(ws.school.id, staff(ws, 's-aplead'), reminder(ws), 'P-001|qa_visit||2026-02-10|due|s-aplead');
+    expect(ws.slack.sent('conversations.open')).toMatchObject([{ users: AP_LEAD }]);
+    expect(ws.slack.sent('chat.postMessage')).toMatchObject([{ channel: 'D0DM', metadata: { event_type: 'apbot_nudge', event_payload: { dedupe_key: 'P-001|qa_visit||2026-02-10|due|s-aplead' } } }]);
+  });
+
+  it('hands a 429 back with its Retry-After for the deliverer to pace', async () => {
+    await workspace();
+    ws.slack.answerNext('chat.postMessage', [429, { ok: false, error: 'ratelimited' }, { 'retry-after': '30' }]);
+    const sending = ws.adapter.channel.send(ws.school.id, staff(ws, 's-aplead'), reminder(ws), 'k');
+    await expect(sending).rejects.toBeInstanceOf(DeliveryError);
+    await expect(sending).rejects.toMatchObject({ retryAfterMs: 30_000, permanent: false });
+    expect(ws.slack.sent('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('marks an account Slack will never deliver to as permanent, and a server error as worth retrying', async () => {
+    await workspace();
+    ws.slack.answerNext('chat.postMessage', [200, { ok: false, error: 'account_inactive' }], [503, { ok: false }]);
+    await expect(ws.adapter.channel.send(ws.school.id, staff(ws, 's-aplead'), reminder(ws), 'k')).rejects.toMatchObject({ permanent: true });
+    await expect(ws.adapter.channel.send(ws.school.id, staff(ws, 's-aplead'), reminder(ws), 'k')).rejects.toMatchObject({ permanent: false, retryAfterMs: undefined });
+  });
+
+  it('cannot reach someone without a Slack id', async () => {
+    await workspace();
+    const noSlack = { ...staff(ws, 's-aplead'), slack: undefined };
+    expect(await ws.adapter.channel.canReach(ws.school.id, noSlack)).toBe(false);
+    await expect(ws.adapter.channel.send(ws.school.id, noSlack, reminder(ws), 'k')).rejects.toMatchObject({ permanent: true });
+  });
+
+  it('finds a nudge it already posted by its dedupe key', async () => {
+    await workspace();
+    ws.slack.answerNext('conversations.history', [200, { ok: true, messages: [{ type: 'message', ts: '1', metadata: { event_type: 'apbot_nudge', event_payload: { dedupe_key: 'k-1' } } }] }]);
+    expect(await ws.adapter.channel.wasDelivered!(ws.school.id, staff(ws, 's-aplead'), 'k-1')).toBe(true);
+    expect(await ws.adapter.channel.wasDelivered!(ws.school.id, staff(ws, 's-aplead'), 'k-1')).toBe(false);
+    expect(ws.slack.sent('conversations.history')[0]).toMatchObject({ channel: 'D0DM', include_all_metadata: 'true' });
+  });
+
+  it("never shows a concern's details to someone who is not a DSL", async () => {
+    await workspace();
+    await submitThrough(ws, TEACHER, 'concern Y9-0412', { category: picked('behaviour'), details: typed('Threw a chair in the canteen today') });
+    await until(() => ws.slack.sent('chat.postMessage').length === 2, 'the concern messages');
+    const [concern] = (await ws.stores.placements.get(ws.school.id, 'P-001'))!.placement.history;
+    const alert = { kind: 'concern_alert', schoolId: ws.school.id, placementId: 'P-001', concernKey: concern!.key! } as const;
+    await ws.adapter.channel.send(ws.school.id, staff(ws, 's-head'), alert, 'c-head');
+    const toHead = ws.slack.sent('chat.postMessage').at(-1)!;
+    expect(said(toHead)).toContain('behaviour');
+    expect(said(toHead)).not.toContain('chair');
+  });
+
+  it('retries a rate-limited reply after Retry-After when the client may retry', async () => {
+    await workspace({ retries: 1 });
+    ws.slack.answerNext('chat.postMessage', [429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' }]);
+    const started = Date.now();
+    await submitThrough(ws, AP_LEAD, 'end Y9-0412', { reason: picked('planned_end') });
+    await until(() => ws.slack.sent('chat.postMessage').length === 2, 'the retried confirmation', 5000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(said(ws.slack.sent('chat.postMessage')[1])).toContain('ended');
+  });
+});
+
+describe('the manifest', () => {
+  /** The bot scope each Web API method the bot calls needs (none for auth.test and views.*). */
+  const SCOPE_OF: Record<string, string | null> = {
+    'auth.test': null,
+    'chat.postMessage': 'chat:write',
+    'chat.update': 'chat:write',
+    'chat.postEphemeral': 'chat:write',
+    'conversations.open': 'im:write',
+    'conversations.history': 'im:history',
+    'views.open': null,
+    'views.publish': null,
+  };
+
+  it('asks for exactly the scopes of the Web API methods this suite saw the bot call, plus commands', () => {
+    const unknown = [...methodsSeen].filter((m) => !(m in SCOPE_OF));
+    expect(unknown).toEqual([]);
+    expect([...methodsSeen].sort()).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'conversations.open', 'views.open', 'views.publish']));
+    const needed = new Set([...methodsSeen].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s));
+    const manifest = parse(readFileSync(new URL('../../../manifests/slack/manifest.yaml', import.meta.url), 'utf8'));
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed, 'commands'].sort());
+    expect(manifest.features.slash_commands).toMatchObject([{ command: '/ap', url: 'https://{{HOST}}/slack/events' }]);
+    expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, event_subscriptions: { bot_events: ['app_home_opened'] } });
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+});
