@@ -144,7 +144,8 @@ export function inputFromCard(verb: string, data: Record<string, unknown>): Reco
   const fixed = data.input;
   const input: Record<string, unknown> = fixed !== null && typeof fixed === 'object' && !Array.isArray(fixed) ? { ...(fixed as Record<string, unknown>) } : {};
   for (const field of FORMS[verb as DecisionName]?.fields ?? []) {
-    const value = read(field, data[field.id]);
+    // The views' templates name inputs `<verb>.<field>`, so two forms on one card never collide.
+    const value = read(field, data[`${verb}.${field.id}`] ?? data[field.id]);
     if (value !== undefined) setPath(input, field.id, value);
   }
   if (verb === 'proposePartTimeTimetable' && input.timetable === undefined) setPath(input, 'timetable', read({ id: 'timetable', label: '', kind: 'timetable' }, ','));
@@ -155,7 +156,7 @@ export function inputFromCard(verb: string, data: Record<string, unknown>): Reco
 export function typedValues(verb: string, data: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const field of FORMS[verb as DecisionName]?.fields ?? []) {
-    const value = data[field.id];
+    const value = data[`${verb}.${field.id}`] ?? data[field.id];
     if (typeof value === 'string') values[field.id] = value.slice(0, 3000);
   }
   return values;
