@@ -41,8 +41,7 @@ export function subjectWords(o: Pick<Obligation, 'subject'>): string | null {
   if (o.subject === null) return null;
   const session = /^(\d{4}-\d{2}-\d{2}) (am|pm)$/.exec(o.subject);
   if (session) return `${shortDate(session[1] as string)}, ${SESSION_NAMES[session[2] as string]}`;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(o.subject)) return shortDate(o.subject);
-  return o.subject.replaceAll('_', ' ');
+  return o.subject.replaceAll(/\d{4}-\d{2}-\d{2}/g, (date) => shortDate(date)).replaceAll('_', ' ');
 }
 
 /** The date and session of an attendance or absence obligation's subject. */

@@ -40,7 +40,6 @@ export function reminder(placement: Placement, o: Obligation, school: School, no
   const subject = subjectWords(o);
   const facts: Fact[] = [
     ...(subject ? [{ title: 'For', value: subject }] : []),
-    { title: 'Due', value: dueWhen(o.dueDate, school, now) },
     { title: 'Owner', value: sentence(roleName(o.ownerRole)) },
     ...(placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : []),
   ];

@@ -20,6 +20,9 @@ const MARK_TITLES: Record<(typeof ATTENDANCE_MARKS)[number], string> = {
   not_timetabled: 'Not timetabled',
 };
 
+/** Adaptive Card hosts show five actions in a row and silently drop the rest. */
+export const MAX_CARD_ACTIONS = 5;
+
 const methodField = (options: readonly string[]): FieldSpec => ({ id: 'method', label: 'How', kind: 'choice', required: true, options });
 
 /** The actions that do what an obligation asks, for someone allowed to do them. */
@@ -129,7 +132,8 @@ export function mayDo(viewer: Viewer, verb: Verb, school: School): boolean {
 
 /**
  * Everything a reminder offers the viewer: what the obligation asks for, then snooze (the owner
- * or headteacher, before it escalates) and reassign (to someone else holding the owner's role).
+ * or headteacher, before it escalates) and reassign (to someone else holding the owner's role)
+ * while there is room: an attendance reminder's four marks and snooze fill the row.
  */
 export function reminderActions(o: Obligation, placement: Placement, school: School, viewer: Viewer, now: Date): ViewAction[] {
   const actions = doIt(o, placement).filter((a) => mayDo(viewer, a.verb, school));
@@ -151,7 +155,7 @@ export function reminderActions(o: Obligation, placement: Placement, school: Sch
 
   const current = placement.owners?.[o.ownerRole];
   const others = school.config.staff.filter((s) => s.roles.includes(o.ownerRole) && s.id !== current);
-  if (others.length > 0 && mayDo(viewer, 'reassignOwner', school))
+  if (others.length > 0 && actions.length < MAX_CARD_ACTIONS && mayDo(viewer, 'reassignOwner', school))
     actions.push(
       placementAction(placement, {
         verb: 'reassignOwner',
