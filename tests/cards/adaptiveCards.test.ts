@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CardLimitError, renderAdaptiveCard, TEAMS_CARD_MAX_BYTES } from '../../src/adapters/teams/cards/renderAdaptiveCard.ts';
 import { refreshUserIds } from '../../src/adapters/teams/cards/refreshUserIds.ts';
 import type { CardView } from '../../src/views/card.ts';
-import { digest } from '../../src/views/digest.ts';
+import { digest, type DigestView } from '../../src/views/digest.ts';
 import { cardSchool, cardViews, manyDue, NOW, viewers } from './cardViews.ts';
 
 const views = Object.entries(cardViews());
@@ -44,12 +44,13 @@ describe('Adaptive Cards for Teams', () => {
   });
 
   it('refuses a card over the limit instead of letting Teams reject it', () => {
-    const alert = cardViews().concernAlert as Extract<CardView, { card: 'concernAlert' }>;
+    const alert = cardViews().concernAlert;
     expect(() => renderAdaptiveCard({ ...alert, details: 'x'.repeat(90 * 1024) })).toThrow(CardLimitError);
   });
 
   it('refuses a view model that lacks a field its template names', () => {
-    const { intro: _intro, ...partial } = cardViews().digest as Extract<CardView, { card: 'digest' }>;
+    const partial: Partial<DigestView> = { ...cardViews().digest };
+    delete partial.intro;
     expect(() => renderAdaptiveCard(partial as CardView)).toThrow(/lacks intro/);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type * as AdaptiveCards from 'adaptivecards';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAdaptiveCard } from '../../src/adapters/teams/cards/renderAdaptiveCard.ts';
@@ -33,7 +34,7 @@ function offered(view: CardView): { titles: string[]; inputIds: string[] } {
 
 async function renderInBrowser(page: Page, card: object): Promise<Rendered> {
   return page.evaluate((json) => {
-    const AC = (window as unknown as { AdaptiveCards: typeof import('adaptivecards') }).AdaptiveCards;
+    const AC = (window as unknown as { AdaptiveCards: typeof AdaptiveCards }).AdaptiveCards;
     const adaptiveCard = new AC.AdaptiveCard();
     const context = new AC.SerializationContext();
     adaptiveCard.parse(json, context);

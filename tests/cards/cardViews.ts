@@ -101,7 +101,7 @@ export function concernOf(placement: Placement): EventOf<'concern'> {
 }
 
 /** One filled view model per card (and a few variants), as the fixtures every card test renders. */
-export function cardViews(): Record<string, CardView> {
+export function cardViews() {
   const school = cardSchool();
   const farm = farmPlacement();
   const ptt = pttPlacement();
@@ -120,5 +120,5 @@ export function cardViews(): Record<string, CardView> {
     done: done('recordReview', farm, 's-aplead', NOW, school),
     error: errorView(new AppError(ErrorCode.InvalidInput, 'That review needs a little more.', ['progress: say how it is going against the objectives']), 'INC-7F3A'),
     errorIncident: errorView(new Error('socket hang up'), 'INC-7F3A'),
-  };
+  } satisfies Record<string, CardView>;
 }

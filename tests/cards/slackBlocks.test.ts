@@ -48,13 +48,13 @@ describe('Slack Block Kit', () => {
   });
 
   it('opens a modal for every action that asks for more (snooze, decline, reassign …)', async () => {
-    const withFields = messages.flatMap(([, view]) => actionsOf(view).filter((a) => a.fields.length > 0));
-    expect(new Set(withFields.map((a) => a.verb))).toEqual(new Set(['snoozeNudge', 'reassignOwner', 'declinePartTimeTimetable']));
-    for (const action of withFields) {
+    const withFields = messages.flatMap(([name, view]) => actionsOf(view).filter((a) => a.fields.length > 0).map((action) => ({ name, action })));
+    expect(new Set(withFields.map(({ action }) => action.verb))).toEqual(new Set(['snoozeNudge', 'reassignOwner', 'declinePartTimeTimetable']));
+    for (const { name, action } of withFields) {
       const modal = actionModal(action, { initials: 'JS', ref: 'Y9-0412', label: 'JS · Y9-0412' }, 'Placement review');
       expect(modalProblems(modal as never)).toEqual([]);
       expect(modal.callback_id).toBe(action.verb);
-      await expect(JSON.stringify(modal, null, 2)).toMatchFileSnapshot(`./__snapshots__/slack/${action.verb}.modal.json`);
+      await expect(JSON.stringify(modal, null, 2)).toMatchFileSnapshot(`./__snapshots__/slack/${name}.${action.verb}.modal.json`);
     }
   });
 

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { DECISIONS } from '../../src/core/decisions/index.ts';
+import { obligationKey } from '../../src/core/obligations/obligationKey.ts';
+import { approvalRequest } from '../../src/views/approvalRequest.ts';
+import type { CardView } from '../../src/views/card.ts';
+import { concernAlert } from '../../src/views/concernAlert.ts';
+import { digest } from '../../src/views/digest.ts';
+import { placementSummary } from '../../src/views/placementSummary.ts';
+import { reminder } from '../../src/views/reminder.ts';
+import { VIEW_VERBS } from '../../src/views/verbs.ts';
+import type { ViewAction } from '../../src/views/viewModel.ts';
+import { dueWhen } from '../../src/views/when.ts';
+import { cardSchool, cardViews, CONCERN_DETAILS, concernOf, farmPlacement, manyDue, NOW, obligationOf, pttPlacement, viewers } from '../cards/cardViews.ts';
+
+const school = cardSchool();
+
+function actionsOf(view: CardView): ViewAction[] {
+  if (view.card === 'digest') return [...view.items.flatMap((i) => i.actions), ...(view.more ? [view.more] : [])];
+  if (view.card === 'placementSummary') return [...view.actions, ...view.due.flatMap((d) => (d.action ? [d.action] : []))];
+  return view.actions;
+}
+
+describe('dates on cards', () => {
+  it('counts school days, skipping the weekend and the INSET day', () => {
+    // Tue 10 Feb 2026; Fri 13 Feb is INSET, half-term follows.
+    expect(dueWhen('2026-02-12', school, NOW)).toBe('Thu 12 Feb (in 2 school days)');
+    expect(dueWhen('2026-02-10', school, NOW)).toBe('Tue 10 Feb (today)');
+    expect(dueWhen('2026-02-05', school, NOW)).toBe('Thu 5 Feb (3 school days late)');
+    expect(dueWhen('2026-02-23', school, NOW)).toBe('Mon 23 Feb (in 3 school days)');
+  });
+});
+
+describe('reminder', () => {
+  it('offers the review form, a snooze for this obligation and a reassign to the other AP lead', () => {
+    const placement = farmPlacement();
+    const o = obligationOf(placement, school, (x) => x.type === 'placement_review');
+    const view = reminder(placement, o, school, NOW, viewers.apLead);
+    expect(view.actions.map((a) => a.verb)).toEqual(['openReviewForm', 'snoozeNudge', 'reassignOwner']);
+    const snooze = view.actions[1];
+    expect(snooze?.payload.input).toEqual({ obligation: obligationKey(o) });
+    expect(snooze?.fields.map((f) => f.id)).toEqual(['until', 'reason']);
+    expect(view.actions.every((a) => a.payload.placementId === 'P-001' && a.payload.version === 7)).toBe(true);
+  });
+
+  it('asks for attendance session by session, one button per mark', () => {
+    const placement = farmPlacement();
+    const o = obligationOf(placement, school, (x) => x.subject === '2026-02-10 am');
+    const marks = reminder(placement, o, school, NOW, viewers.attendance).actions.filter((a) => a.verb === 'confirmAttendance');
+    expect(marks.map((a) => a.payload.input)).toEqual(
+      ['present', 'late', 'absent_authorised', 'absent_unauthorised'].map((mark) => ({ date: '2026-02-10', session: 'am', mark })),
+    );
+    expect(new Set(marks.map((a) => a.payload.actionId)).size).toBe(4);
+  });
+
+  it('offers no snooze once escalated, and nothing the viewer may not do', () => {
+    const placement = farmPlacement();
+    const escalated = obligationOf(placement, school, (x) => x.stage === 'escalated' && x.type === 'attendance_confirmation');
+    expect(reminder(placement, escalated, school, NOW, viewers.attendance).actions.map((a) => a.verb)).not.toContain('snoozeNudge');
+    const review = obligationOf(placement, school, (x) => x.type === 'placement_review');
+    expect(reminder(placement, review, school, NOW, viewers.teacher).actions).toEqual([]);
+  });
+});
+
+describe('every action fits the decision it routes to', () => {
+  const views = Object.values(cardViews());
+  it('uses a decision name or a documented view verb', () => {
+    const known = new Set<string>([...DECISIONS.keys(), ...VIEW_VERBS]);
+    for (const view of views) for (const a of actionsOf(view)) expect(known).toContain(a.verb);
+  });
+
+  it('sends only fields the decision input accepts, and all it requires', () => {
+    for (const view of views)
+      for (const a of actionsOf(view)) {
+        const decision = DECISIONS.get(a.verb);
+        if (!decision) continue;
+        const shape = (decision.input as unknown as { shape: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape;
+        const sent = [...Object.keys(a.payload.input), ...a.fields.map((f) => f.id)];
+        for (const key of sent) expect(Object.keys(shape), `${a.verb}.${key}`).toContain(key);
+        for (const [key, schema] of Object.entries(shape))
+          if (!schema.safeParse(undefined).success) expect(sent, `${a.verb} needs ${key}`).toContain(key);
+      }
+  });
+
+  it('gives each form exactly the decision input fields', () => {
+    const { reviewForm, concernForm, endPlacementForm } = cardViews();
+    for (const form of [reviewForm, concernForm, endPlacementForm]) {
+      const decision = DECISIONS.get(form.submit.verb);
+      const shape = (decision?.input as unknown as { shape: Record<string, unknown> }).shape;
+      expect(form.fields.map((f) => f.id).sort()).toEqual(Object.keys(shape).sort());
+    }
+  });
+
+  it('names every action uniquely within its card', () => {
+    for (const view of views) {
+      const ids = actionsOf(view).map((a) => a.payload.actionId);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+});
+
+describe('digest', () => {
+  it('shows ten, then offers the next ten', () => {
+    const due = manyDue(school, 6);
+    const first = digest(due, school, NOW, viewers.attendance);
+    expect(first.items).toHaveLength(10);
+    expect(first.more?.title).toBe('Show 10 more');
+    expect(first.more?.payload.input).toEqual({ list: 'digest', offset: 10 });
+    const last = digest(due, school, NOW, viewers.attendance, Math.floor((due.length - 1) / 10) * 10);
+    expect(last.more).toBeNull();
+    expect(last.shown).toBe(`Showing ${last.items.length === 10 ? due.length - 9 : due.length - last.items.length + 1} to ${due.length} of ${due.length}`);
+  });
+});
+
+describe('personal data', () => {
+  const placement = farmPlacement();
+  const json = (view: CardView) => JSON.stringify(view);
+
+  it('never puts what a concern said on a channel card', () => {
+    const review = obligationOf(placement, school, (o) => o.type === 'placement_review');
+    for (const view of [
+      reminder(placement, review, school, NOW, viewers.apLead),
+      digest(manyDue(school, 2), school, NOW, viewers.apLead),
+      placementSummary(placement, school, NOW, viewers.apLead),
+      placementSummary(placement, school, NOW, viewers.head),
+      cardViews().done,
+    ])
+      expect(json(view)).not.toContain(CONCERN_DETAILS);
+  });
+
+  it('tells everyone but the DSL only that a concern of that kind was logged', () => {
+    const summary = placementSummary(placement, school, NOW, viewers.apLead);
+    expect(summary.recent[0]?.text).toBe('Safeguarding concern logged');
+    expect(placementSummary(placement, school, NOW, viewers.dsl).recent[0]?.text).toContain(CONCERN_DETAILS);
+  });
+
+  it('gives the DSL the full concern, and nobody else', () => {
+    expect(concernAlert(placement, concernOf(placement), school, NOW, viewers.dsl).details).toBe(CONCERN_DETAILS);
+    expect(() => concernAlert(placement, concernOf(placement), school, NOW, viewers.apLead)).toThrow(/safeguarding leads/);
+  });
+
+  it('names pupils by initials and reference only', () => {
+    for (const view of Object.values(cardViews())) if ('pupil' in view) expect(view.pupil.label).toMatch(/^[A-Z]{1,4} · [A-Za-z0-9-]+$/);
+  });
+});
+
+describe('approval request', () => {
+  it('shows who proposed and approved, and that the headteacher completes it', () => {
+    const view = approvalRequest(pttPlacement(), school, NOW, viewers.head);
+    expect(view.facts).toContainEqual({ title: 'Proposed by', value: 'Miss L Evans' });
+    expect(view.facts).toContainEqual({ title: 'Approved by', value: 'Ms R Okafor (AP lead)' });
+    expect(view.facts).toContainEqual({ title: 'Sessions', value: 'Mon all day, Tue morning, Wed morning, Fri afternoon (5 of 10 sessions)' });
+    expect(view.stillNeeded).toBe('Your approval completes it.');
+    expect(view.actions.map((a) => a.verb)).toEqual(['approvePartTimeTimetable', 'declinePartTimeTimetable']);
+  });
+
+  it('offers nothing to the AP lead who already approved', () => {
+    const view = approvalRequest(pttPlacement(), school, NOW, viewers.apLead);
+    expect(view.actions).toEqual([]);
+    expect(view.stillNeeded).toBe('Still needs the headteacher.');
+  });
+});
