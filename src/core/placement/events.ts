@@ -56,7 +56,8 @@ export const historyEventSchema = z.discriminatedUnion('type', [
   event('parent_notice', {}),
   event('la_informed', {}),
   event('governor_approval', {}),
-  event('concern', { category: z.enum(CONCERN_CATEGORIES) }),
+  /** What happened: for the DSLs only (views and logs leave it out for everyone else). */
+  event('concern', { category: z.enum(CONCERN_CATEGORIES), details: z.string().max(3000).optional() }),
   event('attendance', { session, mark: z.enum(ATTENDANCE_MARKS) }),
   /** `absenceOn` is the day of the absence followed up, when that is not the day of the follow-up. */
   event('absence_follow_up', { session, absenceOn: localDate.optional() }),
