@@ -1,9 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-import { actingRole } from '../../core/permissions.ts';
+import { withAttendance } from '../../app/withAttendance.ts';
+import { actorFor } from '../../core/decisions/decision.ts';
+import { isAppError } from '../../core/errors.ts';
+import type { EventOf } from '../../core/placement/events.ts';
 import type { StaffMember } from '../../core/policy/schoolConfig.ts';
 import type { ChatDeps } from '../../ports/chatChannel.ts';
-import { DeliveryError, type Channel, type NudgeMessage } from '../../ports/channel.ts';
-import { nudgeMessage } from './render.ts';
+import { DeliveryError, type Channel, type NudgeItem, type NudgeMessage } from '../../ports/channel.ts';
+import { approvalMessage, concernMessage, dueMessage, reminderMessage, type SlackMessage } from './render.ts';
 
 /** Marks what the bot posted, so `wasDelivered` can find a nudge again after a crash. */
 const NUDGE_EVENT = 'apbot_nudge';
@@ -53,16 +56,42 @@ export function slackChannel(deps: ChatDeps, client: WebClient): Channel {
   };
 }
 
-async function render(deps: ChatDeps, schoolId: string, staff: StaffMember, nudge: NudgeMessage) {
-  if (nudge.kind !== 'approval_request' && nudge.kind !== 'concern_alert') return nudgeMessage(nudge, undefined, undefined);
+/** The nudge as the card this person should see; a card the views refuse them is a permanent failure. */
+async function render(deps: ChatDeps, schoolId: string, staff: StaffMember, nudge: NudgeMessage): Promise<SlackMessage> {
   const school = deps.schools.find((s) => s.id === schoolId);
-  const placement = (await deps.stores.placements.get(schoolId, nudge.placementId))?.placement;
-  if (nudge.kind === 'approval_request') return nudgeMessage(nudge, placement, undefined);
-  const concern = placement?.history.findLast((e) => e.type === 'concern' && (e.key === nudge.concernKey || nudge.concernKey === undefined));
-  // Only a DSL reads what a concern says; anyone else sent one learns just its category.
-  const mayRead = school !== undefined && actingRole(staff.roles, 'readConcernDetails', school.config.permissions) !== null;
-  const details = concern && 'details' in concern && typeof concern.details === 'string' ? concern.details : undefined;
-  return nudgeMessage(nudge, placement, concern?.type === 'concern' ? { category: concern.category, ...(mayRead && details ? { details } : {}) } : undefined);
+  const viewer = school && actorFor(school, staff.id);
+  if (!school || !viewer) throw new DeliveryError(`Staff ${staff.id} is not at school ${schoolId}`, { permanent: true });
+  const now = deps.clock.now();
+  const placementOf = async (id: string) => {
+    const placement = (await deps.stores.placements.get(schoolId, id))?.placement;
+    if (!placement) throw new DeliveryError(`There is no placement ${id}`, { permanent: true });
+    return withAttendance(placement, schoolId, deps.stores.attendance);
+  };
+  const dueItem = async ({ pupil: _pupil, ...item }: NudgeItem) => ({ placement: await placementOf(item.placementId), obligation: { ...item, dueAt: new Date(item.dueAt) } });
+
+  try {
+    switch (nudge.kind) {
+      case 'reminder': {
+        const { placement, obligation } = await dueItem(nudge.item);
+        return reminderMessage(placement, obligation, school, now, viewer);
+      }
+      case 'approval_request':
+        return approvalMessage(await placementOf(nudge.placementId), school, now, viewer);
+      case 'concern_alert': {
+        const placement = await placementOf(nudge.placementId);
+        const concern = placement.history.findLast((e): e is EventOf<'concern'> => e.type === 'concern' && e.key === nudge.concernKey);
+        if (!concern) throw new DeliveryError(`Placement ${placement.id} has no concern ${nudge.concernKey}`, { permanent: true });
+        return concernMessage(placement, concern, school, now, viewer);
+      }
+      default:
+        // A digest, and any list of items a newer nudge kind carries.
+        return dueMessage(await Promise.all(('items' in nudge ? nudge.items : []).map(dueItem)), school, now, viewer);
+    }
+  } catch (error) {
+    // The views refuse a card to someone who may not see it (a concern to a non-DSL): never retry that.
+    if (isAppError(error) && error.isUserError) throw new DeliveryError(error.message, { permanent: true });
+    throw error;
+  }
 }
 
 function asDeliveryError(error: unknown): DeliveryError {

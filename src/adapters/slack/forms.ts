@@ -1,29 +1,19 @@
 import type { types, ViewStateValue } from '@slack/bolt';
 import type { DecisionName } from '../../core/decisions/index.ts';
-import { CONCERN_CATEGORIES, END_REASONS, REVIEW_OUTCOMES } from '../../core/placement/events.ts';
-import { PLACEMENT_KINDS, SESSIONS, WEEKDAYS, type Placement } from '../../core/placement/placement.ts';
+import { PLACEMENT_KINDS, SESSIONS, WEEKDAYS } from '../../core/placement/placement.ts';
 
-// Temporary Block Kit for the modals, until src/adapters/slack/blocks lands; createSlack reaches
-// them only through FORMS and modalView.
+// The two modals no shared card view covers: commissioning a placement (`/ap new`) and proposing
+// a part-time timetable (`/ap ptt propose`). Block ids are the decision input's field paths.
 
 type KnownBlock = types.KnownBlock;
 type StateValues = Record<string, Record<string, ViewStateValue>>;
-
-/** What a modal was opened about, carried through Slack in `private_metadata`. */
-export interface FormMeta {
-  placementId?: string;
-  version?: number;
-  obligation?: string;
-  /** The message the modal was opened from, updated once the decision is recorded. */
-  origin?: { channel: string; ts: string };
-}
 
 export interface Form {
   title: string;
   submit: string;
   /** Block ids are the decision input's field paths, so a refusal's `field: reason` lands beside its field. */
-  blocks(placement: Placement | undefined): KnownBlock[];
-  input(values: StateValues, meta: FormMeta): unknown;
+  blocks(): KnownBlock[];
+  input(values: StateValues): unknown;
 }
 
 const ACTION = 'value';
@@ -38,19 +28,12 @@ const textField = (blockId: string, label: string, opts: { multiline?: boolean; 
   input(blockId, label, { type: 'plain_text_input', action_id: ACTION, multiline: opts.multiline ?? false, ...(opts.max ? { max_length: opts.max } : {}) }, opts.optional);
 const selectField = (blockId: string, label: string, values: readonly string[], optional = false) =>
   input(blockId, label, { type: 'static_select', action_id: ACTION, options: values.map((v) => option(v)) }, optional);
-const multiField = (blockId: string, label: string, values: readonly string[], optional = false) =>
-  input(blockId, label, { type: 'multi_static_select', action_id: ACTION, options: values.map((v) => option(v)) }, optional);
 const dateField = (blockId: string, label: string, optional = false) => input(blockId, label, { type: 'datepicker', action_id: ACTION }, optional);
 const checkField = (blockId: string, label: string, options: { value: string; text: string }[], optional = true) =>
   input(blockId, label, { type: 'checkboxes', action_id: ACTION, options: options.map((o) => option(o.value, o.text)) }, optional);
 
-function about(placement: Placement | undefined): KnownBlock[] {
-  if (!placement) return [];
-  return [{ type: 'context', elements: [{ type: 'mrkdwn', text: `Pupil *${placement.pupil.ref}* (${placement.pupil.initials}) · ${words(placement.kind)} · ${placement.id}` }] }];
-}
-
 function read(values: StateValues, blockId: string): ViewStateValue | undefined {
-  return values[blockId]?.[ACTION];
+  return Object.values(values[blockId] ?? {})[0];
 }
 /** A typed-in or picked value; an empty field is left out, so the decision's own defaults apply. */
 function one(values: StateValues, blockId: string): string | undefined {
@@ -69,7 +52,6 @@ const PUPIL_FLAGS = [
   { value: 'send', text: 'SEND support' },
   { value: 'freeSchoolMeals', text: 'Free school meals' },
 ];
-const REVIEW_ATTENDEES = ['pupil', 'parents', 'provider', 'ap_lead', 'headteacher', 'dsl', 'senco', 'social_worker', 'local_authority', 'virtual_school'] as const;
 const TIMETABLE = WEEKDAYS.flatMap((day) => SESSIONS.map((s) => ({ value: `${day}.${s}`, text: `${day} ${s}` })));
 
 /** The modals, by the decision each records (the decision's name is the modal's `callback_id`). */
@@ -104,60 +86,6 @@ export const FORMS: Partial<Record<DecisionName, Form>> = {
       };
     },
   },
-  recordReview: {
-    title: 'Placement review',
-    submit: 'Record review',
-    blocks: (placement) => [
-      ...about(placement),
-      dateField('on', 'Held on (leave empty for today)', true),
-      multiField('attendees', 'Who took part', REVIEW_ATTENDEES),
-      textField('progress', 'Progress against the objectives', { multiline: true, max: 2000 }),
-      textField('pupilView', "The pupil's view", { multiline: true, optional: true, max: 2000 }),
-      textField('parentView', "The parents' view", { multiline: true, optional: true, max: 2000 }),
-      selectField('outcome', 'Outcome', REVIEW_OUTCOMES),
-      dateField('nextReviewOn', 'Next review', true),
-    ],
-    input: (values) => ({
-      on: one(values, 'on'),
-      attendees: many(values, 'attendees'),
-      progress: one(values, 'progress') ?? '',
-      pupilView: one(values, 'pupilView'),
-      parentView: one(values, 'parentView'),
-      outcome: one(values, 'outcome'),
-      nextReviewOn: one(values, 'nextReviewOn'),
-    }),
-  },
-  logConcern: {
-    title: 'Log a concern',
-    submit: 'Send to the DSL',
-    blocks: (placement) => [
-      ...about(placement),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: 'What you write goes to the designated safeguarding lead only.' }] },
-      selectField('category', 'Kind of concern', CONCERN_CATEGORIES),
-      textField('details', 'What happened', { multiline: true, max: 3000 }),
-      dateField('on', 'When (leave empty for today)', true),
-    ],
-    input: (values) => ({ category: one(values, 'category'), details: one(values, 'details') ?? '', on: one(values, 'on') }),
-  },
-  endPlacement: {
-    title: 'End placement',
-    submit: 'End placement',
-    blocks: (placement) => [
-      ...about(placement),
-      selectField('reason', 'Why it ends', END_REASONS),
-      dateField('on', 'Last day (leave empty for today)', true),
-      textField('destination', 'Where the pupil goes next', { optional: true, max: 2000 }),
-      textField('achievements', 'What the pupil achieved', { multiline: true, optional: true, max: 2000 }),
-      textField('pupilView', "The pupil's view", { multiline: true, optional: true, max: 2000 }),
-    ],
-    input: (values) => ({
-      reason: one(values, 'reason'),
-      on: one(values, 'on'),
-      destination: one(values, 'destination'),
-      achievements: one(values, 'achievements'),
-      pupilView: one(values, 'pupilView'),
-    }),
-  },
   proposePartTimeTimetable: {
     title: 'Part-time timetable',
     submit: 'Propose',
@@ -180,33 +108,31 @@ export const FORMS: Partial<Record<DecisionName, Form>> = {
       };
     },
   },
-  declinePartTimeTimetable: {
-    title: 'Decline timetable',
-    submit: 'Decline',
-    blocks: (placement) => [...about(placement), textField('reason', 'Why you decline it', { multiline: true, max: 1000 })],
-    input: (values) => ({ reason: one(values, 'reason') ?? '' }),
-  },
-  snoozeNudge: {
-    title: 'Snooze reminder',
-    submit: 'Snooze',
-    blocks: (placement) => [...about(placement), dateField('until', 'Remind me again on'), textField('reason', 'Why', { max: 500 })],
-    input: (values, meta) => ({ obligation: meta.obligation, until: one(values, 'until'), reason: one(values, 'reason') ?? '' }),
-  },
 };
 
-export function modalView(decision: DecisionName, form: Form, placement: Placement | undefined, meta: FormMeta): types.ModalView {
+export function modalView(decision: DecisionName, form: Form): types.ModalView {
   return {
     type: 'modal',
     callback_id: decision,
     title: plain(form.title),
     submit: plain(form.submit),
     close: plain('Cancel'),
-    private_metadata: JSON.stringify(meta),
-    blocks: form.blocks(placement),
+    private_metadata: '{}',
+    blocks: form.blocks(),
   };
 }
 
-/** The input blocks of a modal, first to last: where a refusal's lines can be shown. */
-export function inputBlockIds(form: Form, placement: Placement | undefined): string[] {
-  return form.blocks(placement).flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : []));
+/**
+ * A shared-view modal's fields as the decision's input: block ids are the input's field names.
+ * Empty fields are left out, so the decision's defaults apply.
+ */
+export function fieldValues(values: StateValues): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(values).flatMap((blockId): [string, unknown][] => {
+      const v = read(values, blockId);
+      if (v?.selected_options) return [[blockId, v.selected_options.map((o) => o.value)]];
+      const value = one(values, blockId);
+      return value === undefined ? [] : [[blockId, value]];
+    }),
+  );
 }

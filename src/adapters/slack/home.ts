@@ -23,5 +23,5 @@ export async function publishHome(ctx: SlackContext, userId: string, teamId: str
     .filter(({ placement, obligations }) => obligations.some((o) => o.type === 'part_time_timetable_approval' && owns(who.actor, placement, o)))
     .map(({ placement }) => placement);
   const recent = decided.filter((e) => e.outcome === 'recorded').slice(-RECENT_COUNT).reverse();
-  await ctx.client.views.publish({ user_id: userId, view: homeView(due, approvals, recent, who.school) });
+  await ctx.client.views.publish({ user_id: userId, view: homeView(due, approvals, recent, who.school, now, who.actor) });
 }

@@ -1,155 +1,185 @@
 import type { types } from '@slack/bolt';
 import { COMMAND_HELP } from '../../app/commands.ts';
 import type { PlacementWithObligations } from '../../app/queries.ts';
+import type { Actor } from '../../core/decisions/decision.ts';
+import type { DecisionName } from '../../core/decisions/index.ts';
+import { deriveObligations } from '../../core/obligations/deriveObligations.ts';
 import type { Obligation } from '../../core/obligations/obligation.ts';
 import { obligationKey } from '../../core/obligations/obligationKey.ts';
+import { pendingPttApproval } from '../../core/obligations/rules/partTimeTimetable.ts';
 import { requiredChecklist, tickedItems } from '../../core/placement/checklist.ts';
+import type { EventOf } from '../../core/placement/events.ts';
 import type { Placement } from '../../core/placement/placement.ts';
 import type { School } from '../../core/policy/schoolConfig.ts';
 import type { AuditEntry } from '../../ports/auditLog.ts';
-import type { NudgeItem, NudgeMessage } from '../../ports/channel.ts';
+import { approvalRequest } from '../../views/approvalRequest.ts';
+import { concernAlert } from '../../views/concernAlert.ts';
+import { concernForm } from '../../views/concernForm.ts';
+import { digest, type DueItem } from '../../views/digest.ts';
+import { done } from '../../views/done.ts';
+import { endPlacementForm } from '../../views/endPlacementForm.ts';
+import { placementSummary } from '../../views/placementSummary.ts';
+import { reminder } from '../../views/reminder.ts';
+import { reviewForm } from '../../views/reviewForm.ts';
+import type { ViewVerb } from '../../views/verbs.ts';
+import type { ActionPayload, ViewAction } from '../../views/viewModel.ts';
+import { moment } from '../../views/when.ts';
+import { actionModal } from './blocks/actionModal.ts';
+import { formModal } from './blocks/formModal.ts';
+import { buttonValue, context, escape, header, message, section, type KnownBlock, type SlackMessage } from './blocks/parts.ts';
+import { slackMessage } from './blocks/slackMessage.ts';
 
-// Temporary Block Kit for messages and App Home, until src/views and src/adapters/slack/blocks land;
-// the handlers reach Block Kit only through this file and forms.ts.
+// The one place the handlers reach Block Kit: the shared card views (src/views) rendered by
+// ./blocks, plus the few messages no card covers (help, the open-placements list, the checklist).
 
-type KnownBlock = types.KnownBlock;
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
+export type { SlackMessage };
+/** Where a modal opened from a card came from, so the card can be replaced once it is submitted. */
+export type Origin = { channel: string; ts: string };
+export type ModalMeta = Partial<ActionPayload> & { origin?: Origin };
 
-/** What a button carries back: the placement, the version the card showed, and any input. */
-export interface ButtonValue {
-  placementId: string;
-  version?: number;
-  obligation?: string;
-  input?: Record<string, unknown>;
-}
+const plain = (text: string): SlackMessage => message(text, [section(escape(text))]);
 
-const words = (value: string) => value.replaceAll('_', ' ');
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
-const button = (text: string, actionId: string, value: ButtonValue, style?: 'primary' | 'danger'): types.Button => ({
-  type: 'button',
-  text: { type: 'plain_text', text },
-  action_id: actionId,
-  value: JSON.stringify(value),
-  ...(style ? { style } : {}),
-});
-const message = (text: string, blocks: KnownBlock[] = [section(text)]): SlackMessage => ({ text, blocks });
-const pupilOf = (p: { pupil: { ref: string; initials: string } }) => `*${p.pupil.ref}* (${p.pupil.initials})`;
-const obligationLine = (o: Pick<Obligation, 'type' | 'subject' | 'stage' | 'dueDate'>) =>
-  `${words(o.type)}${o.subject ? ` (${o.subject})` : ''}: ${o.stage}, due ${o.dueDate}`;
-
-export function when(at: Date, school: School): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: school.config.school.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(at);
+export function plainMessage(text: string): SlackMessage {
+  return plain(text);
 }
 
 export function helpMessage(intro?: string): SlackMessage {
   const lines = COMMAND_HELP.map((c) => `\`/ap ${c.usage}\`: ${c.says}`).join('\n');
-  return message(`${intro ? `${intro}\n` : ''}Here is what works:\n${lines}`);
+  return message(`${intro ? `${intro} ` : ''}Here is what works.`, [section(`${intro ? `${escape(intro)}\n` : ''}Here is what works:\n${escape(lines)}`)]);
 }
 
-export function plainMessage(text: string): SlackMessage {
-  return message(text);
+export function dueMessage(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset = 0): SlackMessage {
+  return slackMessage(digest(due, school, now, viewer, offset));
 }
 
-export function dueMessage(items: { placement: Placement; obligation: Obligation }[]): SlackMessage {
-  if (items.length === 0) return message('Nothing is due for you. Well done.');
-  return message(
-    `${items.length} thing${items.length === 1 ? '' : 's'} due for you`,
-    [section(`*Due for you*`), ...items.slice(0, 40).map(({ placement, obligation }) => section(`${pupilOf(placement)} · ${obligationLine(obligation)}`))],
-  );
+export function summaryMessage(placement: Placement, school: School, now: Date, viewer: Actor): SlackMessage {
+  return slackMessage(placementSummary(placement, school, now, viewer));
 }
 
-export function statusMessage(open: PlacementWithObligations[]): SlackMessage {
-  if (open.length === 0) return message('There are no open placements.');
-  return message(
-    `${open.length} open placement${open.length === 1 ? '' : 's'}`,
-    open.slice(0, 45).flatMap(({ placement, obligations }) => {
-      const due = obligations.filter((o) => o.stage !== 'scheduled');
-      return [
-        section(`${pupilOf(placement)} · ${words(placement.kind)} · ${placement.status} · ${placement.start} to ${placement.end ?? 'open-ended'} · ${placement.id}`),
-        context(due.length ? due.map(obligationLine).join('\n') : 'Nothing due.'),
-      ];
-    }),
-  );
+/** `/ap status`: one line per open placement, each with a button to its summary. */
+export function openPlacementsMessage(open: readonly PlacementWithObligations[]): SlackMessage {
+  if (open.length === 0) return plain('There are no open placements.');
+  const lines = open.slice(0, 45).map(({ placement, obligations }): KnownBlock => {
+    const late = obligations.filter((o) => o.stage === 'overdue' || o.stage === 'escalated').length;
+    const due = obligations.filter((o) => o.stage !== 'scheduled').length;
+    const show: ViewAction = {
+      verb: 'showPlacement',
+      title: 'Open',
+      style: 'default',
+      payload: { actionId: `showPlacement:${placement.id}`, placementId: placement.id, version: placement.version, input: {} },
+      fields: [],
+      submitTitle: 'Open',
+    };
+    return {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${escape(placement.pupil.initials)} · ${escape(placement.pupil.ref)}* · ${escape(placement.kind.replaceAll('_', ' '))} · ${placement.status}\n${due} open, ${late} late` },
+      accessory: { type: 'button', text: { type: 'plain_text', text: 'Open' }, action_id: 'showPlacement', value: buttonValue(show) },
+    };
+  });
+  return message(`${open.length} open placement${open.length === 1 ? '' : 's'}`, [header('Open placements'), ...lines]);
 }
 
-/** The card after a decision: what was done, by whom, when; no buttons left to press twice. */
-export function doneMessage(summary: string, userId: string, at: Date, school: School): SlackMessage {
-  return message(`Done: ${summary}`, [section(`:white_check_mark: ${summary}`), context(`<@${userId}> · ${when(at, school)}`)]);
+export function doneMessage(decision: DecisionName, placement: Placement, by: string, at: Date, school: School): SlackMessage {
+  return slackMessage(done(decision, placement, by, at, school));
 }
 
+/** The pre-placement checklist sent after `/ap new`: a button per check still to do. */
 export function checklistMessage(placement: Placement): SlackMessage {
   const ticked = tickedItems(placement);
-  const items = requiredChecklist(placement);
-  return message(`Checklist for ${placement.pupil.ref} (${placement.id})`, [
-    section(`*Before ${pupilOf(placement)} starts* (${words(placement.kind)}, ${placement.start}) · ${placement.id}`),
-    ...items.map(
-      (item): KnownBlock =>
-        ticked.has(item)
-          ? section(`:white_check_mark: ${words(item)}`)
-          : {
-              type: 'section',
-              block_id: `tick:${item}`,
-              text: { type: 'mrkdwn', text: `:white_large_square: ${words(item)}` },
-              accessory: button('Done', 'tickChecklistItem', { placementId: placement.id, version: placement.version, input: { item } }),
-            },
-    ),
+  const label = `${placement.pupil.initials} · ${placement.pupil.ref}`;
+  return message(`Checklist before ${label} starts`, [
+    context(`*${escape(label)}* · ${placement.id}`),
+    section(`*Before the placement starts on ${placement.start}*`),
+    ...requiredChecklist(placement).map((item): KnownBlock => {
+      const words = item.replaceAll('_', ' ');
+      if (ticked.has(item)) return section(`:white_check_mark: ${words}`);
+      const tick: ViewAction = {
+        verb: 'tickChecklistItem',
+        title: 'Done',
+        style: 'default',
+        payload: { actionId: `tickChecklistItem:${placement.id}:${item}`, placementId: placement.id, version: placement.version, input: { item } },
+        fields: [],
+        submitTitle: 'Done',
+      };
+      return {
+        type: 'section',
+        block_id: `tick:${item}`,
+        text: { type: 'mrkdwn', text: `:white_large_square: ${words}` },
+        accessory: { type: 'button', text: { type: 'plain_text', text: 'Done' }, action_id: 'tickChecklistItem', value: buttonValue(tick) },
+      };
+    }),
   ]);
 }
 
-export function approvalMessage(placement: Placement): SlackMessage {
-  const value = { placementId: placement.id, version: placement.version };
-  return message(`A part-time timetable for ${placement.pupil.ref} is waiting for your approval`, [
-    section(`*Part-time timetable for ${pupilOf(placement)}* needs your approval\n${placement.start} to ${placement.end ?? '?'} · ${placement.id}`),
-    ...(placement.reason ? [context(`Reason: ${placement.reason}`)] : []),
-    { type: 'actions', elements: [button('Approve', 'approvePartTimeTimetable', value, 'primary'), button('Decline', 'declinePartTimeTimetable', value, 'danger')] },
-  ]);
+export function reminderMessage(placement: Placement, obligation: Obligation, school: School, now: Date, viewer: Actor): SlackMessage {
+  return slackMessage(reminder(placement, obligation, school, now, viewer));
 }
 
-function reminderBlocks(item: NudgeItem): KnownBlock[] {
-  const value = { placementId: item.placementId, obligation: obligationKey(item) };
-  const actions: types.Button[] = [];
-  if (item.type === 'placement_review') actions.push(button('Record review', 'recordReview', value, 'primary'));
-  actions.push(button('Snooze', 'snoozeNudge', value));
-  return [section(`${pupilOf(item)} · ${obligationLine(item)}`), { type: 'actions', elements: actions }];
+export function approvalMessage(placement: Placement, school: School, now: Date, viewer: Actor): SlackMessage {
+  return slackMessage(approvalRequest(placement, school, now, viewer));
 }
 
-/** A nudge as Block Kit; a concern's details only when the caller says this reader may see them. */
-export function nudgeMessage(nudge: NudgeMessage, placement: Placement | undefined, concern: { category: string; details?: string } | undefined): SlackMessage {
-  switch (nudge.kind) {
-    case 'reminder':
-      return message(`Reminder: ${words(nudge.item.type)} for ${nudge.item.pupil.ref}`, reminderBlocks(nudge.item));
-    case 'approval_request':
-      return placement ? approvalMessage(placement) : message(`Placement ${nudge.placementId} is waiting for your approval.`);
-    case 'concern_alert':
-      return message(`A ${words(concern?.category ?? 'new')} concern was logged${placement ? ` for ${placement.pupil.ref}` : ''}`, [
-        section(`:warning: *A ${words(concern?.category ?? '')} concern* was logged${placement ? ` for ${pupilOf(placement)} · ${placement.id}` : ''}`),
-        ...(concern?.details ? [section(`>${concern.details.replaceAll('\n', '\n>')}`)] : []),
-      ]);
-    default: {
-      const items = 'items' in nudge ? nudge.items : [];
-      return message(`${items.length} thing${items.length === 1 ? '' : 's'} to do`, [section('*To do*'), ...items.slice(0, 20).flatMap(reminderBlocks)]);
-    }
-  }
+/** A concern in full; the view refuses anyone who is not a DSL. */
+export function concernMessage(placement: Placement, concern: EventOf<'concern'>, school: School, now: Date, viewer: Actor): SlackMessage {
+  return slackMessage(concernAlert(placement, concern, school, now, viewer));
 }
 
-export function homeView(due: { placement: Placement; obligation: Obligation }[], approvals: Placement[], recent: AuditEntry[], school: School): types.HomeView {
+const FORM_OF: Partial<Record<ViewVerb, typeof reviewForm>> = {
+  openReviewForm: reviewForm,
+  openConcernForm: concernForm,
+  openEndPlacementForm: endPlacementForm,
+};
+
+/** The review, concern or end-placement modal for a placement; `origin` rides in its metadata. */
+export function placementFormModal(verb: ViewVerb, placement: Placement, school: School, now: Date, viewer: Actor, origin?: Origin): types.ModalView | undefined {
+  const form = FORM_OF[verb];
+  return form && withOrigin(formModal(form(placement, school, now, viewer)), origin);
+}
+
+/** The modal for a button that asks for a little more (snooze, decline, reassign, …). */
+export function actionFormModal(action: ViewAction, placement: Placement, origin?: Origin): types.ModalView {
+  return withOrigin(actionModal(action, { initials: placement.pupil.initials, ref: placement.pupil.ref, label: `${placement.pupil.initials} · ${placement.pupil.ref}` }, action.title), origin);
+}
+
+function withOrigin(view: types.ModalView, origin: Origin | undefined): types.ModalView {
+  if (!origin) return view;
+  return { ...view, private_metadata: JSON.stringify({ ...(JSON.parse(view.private_metadata ?? '{}') as object), origin }) };
+}
+
+/** The reminder for one obligation of a placement (a digest's "More options"). */
+export function obligationOf(placement: Placement, school: School, now: Date, key: string): Obligation | undefined {
+  return deriveObligations(placement, school, now).find((o) => obligationKey(o) === key);
+}
+
+/**
+ * The action a card's button stands for, found again on the cards the placement would show this
+ * person now: its fields say whether it needs a modal.
+ */
+export function actionOnCards(placement: Placement, school: School, now: Date, viewer: Actor, actionId: string): ViewAction | undefined {
+  const cards = [
+    ...(pendingPttApproval(placement) ? [approvalRequest(placement, school, now, viewer)] : []),
+    ...deriveObligations(placement, school, now).map((o) => reminder(placement, o, school, now, viewer)),
+  ];
+  return cards.flatMap((c) => c.actions).find((a) => a.payload.actionId === actionId);
+}
+
+export function homeView(due: readonly DueItem[], approvals: readonly Placement[], recent: readonly AuditEntry[], school: School, now: Date, viewer: Actor): types.HomeView {
+  const dueBlocks = dueMessage(due, school, now, viewer).blocks;
+  const approvalBlocks = approvals.slice(0, 3).flatMap((p) => approvalMessage(p, school, now, viewer).blocks);
   return {
     type: 'home',
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'Due for you' } },
-      ...(due.length ? due.slice(0, 30).map(({ placement, obligation }) => section(`${pupilOf(placement)} · ${obligationLine(obligation)}`)) : [context('Nothing is due.')]),
-      { type: 'header', text: { type: 'plain_text', text: 'Waiting for your approval' } },
-      ...(approvals.length ? approvals.slice(0, 10).flatMap((p) => approvalMessage(p).blocks) : [context('Nothing is waiting for you.')]),
-      { type: 'header', text: { type: 'plain_text', text: 'Your recent decisions' } },
-      ...(recent.length ? recent.map((e) => context(`${when(e.at, school)} · ${e.summary}`)) : [context('None yet.')]),
-    ],
+      ...dueBlocks,
+      { type: 'divider' },
+      header('Waiting for your approval'),
+      ...(approvalBlocks.length ? approvalBlocks : [context('Nothing is waiting for you.')]),
+      { type: 'divider' },
+      header('Your recent decisions'),
+      ...(recent.length ? recent.map((e) => context(`${escape(moment(e.at, school))} · ${escape(e.summary)}`)) : [context('None yet.')]),
+    ].slice(0, 100),
   };
 }
 
 export function strangerHomeView(text: string): types.HomeView {
-  return { type: 'home', blocks: [section(text)] };
+  return { type: 'home', blocks: [section(escape(text))] };
 }

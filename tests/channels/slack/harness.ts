@@ -208,7 +208,7 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
       });
     },
     /** Submits a modal the bot opened, with the state Slack would send for these field values. */
-    submit(userId: string, view: { callback_id: string; private_metadata: string; id?: string }, values: Record<string, Record<string, unknown>>) {
+    submit(userId: string, view: { callback_id: string; private_metadata: string; id?: string; blocks?: unknown[] }, values: Record<string, Record<string, unknown>>) {
       return interactive({
         type: 'view_submission',
         team: { id: TEAM, domain: 'oakfield' },
@@ -224,6 +224,7 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
           app_id: 'A0APBOT',
           bot_id: 'B0BOT',
           hash: 'h',
+          blocks: view.blocks ?? [],
           state: { values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])) },
         },
       });

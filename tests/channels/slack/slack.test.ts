@@ -55,13 +55,15 @@ afterAll(() => {
   nock.enableNetConnect();
 });
 
+/** A button's value as the shared card views make it. */
+const payload = (actionId: string, placementId: string, version: number | null, input: Record<string, unknown> = {}) => JSON.stringify({ actionId, placementId, version, input });
 const said = (message: Record<string, unknown> | undefined) => JSON.stringify(message?.blocks ?? '') + String(message?.text ?? '');
 const replyTo = (w: Workspace, n = 0) => until(() => w.slack.responses[n]?.body, 'an ephemeral reply');
-const opened = (w: Workspace) => until(() => w.slack.sent('views.open')[0], 'views.open') as Promise<{ trigger_id: string; view: { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] } }>;
+const opened = (w: Workspace, n = 0) => until(() => w.slack.sent('views.open')[n], 'views.open') as Promise<{ trigger_id: string; view: { callback_id: string; private_metadata: string; blocks: { block_id?: string }[] } }>;
 const buttonsIn = (message: Record<string, unknown>) =>
   JSON.stringify(message.blocks)
     .match(/"action_id":"\w+"/g)
-    ?.map((m) => m.slice(13, -1)) ?? [];
+    ?.map((m) => m.slice(13, -1).split('#')[0]!) ?? [];
 /** The buttons of a posted message, as Slack would send them back on a click. */
 function buttonOf(message: Record<string, unknown>, actionId: string) {
   for (const block of message.blocks as { block_id?: string; elements?: { action_id?: string; value?: string }[]; accessory?: { action_id?: string; value?: string } }[]) {
@@ -80,7 +82,8 @@ describe('/ap slash commands', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     const reply = await replyTo(ws);
     expect(reply.response_type).toBe('ephemeral');
-    for (const usage of ['due', 'status [pupil ref]', 'review <pupil ref>', 'concern <pupil ref>', 'end <pupil ref>', 'new', 'ptt propose']) expect(said(reply)).toContain(`/ap ${usage}`);
+    // mrkdwn escapes the angle brackets; Slack shows them as typed.
+    for (const usage of ['due', 'status [pupil ref]', 'review &lt;pupil ref&gt;', 'concern &lt;pupil ref&gt;', 'end &lt;pupil ref&gt;', 'new', 'ptt propose']) expect(said(reply)).toContain(`/ap ${usage}`);
   });
 
   it('answers an unknown subcommand with what works', async () => {
@@ -88,7 +91,7 @@ describe('/ap slash commands', () => {
     await ws.command(AP_LEAD, 'dance wildly');
     const reply = await replyTo(ws);
     expect(said(reply)).toContain('dance wildly');
-    expect(said(reply)).toContain('/ap review <pupil ref>');
+    expect(said(reply)).toContain('/ap review &lt;pupil ref&gt;');
   });
 
   it('answers an unknown pupil reference with the reference and what works, opening nothing', async () => {
@@ -104,8 +107,8 @@ describe('/ap slash commands', () => {
     await workspace();
     await ws.command(AP_LEAD, 'due');
     const reply = await replyTo(ws);
-    expect(said(reply)).toContain('Y9-0412');
-    expect(said(reply)).toMatch(/due|overdue|upcoming/);
+    expect(said(reply)).toContain('7 things need you');
+    expect(said(reply)).toMatch(/JS · Y9-0412: Provider risk assessment[\s\S]*Late/);
   });
 
   it('shows every open placement, or one by pupil reference', async () => {
@@ -114,8 +117,9 @@ describe('/ap slash commands', () => {
     expect(said(await replyTo(ws))).toMatch(/Y9-0412[\s\S]*Y7-0001|Y7-0001[\s\S]*Y9-0412/);
     await ws.command(AP_LEAD, 'status y7-0001');
     const one = await replyTo(ws, 1);
-    expect(said(one)).toContain('Y7-0001');
+    expect(said(one)).toContain('CD · Y7-0001');
     expect(said(one)).not.toContain('Y9-0412');
+    expect(buttonsIn(one)).toEqual(expect.arrayContaining(['openReviewForm', 'openConcernForm', 'openEndPlacementForm']));
   });
 
   it('does not show placements to a teacher', async () => {
@@ -136,7 +140,7 @@ describe('/ap slash commands', () => {
     const call = await opened(ws);
     expect(call.trigger_id).toMatch(/^trigger-/);
     expect(call.view.callback_id).toBe(callbackId);
-    expect(JSON.parse(call.view.private_metadata).placementId).toBe(placementId);
+    expect(JSON.parse(call.view.private_metadata).placementId ?? undefined).toBe(placementId);
     expect(ws.slack.responses).toEqual([]);
   });
 
@@ -169,7 +173,7 @@ describe('/ap slash commands', () => {
 async function submitThrough(w: Workspace, who: string, command: string, values: Record<string, Record<string, unknown>>, viewId?: string) {
   await w.command(who, command);
   const { view } = await opened(w);
-  return w.submit(who, { callback_id: view.callback_id, private_metadata: view.private_metadata, ...(viewId ? { id: viewId } : {}) }, values);
+  return w.submit(who, { ...view, ...(viewId ? { id: viewId } : {}) }, values);
 }
 
 describe('modals', () => {
@@ -187,7 +191,7 @@ describe('modals', () => {
     const record = await ws.stores.placements.get(ws.school.id, 'P-001');
     expect(record?.placement.history.at(-1)).toMatchObject({ type: 'review', outcome: 'continue', by: 's-aplead', attendees: ['pupil', 'parents', 'provider'] });
     const confirmation = await until(() => ws.slack.sent('chat.postMessage')[0], 'the confirmation');
-    expect(said(confirmation)).toContain('Review held on 2026-02-09');
+    expect(said(confirmation)).toContain('Ms R Okafor recorded the review');
   });
 
   it('shows what is wrong beside each field and records nothing', async () => {
@@ -209,7 +213,7 @@ describe('modals', () => {
     await workspace();
     await submitThrough(ws, AP_LEAD, 'review Y9-0412', review, 'V0SAME');
     const { view } = await opened(ws);
-    await ws.submit(AP_LEAD, { callback_id: view.callback_id, private_metadata: view.private_metadata, id: 'V0SAME' }, review);
+    await ws.submit(AP_LEAD, { ...view, id: 'V0SAME' }, review);
     expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history.filter((e) => e.type === 'review')).toHaveLength(1);
   });
 
@@ -224,8 +228,8 @@ describe('modals', () => {
     expect(withDetails).toHaveLength(1);
     const dslChannel = ws.slack.calls.findIndex((c) => c.method === 'conversations.open' && c.body.users === DSL);
     expect(ws.slack.calls.indexOf(withDetails[0]!)).toBeGreaterThan(dslChannel);
-    expect(said(withDetails[0]!.body)).toContain('safeguarding');
-    expect(ws.slack.sent('chat.postMessage').some((m) => said(m).includes('gone to the designated safeguarding lead'))).toBe(true);
+    expect(said(withDetails[0]!.body)).toMatch(/safeguarding/i);
+    expect(ws.slack.sent('chat.postMessage').some((m) => said(m).includes('logged a concern; the DSLs have it'))).toBe(true);
     const audit = await ws.stores.audit.list(ws.school.id, { placementId: 'P-001' });
     expect(JSON.stringify(audit)).not.toContain('bruise');
   });
@@ -274,7 +278,8 @@ describe('modals', () => {
     const request = await until(() => ws.slack.sent('chat.postMessage').find((m) => buttonsIn(m).includes('approvePartTimeTimetable')), 'the approval request');
     expect(buttonsIn(request)).toEqual(['approvePartTimeTimetable', 'declinePartTimeTimetable']);
     expect(ws.slack.sent('conversations.open').map((c) => c.users)).toContain(HEAD);
-    expect(said(request)).toContain('Y8-0200');
+    expect(said(request)).toContain('GH · Y8-0200');
+    expect(said(request)).toContain('Still needs the AP lead');
   });
 
   it('tells the person the modal stays open when they are not on the staff list', async () => {
@@ -298,8 +303,7 @@ describe('buttons on cards', () => {
     await ws.click(HEAD, buttonOf(card, 'approvePartTimeTimetable'));
     const update = await until(() => ws.slack.sent('chat.update')[0], 'the card update');
     expect(update).toMatchObject({ channel: 'D0DM', ts: '1700000000.000200' });
-    expect(said(update)).toContain('approved by the headteacher');
-    expect(said(update)).toContain(`<@${HEAD}>`);
+    expect(said(update)).toContain('Dr A Patel approved the part-time timetable');
     expect(buttonsIn(update)).toEqual([]);
     expect((await ws.stores.placements.get(ws.school.id, 'P-PTT'))?.placement.history).toMatchObject([{ type: 'approval', role: 'headteacher' }]);
   });
@@ -307,11 +311,12 @@ describe('buttons on cards', () => {
   it('redraws a stale card as things now stand and says why', async () => {
     await workspace({ placements: [PTT] });
     const card = await approvalRequestFor(ws);
-    await ws.click(AP_LEAD, buttonOf(card, 'approvePartTimeTimetable'), { ts: '1700000000.000999' });
+    await ws.click(AP_LEAD, { action_id: 'approvePartTimeTimetable', value: payload('approvePartTimeTimetable:P-PTT', 'P-PTT', 0) }, { ts: '1700000000.000999' });
     await until(() => ws.slack.sent('chat.update')[0], 'the first update');
     await ws.click(HEAD, buttonOf(card, 'approvePartTimeTimetable'));
     const redrawn = await until(() => ws.slack.sent('chat.update')[1], 'the redraw');
     expect(JSON.parse(buttonOf(redrawn, 'approvePartTimeTimetable').value)).toMatchObject({ version: 1 });
+    expect(said(redrawn)).toContain('Your approval completes it');
     expect(said(await replyTo(ws))).toContain('Someone else has updated this placement');
   });
 
@@ -322,15 +327,16 @@ describe('buttons on cards', () => {
     const { view } = await opened(ws);
     expect(view.callback_id).toBe('declinePartTimeTimetable');
     expect(JSON.parse(view.private_metadata)).toMatchObject({ placementId: 'P-PTT', origin: { channel: 'D0DM', ts: '1700000000.000200' } });
+    expect(JSON.parse((await ws.submit(HEAD, view, { reason: typed('no') })).text)).toEqual({ response_action: 'errors', errors: { reason: expect.stringContaining('say why') } });
     expect((await ws.submit(HEAD, view, { reason: typed('Not enough support planned') })).text).toBe('');
     const update = await until(() => ws.slack.sent('chat.update')[0], 'the card update');
-    expect(said(update)).toContain('declined by the headteacher');
+    expect(said(update)).toContain('Dr A Patel declined the part-time timetable');
     expect((await ws.stores.placements.get(ws.school.id, 'P-PTT'))?.placement.status).toBe('ended');
   });
 
   it('ticks a checklist item and redraws the checklist with it done', async () => {
     await workspace({ placements: [PROPOSED] });
-    await ws.click(AP_LEAD, { action_id: 'tickChecklistItem', block_id: 'tick:pupil_risk_assessment', value: JSON.stringify({ placementId: 'P-NEW', version: 0, input: { item: 'pupil_risk_assessment' } }) });
+    await ws.click(AP_LEAD, { action_id: 'tickChecklistItem', block_id: 'tick:pupil_risk_assessment', value: payload('tickChecklistItem:P-NEW:pupil_risk_assessment', 'P-NEW', 0, { item: 'pupil_risk_assessment' }) });
     const update = await until(() => ws.slack.sent('chat.update')[0], 'the checklist update');
     expect(said(update)).toContain(':white_check_mark: pupil risk assessment');
     expect(buttonsIn(update)).not.toHaveLength(0);
@@ -343,41 +349,52 @@ describe('buttons on cards', () => {
     const item = { placementId: 'P-001', providerId: null, type: 'placement_review', subject: 'Spring 2026 first half', ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate: '2026-02-13', dueAt: '2026-02-13T15:15:00Z', stage: 'upcoming', pupil: { ref: 'Y9-0412', initials: 'JS' } } as const;
     await ws.adapter.channel.send(ws.school.id, staff, { kind: 'reminder', schoolId: ws.school.id, item }, 'reminder-1');
     const card = ws.slack.sent('chat.postMessage')[0]!;
-    expect(buttonsIn(card)).toEqual(['recordReview', 'snoozeNudge']);
+    expect(buttonsIn(card)).toEqual(expect.arrayContaining(['openReviewForm', 'snoozeNudge']));
     await ws.click(AP_LEAD, buttonOf(card, 'snoozeNudge'));
     const { view } = await opened(ws);
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ obligation: 'placement_review:Spring 2026 first half' });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ input: { obligation: 'placement_review:Spring 2026 first half' }, origin: { channel: 'D0DM' } });
     expect((await ws.submit(AP_LEAD, view, { until: dated('2026-02-11'), reason: typed('Review booked with parents') })).text).toBe('');
     expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history.at(-1)).toMatchObject({ type: 'snooze', until: '2026-02-11', by: 's-aplead' });
-    expect(said(await until(() => ws.slack.sent('chat.update')[0], 'the card update'))).toContain('snoozed until 2026-02-11');
+    expect(said(await until(() => ws.slack.sent('chat.update')[0], 'the card update'))).toContain('Ms R Okafor snoozed the reminder');
   });
 
   it('keeps the snooze modal open with the reason beside the date when it would pass the escalation', async () => {
     await workspace();
-    await ws.click(AP_LEAD, { action_id: 'snoozeNudge', value: JSON.stringify({ placementId: 'P-001', obligation: 'placement_review:Spring 2026 first half' }) });
+    await ws.click(AP_LEAD, { action_id: 'snoozeNudge', value: payload('snoozeNudge:P-001', 'P-001', 0, { obligation: 'placement_review:Spring 2026 first half' }) });
     const { view } = await opened(ws);
     const res = await ws.submit(AP_LEAD, view, { until: dated('2026-03-02'), reason: typed('Parents away') });
     expect(JSON.parse(res.text)).toEqual({ response_action: 'errors', errors: { until: expect.stringContaining('before 2026-02-25') } });
   });
 
-  it('opens the review modal from a reminder', async () => {
+  it('opens the review modal from a reminder, and replaces the reminder once the review is saved', async () => {
     await workspace();
-    await ws.click(AP_LEAD, { action_id: 'recordReview', value: JSON.stringify({ placementId: 'P-001', obligation: 'placement_review:x' }) });
-    expect((await opened(ws)).view.callback_id).toBe('recordReview');
+    await ws.click(AP_LEAD, { action_id: 'openReviewForm', value: payload('openReviewForm:P-001', 'P-001', 0) });
+    const { view } = await opened(ws);
+    expect(view.callback_id).toBe('recordReview');
+    await ws.submit(AP_LEAD, view, { attendees: pickedMany('pupil'), progress: typed('Settled well; attending'), outcome: picked('continue') });
+    expect(said(await until(() => ws.slack.sent('chat.update')[0], 'the card update'))).toContain('recorded the review');
+  });
+
+  it('shows a placement, and a reminder from a digest, to the person who asked', async () => {
+    await workspace();
+    await ws.click(AP_LEAD, { action_id: 'showPlacement', value: payload('showPlacement:P-001', 'P-001', 0) });
+    expect(said(await replyTo(ws))).toContain('JS · Y9-0412');
+    await ws.click(AP_LEAD, { action_id: 'showReminder', value: payload('showReminder:P-001:qa_visit', 'P-001', 0, { obligation: 'qa_visit' }) });
+    expect(said(await replyTo(ws, 1))).toMatch(/visit/i);
   });
 
   it('approves from App Home and republishes it', async () => {
     await workspace({ placements: [PTT] });
-    await ws.click(HEAD, { action_id: 'approvePartTimeTimetable', value: JSON.stringify({ placementId: 'P-PTT', version: 0 }) }, { home: true });
+    await ws.click(HEAD, { action_id: 'approvePartTimeTimetable', value: payload('approvePartTimeTimetable:P-PTT', 'P-PTT', 0) }, { home: true });
     const home = await until(() => ws.slack.sent('views.publish')[0], 'the home');
     expect(home.user_id).toBe(HEAD);
-    expect(said(home.view as Record<string, unknown>)).toContain('approved by the headteacher');
+    expect(said(home.view as Record<string, unknown>)).toContain('approved by the headteacher; one approval to go');
     expect(ws.slack.sent('chat.update')).toEqual([]);
   });
 
   it('refuses a button from an unknown user and audits it', async () => {
     await workspace({ placements: [PTT] });
-    await ws.click(STRANGER, { action_id: 'approvePartTimeTimetable', value: JSON.stringify({ placementId: 'P-PTT', version: 0 }) });
+    await ws.click(STRANGER, { action_id: 'approvePartTimeTimetable', value: payload('approvePartTimeTimetable:P-PTT', 'P-PTT', 0) });
     expect(said(await replyTo(ws))).toContain("don't recognise you");
     expect(await ws.stores.audit.list(ws.school.id, { actor: `slack:${STRANGER}` })).toHaveLength(1);
     expect((await ws.stores.placements.get(ws.school.id, 'P-PTT'))?.placement.history).toEqual([]);
@@ -385,7 +402,7 @@ describe('buttons on cards', () => {
 
   it('tells someone not allowed, and changes nothing', async () => {
     await workspace({ placements: [PTT] });
-    await ws.click(TEACHER, { action_id: 'approvePartTimeTimetable', value: JSON.stringify({ placementId: 'P-PTT', version: 0 }) });
+    await ws.click(TEACHER, { action_id: 'approvePartTimeTimetable', value: payload('approvePartTimeTimetable:P-PTT', 'P-PTT', 0) });
     expect(said(await replyTo(ws))).toContain('not allowed');
     expect(ws.slack.sent('chat.update')).toEqual([]);
   });
@@ -400,7 +417,7 @@ describe('buttons on cards', () => {
 describe('App Home', () => {
   it("shows the headteacher's due items, pending approvals and recent decisions", async () => {
     await workspace({ placements: [{}, PTT] });
-    await ws.click(AP_LEAD, { action_id: 'approvePartTimeTimetable', value: JSON.stringify({ placementId: 'P-PTT', version: 0 }) });
+    await ws.click(AP_LEAD, { action_id: 'approvePartTimeTimetable', value: payload('approvePartTimeTimetable:P-PTT', 'P-PTT', 0) });
     await until(() => ws.slack.sent('chat.update')[0], 'the approval');
     expect((await ws.event({ type: 'app_home_opened', user: HEAD, channel: 'D0DM', tab: 'home' })).status).toBe(200);
     const home = await until(() => ws.slack.sent('views.publish')[0], 'the home');
@@ -410,7 +427,7 @@ describe('App Home', () => {
     await ws.event({ type: 'app_home_opened', user: AP_LEAD, channel: 'D0DM', tab: 'home' });
     const lead = await until(() => ws.slack.sent('views.publish')[1], "the AP lead's home");
     expect(said(lead.view as Record<string, unknown>)).toContain('approved by the ap lead');
-    expect(said(lead.view as Record<string, unknown>)).toContain('Y9-0412');
+    expect(said(lead.view as Record<string, unknown>)).toContain('JS · Y9-0412');
   });
 
   it('greets someone not on the staff list politely and audits it', async () => {
@@ -511,16 +528,16 @@ describe('delivering nudges by direct message', () => {
     expect(ws.slack.sent('conversations.history')[0]).toMatchObject({ channel: 'D0DM', include_all_metadata: 'true' });
   });
 
-  it("never shows a concern's details to someone who is not a DSL", async () => {
+  it("refuses, for good, to send a concern's details to someone who is not a DSL", async () => {
     await workspace();
     await submitThrough(ws, TEACHER, 'concern Y9-0412', { category: picked('behaviour'), details: typed('Threw a chair in the canteen today') });
     await until(() => ws.slack.sent('chat.postMessage').length === 2, 'the concern messages');
     const [concern] = (await ws.stores.placements.get(ws.school.id, 'P-001'))!.placement.history;
     const alert = { kind: 'concern_alert', schoolId: ws.school.id, placementId: 'P-001', concernKey: concern!.key! } as const;
-    await ws.adapter.channel.send(ws.school.id, staff(ws, 's-head'), alert, 'c-head');
-    const toHead = ws.slack.sent('chat.postMessage').at(-1)!;
-    expect(said(toHead)).toContain('behaviour');
-    expect(said(toHead)).not.toContain('chair');
+    await expect(ws.adapter.channel.send(ws.school.id, staff(ws, 's-head'), alert, 'c-head')).rejects.toMatchObject({ permanent: true });
+    expect(ws.slack.sent('chat.postMessage')).toHaveLength(2);
+    await ws.adapter.channel.send(ws.school.id, staff(ws, 's-dsl'), alert, 'c-dsl');
+    expect(said(ws.slack.sent('chat.postMessage').at(-1))).toContain('chair');
   });
 
   it('retries a rate-limited reply after Retry-After when the client may retry', async () => {
@@ -530,7 +547,7 @@ describe('delivering nudges by direct message', () => {
     await submitThrough(ws, AP_LEAD, 'end Y9-0412', { reason: picked('planned_end') });
     await until(() => ws.slack.sent('chat.postMessage').length === 2, 'the retried confirmation', 5000);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(said(ws.slack.sent('chat.postMessage')[1])).toContain('ended');
+    expect(said(ws.slack.sent('chat.postMessage')[1])).toContain('ended the placement');
   });
 });
 

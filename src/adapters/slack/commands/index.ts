@@ -8,7 +8,7 @@ import { explain } from '../problems.ts';
 import { helpMessage, plainMessage, type SlackMessage } from '../render.ts';
 import { due } from './due.ts';
 import { help } from './help.ts';
-import { formFor } from './formFor.ts';
+import { newPlacementForm, placementForm } from './formFor.ts';
 import { status } from './status.ts';
 
 export interface CommandRun<C extends Command = Command> {
@@ -25,11 +25,11 @@ const HANDLERS: Handlers = {
   help,
   due,
   status,
-  new: formFor('commissionPlacement'),
-  review: formFor('recordReview'),
-  concern: formFor('logConcern'),
-  end: formFor('endPlacement'),
-  'ptt propose': formFor('proposePartTimeTimetable'),
+  new: newPlacementForm('commissionPlacement'),
+  review: placementForm('openReviewForm', 'recordReview'),
+  concern: placementForm('openConcernForm', 'logConcern'),
+  end: placementForm('openEndPlacementForm', 'endPlacement'),
+  'ptt propose': newPlacementForm('proposePartTimeTimetable'),
 };
 
 /** `/ap …`: acked at once, then the work; every answer is ephemeral, seen by the person who typed it. */

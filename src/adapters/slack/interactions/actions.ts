@@ -1,95 +1,149 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decide } from '../../../app/decide.ts';
 import type { Identified } from '../../../app/identity.ts';
+import { dueFor } from '../../../app/queries.ts';
+import { withAttendance } from '../../../app/withAttendance.ts';
 import { DECISIONS, type DecisionName } from '../../../core/decisions/index.ts';
 import { ErrorCode, isAppError } from '../../../core/errors.ts';
 import type { Placement } from '../../../core/placement/placement.ts';
+import { isViewVerb, type ViewVerb } from '../../../views/verbs.ts';
+import type { ActionPayload } from '../../../views/viewModel.ts';
+import { verbOf } from '../blocks/parts.ts';
 import type { SlackContext } from '../context.ts';
 import { dm } from '../dm.ts';
-import { FORMS } from '../forms.ts';
 import { publishHome } from '../home.ts';
-import { openForm } from '../openForm.ts';
+import { openModal } from '../openForm.ts';
 import { staffBehind, UNKNOWN_USER } from '../people.ts';
 import { explain } from '../problems.ts';
-import { approvalMessage, checklistMessage, doneMessage, plainMessage, statusMessage, type ButtonValue, type SlackMessage } from '../render.ts';
-import { deriveObligations } from '../../../core/obligations/deriveObligations.ts';
+import {
+  actionFormModal,
+  actionOnCards,
+  approvalMessage,
+  checklistMessage,
+  doneMessage,
+  dueMessage,
+  obligationOf,
+  placementFormModal,
+  plainMessage,
+  reminderMessage,
+  summaryMessage,
+  type Origin,
+  type SlackMessage,
+} from '../render.ts';
+
+const FORM_DECISION: Partial<Record<ViewVerb, DecisionName>> = { openReviewForm: 'recordReview', openConcernForm: 'logConcern', openEndPlacementForm: 'endPlacement' };
+
+interface Press {
+  ctx: SlackContext;
+  who: Identified;
+  payload: ActionPayload;
+  placement: Placement;
+  triggerId: string;
+  userId: string;
+  origin: Origin | undefined;
+  /** Where the button was: the message, or App Home. */
+  where: string;
+  tell(message: SlackMessage): Promise<void>;
+  refresh(message: SlackMessage): Promise<void>;
+}
 
 /**
- * A button on a card: its `action_id` is the decision's name. A decision that needs more than
- * the button carries opens its modal; the rest are recorded at once and the card is replaced by
- * what was done, or, if it was stale, by how things stand now.
+ * A button on a card: its `action_id` is the verb. A decision that needs more than the button
+ * carries opens its modal; the rest are recorded at once and the card is replaced by what was
+ * done, or, if it was stale, by how things stand now. View verbs show another card.
  */
 export function registerActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, respond }) => {
     await ack();
     const action = body.actions[0];
-    if (action?.type !== 'button' || !DECISIONS.has(action.action_id)) return;
-    const decision = action.action_id as DecisionName;
+    if (action?.type !== 'button') return;
+    const verb = verbOf(action.action_id);
+    if (!DECISIONS.has(verb) && !isViewVerb(verb)) return;
     const userId = body.user.id;
+    const teamId = body.user.team_id ?? body.team?.id;
     const origin = body.container.type === 'message' && body.channel ? { channel: body.channel.id, ts: body.container.message_ts as string } : undefined;
     const tell = (message: SlackMessage) =>
       origin ? respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }).then(() => undefined) : dm(ctx, userId, message);
+    // The card replaced in place; a button on App Home republishes the home instead.
+    const refresh = async (message: SlackMessage) => {
+      if (origin) await ctx.client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks });
+      else await publishHome(ctx, userId, teamId);
+    };
 
     try {
-      const who = await staffBehind(ctx, userId, body.user.team_id ?? body.team?.id);
+      const who = await staffBehind(ctx, userId, teamId);
       if (!who) return await tell(plainMessage(UNKNOWN_USER));
-      const value = parseValue(action.value);
-      if (!value) return await tell(plainMessage('That button no longer works. Try `/ap due` or `/ap status`.'));
-
-      if (FORMS[decision]) {
-        const placement = (await ctx.stores.placements.get(who.school.id, value.placementId))?.placement;
-        return await openForm(ctx, who, body.trigger_id, decision, placement, {
-          placementId: value.placementId,
-          ...(value.version !== undefined ? { version: value.version } : {}),
-          ...(value.obligation ? { obligation: value.obligation } : {}),
-          ...(origin ? { origin } : {}),
-        });
-      }
-
-      const now = ctx.clock.now();
-      const where = body.container.type === 'message' ? body.container.message_ts : body.container.view_id;
-      try {
-        const result = await decide(ctx.stores, {
-          school: who.school,
-          actor: who.actor,
-          decision,
-          placementId: value.placementId,
-          input: value.input ?? {},
-          idempotencyKey: `slack:${where}:${action.block_id}:${decision}:${userId}`,
-          expectedVersion: value.version,
-          now,
-        });
-        const after = decision === 'tickChecklistItem' ? checklistMessage(result.record.placement) : doneMessage(result.summary, userId, now, who.school);
-        await refresh(ctx, origin, after, userId, body.team?.id);
-      } catch (error) {
-        if (!isAppError(error) || error.code !== ErrorCode.Conflict) throw error;
-        const current = (await ctx.stores.placements.get(who.school.id, value.placementId))?.placement;
-        if (current) await refresh(ctx, origin, cardNow(decision, current, who, now), userId, body.team?.id);
-        await tell(plainMessage(error.message));
-      }
+      const payload = parsePayload(action.value);
+      const record = payload?.placementId ? await ctx.stores.placements.get(who.school.id, payload.placementId) : undefined;
+      if (!payload || !record) return await tell(plainMessage('That button no longer works. Try `/ap due` or `/ap status`.'));
+      const placement = await withAttendance(record.placement, who.school.id, ctx.stores.attendance);
+      const where = body.container.type === 'message' ? String(body.container.message_ts) : String(body.container.view_id);
+      const press: Press = { ctx, who, payload, placement, triggerId: body.trigger_id, userId, origin, where, tell, refresh };
+      if (isViewVerb(verb)) await showCard(press, verb);
+      else await recordPress(press, verb as DecisionName);
     } catch (error) {
       await tell(plainMessage(explain(ctx.log, error))).catch(() => undefined);
     }
   });
 }
 
-/** The card replaced in place; a button on App Home republishes the home instead. */
-async function refresh(ctx: SlackContext, origin: { channel: string; ts: string } | undefined, message: SlackMessage, userId: string, teamId: string | undefined) {
-  if (origin) await ctx.client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks });
-  else await publishHome(ctx, userId, teamId);
+async function showCard(press: Press, verb: ViewVerb): Promise<void> {
+  const { ctx, who, payload, placement } = press;
+  const now = ctx.clock.now();
+  const decision = FORM_DECISION[verb];
+  if (decision) return openModal(ctx, who, press.triggerId, decision, () => placementFormModal(verb, placement, who.school, now, who.actor, press.origin)!);
+  if (verb === 'showPlacement') return press.tell(summaryMessage(placement, who.school, now, who.actor));
+  if (verb === 'showReminder') {
+    const obligation = obligationOf(placement, who.school, now, String(payload.input['obligation']));
+    return press.tell(obligation ? reminderMessage(placement, obligation, who.school, now, who.actor) : plainMessage('That reminder is no longer open.'));
+  }
+  if (verb === 'showMore') return press.tell(dueMessage(await dueFor(ctx.stores, who.school, who.actor, now), who.school, now, who.actor, Number(payload.input['offset'] ?? 0)));
+}
+
+async function recordPress(press: Press, decision: DecisionName): Promise<void> {
+  const { ctx, who, payload, placement, userId } = press;
+  const now = ctx.clock.now();
+  const onCard = actionOnCards(placement, who.school, now, who.actor, payload.actionId);
+  if (onCard && onCard.fields.length > 0) return openModal(ctx, who, press.triggerId, decision, () => actionFormModal(onCard, placement, press.origin));
+  try {
+    const result = await decide(ctx.stores, {
+      school: who.school,
+      actor: who.actor,
+      decision,
+      placementId: placement.id,
+      input: payload.input,
+      idempotencyKey: `slack:${payload.actionId}:${press.where}:${userId}`,
+      expectedVersion: payload.version ?? undefined,
+      now,
+    });
+    const after = decision === 'tickChecklistItem' ? checklistMessage(result.record.placement) : doneMessage(decision, result.record.placement, who.staff.id, now, who.school);
+    await press.refresh(after);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== ErrorCode.Conflict) throw error;
+    const current = (await ctx.stores.placements.get(who.school.id, placement.id))?.placement;
+    if (current) await press.refresh(cardNow(decision, current, who, now));
+    await press.tell(plainMessage(error.message));
+  }
 }
 
 /** A stale card, drawn again from the placement as it now stands. */
 function cardNow(decision: DecisionName, placement: Placement, who: Identified, now: Date): SlackMessage {
   if (decision === 'tickChecklistItem') return checklistMessage(placement);
-  if (decision === 'approvePartTimeTimetable' && placement.status === 'proposed') return approvalMessage(placement);
-  return statusMessage([{ placement, obligations: deriveObligations(placement, who.school, now) }]);
+  if ((decision === 'approvePartTimeTimetable' || decision === 'declinePartTimeTimetable') && placement.status !== 'ended') {
+    try {
+      return approvalMessage(placement, who.school, now, who.actor);
+    } catch {
+      // Nothing is waiting for approval any more: the summary says how it ended up.
+    }
+  }
+  return summaryMessage(placement, who.school, now, who.actor);
 }
 
-function parseValue(raw: string | undefined): ButtonValue | undefined {
+function parsePayload(raw: string | undefined): ActionPayload | undefined {
   try {
-    const value = JSON.parse(raw ?? '') as Partial<ButtonValue> | null;
-    return value && typeof value.placementId === 'string' ? (value as ButtonValue) : undefined;
+    const value = JSON.parse(raw ?? '') as Partial<ActionPayload> | null;
+    if (!value || typeof value.actionId !== 'string' || typeof value.placementId !== 'string') return undefined;
+    return { actionId: value.actionId, placementId: value.placementId, version: typeof value.version === 'number' ? value.version : null, input: value.input ?? {} };
   } catch {
     return undefined;
   }
