@@ -35,11 +35,12 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
   const receiver: Receiver = slack.appToken
     ? new SocketModeReceiver({ appToken: slack.appToken, logger, installerOptions: { clientOptions } })
     : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false });
-  const app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+  const client = new WebClient(slack.botToken, clientOptions);
+  const app = new App({ authorize: botAuthorization(client, slack.botToken), receiver, logger, clientOptions });
 
   // Nudges wait for the deliverer's pacing on a 429 instead of inside the client.
   const channel = slackChannel(deps, new WebClient(slack.botToken, { ...clientOptions, rejectRateLimitedCalls: true }));
-  const ctx: SlackContext = { ...deps, client: app.client, channel };
+  const ctx: SlackContext = { ...deps, client, channel };
 
   registerApCommand(app, ctx);
   registerActions(app, ctx);
@@ -50,6 +51,8 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
   });
   app.error(async (error) => {
     deps.log.error({ component: 'slack', code: error.code }, 'Bolt could not process a Slack request');
+    // Rethrown so the receiver answers Slack as Bolt would (401 when the bot could not authorize).
+    throw error;
   });
 
   if (receiver instanceof HTTPReceiver) return { name: 'slack', routes: { '/slack/events': slackEventsRoute(receiver) }, channel };
@@ -63,6 +66,24 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
     stop: async () => {
       await app.stop();
     },
+  };
+}
+
+/**
+ * The bot's own ids, asked of Slack once when the first request comes and kept. Bolt's built-in
+ * single-token mode asks at construction and keeps a failure for good, so a Slack outage while the
+ * bot starts would leave it deaf until restarted.
+ */
+function botAuthorization(client: WebClient, botToken: string) {
+  let ids: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  return async () => {
+    ids ??= client.auth.test().then((r) => ({ botId: r.bot_id, botUserId: r.user_id }));
+    try {
+      return { botToken, ...(await ids) };
+    } catch (error) {
+      ids = undefined;
+      throw error;
+    }
   };
 }
 

@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { createSlack } from '../../../src/adapters/slack/index.ts';
+import { openMemoryStores } from '../../../src/adapters/storage/memory/openMemoryStores.ts';
 import { DeliveryError } from '../../../src/ports/channel.ts';
+import { aSchool } from '../../fixtures/school.ts';
 import { MAX_BODY_BYTES } from '../../../src/adapters/slack/httpRoute.ts';
 import {
+  aLog,
   aSlackWorkspace,
   AP_LEAD,
   dated,
@@ -159,6 +163,15 @@ describe('/ap slash commands', () => {
     expect(said(await replyTo(ws))).toContain("don't recognise you");
     const audit = await ws.stores.audit.list(ws.school.id, { actor: `slack:${STRANGER}` });
     expect(audit).toMatchObject([{ action: 'refused:unknown_user', outcome: 'refused', role: null }]);
+  });
+
+  it('recovers when Slack could not tell the bot who it is at first', async () => {
+    await workspace();
+    ws.slack.answerNext('auth.test', [503, { ok: false }]);
+    expect((await ws.command(AP_LEAD, 'help')).status).not.toBe(200);
+    expect((await ws.command(AP_LEAD, 'help')).status).toBe(200);
+    expect(said(await replyTo(ws))).toContain('/ap due');
+    expect(ws.slack.sent('auth.test')).toHaveLength(2);
   });
 
   it('refuses a staff member signed in from another workspace', async () => {
@@ -574,5 +587,30 @@ describe('the manifest', () => {
     expect(manifest.features.slash_commands).toMatchObject([{ command: '/ap', url: 'https://{{HOST}}/slack/events' }]);
     expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, event_subscriptions: { bot_events: ['app_home_opened'] } });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+});
+
+describe('Socket Mode', () => {
+  it('offers no HTTP route and, on start, asks Slack for a socket with the app token', async () => {
+    const seen: string[] = [];
+    nock('https://slack-socket.test')
+      .post('/api/apps.connections.open')
+      .reply(function () {
+        seen.push(String(this.req.headers.authorization));
+        return [200, { ok: false, error: 'invalid_auth' }];
+      });
+    const { log } = aLog();
+    const adapter = createSlack({
+      stores: await openMemoryStores(),
+      schools: [aSchool()],
+      clock: { now: () => new Date() },
+      log,
+      demo: false,
+      slack: { signingSecret: 'secret', botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: 'https://slack-socket.test/api', retries: 0 },
+    });
+    expect(adapter.routes).toEqual({});
+    await expect(adapter.start!()).rejects.toThrow();
+    expect(seen).toEqual(['Bearer xapp-test']);
+    await adapter.stop!().catch(() => undefined);
   });
 });
