@@ -3,6 +3,8 @@ import { deliver } from './app/deliver.ts';
 import { morningDigest } from './app/morningDigest.ts';
 import { sweep } from './app/sweep.ts';
 import { consoleChannel } from './adapters/console/consoleChannel.ts';
+import { createSlack } from './adapters/slack/index.ts';
+import { createTeams } from './adapters/teams/index.ts';
 import { createScheduler } from './adapters/scheduler/createScheduler.ts';
 import { scheduleJobs } from './adapters/scheduler/jobs.ts';
 import { isDemo, type Env } from './config/env.ts';
@@ -34,7 +36,12 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   const schools = await prepareSchools(env, stores, clock.now());
   let ready = false;
 
-  const adapters: ChatAdapter[] = [];
+  const deps = { stores, schools, clock, log, demo };
+  const adapters: ChatAdapter[] = [
+    createTeams({ ...deps, teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppType } }),
+  ];
+  if (env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN)
+    adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
   const channels: Channel[] = [...adapters.map((a) => a.channel), consoleChannel((line) => log.info({}, line))];
   const routes: Record<string, RequestHandler> = Object.assign({}, ...adapters.map((a) => a.routes));
 
@@ -87,7 +94,7 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   print(`apbot is running at ${url} (${demo ? 'demo' : 'production'} mode)`);
   print(`  store: ${stores.description}; schools: ${schools.map((s) => s.config.school.name).join(', ')}`);
   print(`  Teams endpoint: ${url}/api/messages${env.MicrosoftAppId ? '' : ' (no authentication: local only)'}`);
-  print(`  Slack: ${env.SLACK_BOT_TOKEN ? 'on' : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)'}`);
+  print(`  Slack: ${env.SLACK_BOT_TOKEN ? (env.SLACK_APP_TOKEN ? 'on (Socket Mode)' : `on at ${url}/slack/events`) : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)'}`);
   if (demo) print(`  demo clock: ${clock.now().toISOString()}; try it: npm run demo, or npx ap due --school examples/school.yaml --placements examples/placements.json --at ${env.DEMO_NOW ?? DEFAULT_DEMO_NOW}`);
 
   let stopping: Promise<void> | undefined;

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type * as AdaptiveCards from 'adaptivecards';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAdaptiveCard } from '../../src/adapters/teams/cards/renderAdaptiveCard.ts';
@@ -32,9 +31,19 @@ function offered(view: CardView): { titles: string[]; inputIds: string[] } {
   };
 }
 
+/** The part of the official renderer's API this test drives (its own types pull its TypeScript sources in). */
+interface AdaptiveCardsApi {
+  AdaptiveCard: new () => {
+    parse(json: object, context: unknown): void;
+    validateProperties(): { validationEvents: { message: string }[] };
+    render(): HTMLElement | undefined;
+  };
+  SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
+}
+
 async function renderInBrowser(page: Page, card: object): Promise<Rendered> {
   return page.evaluate((json) => {
-    const AC = (window as unknown as { AdaptiveCards: typeof AdaptiveCards }).AdaptiveCards;
+    const AC = (window as unknown as { AdaptiveCards: AdaptiveCardsApi }).AdaptiveCards;
     const adaptiveCard = new AC.AdaptiveCard();
     const context = new AC.SerializationContext();
     adaptiveCard.parse(json, context);

@@ -1,5 +1,5 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import { retryPolicies, WebClient, type WebClientOptions } from '@slack/web-api';
+import webApi, { type WebClientOptions } from '@slack/web-api';
 import type { ChatAdapter, ChatDeps } from '../../ports/chatChannel.ts';
 import { boltLogger } from './boltLogger.ts';
 import { slackChannel } from './channel.ts';
@@ -9,6 +9,9 @@ import { publishHome } from './home.ts';
 import { slackEventsRoute } from './httpRoute.ts';
 import { registerActions } from './interactions/actions.ts';
 import { registerSubmissions } from './interactions/submissions.ts';
+
+// @slack/web-api is CommonJS; Node's ESM loader cannot see every named export, so take them from the default.
+const { retryPolicies, WebClient } = webApi;
 
 export interface SlackSettings {
   signingSecret: string;

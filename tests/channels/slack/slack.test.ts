@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { createSlack } from '../../../src/adapters/slack/index.ts';
 import { openMemoryStores } from '../../../src/adapters/storage/memory/openMemoryStores.ts';
 import { DeliveryError } from '../../../src/ports/channel.ts';
+import { DEFAULT_DELIVER_OPTIONS, deliver } from '../../../src/app/deliver.ts';
+import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 import { aSchool } from '../../fixtures/school.ts';
 import { MAX_BODY_BYTES } from '../../../src/adapters/slack/httpRoute.ts';
 import {
@@ -75,6 +77,11 @@ function buttonOf(message: Record<string, unknown>, actionId: string) {
     if (button?.value) return { action_id: actionId, value: button.value, block_id: block.block_id ?? 'b1' };
   }
   throw new Error(`no ${actionId} button`);
+}
+
+/** Delivers what decisions queued (a concern for the DSL, an approval request) through the Slack channel. */
+async function deliverOutbox() {
+  await deliver(ws.stores.outbox, [ws.school], [ws.adapter.channel], () => new Date(MONDAY_MORNING), { ...DEFAULT_DELIVER_OPTIONS, pacingMs: {} });
 }
 
 describe('/ap slash commands', () => {
@@ -234,9 +241,10 @@ describe('modals', () => {
     await workspace();
     const details = 'Came in with a bruise on the arm and would not say how';
     await submitThrough(ws, TEACHER, 'concern Y9-0412', { category: picked('safeguarding'), details: typed(details) });
+    await deliverOutbox();
     await until(() => ws.slack.sent('chat.postMessage').length === 2, 'two messages');
-    const opens = ws.slack.sent('conversations.open').map((c) => c.users);
-    expect(opens.sort()).toEqual([DSL, TEACHER].sort());
+    const opens = new Set(ws.slack.sent('conversations.open').map((c) => c.users));
+    expect([...opens].sort()).toEqual([DSL, TEACHER].sort());
     const withDetails = ws.slack.calls.filter((c) => JSON.stringify(c.body).includes('bruise'));
     expect(withDetails).toHaveLength(1);
     const dslChannel = ws.slack.calls.findIndex((c) => c.method === 'conversations.open' && c.body.users === DSL);
@@ -288,6 +296,7 @@ describe('modals', () => {
       start: dated('2026-02-23'),
       end: dated('2026-03-13'),
     });
+    await deliverOutbox();
     const request = await until(() => ws.slack.sent('chat.postMessage').find((m) => buttonsIn(m).includes('approvePartTimeTimetable')), 'the approval request');
     expect(buttonsIn(request)).toEqual(['approvePartTimeTimetable', 'declinePartTimeTimetable']);
     expect(ws.slack.sent('conversations.open').map((c) => c.users)).toContain(HEAD);
@@ -544,6 +553,7 @@ describe('delivering nudges by direct message', () => {
   it("refuses, for good, to send a concern's details to someone who is not a DSL", async () => {
     await workspace();
     await submitThrough(ws, TEACHER, 'concern Y9-0412', { category: picked('behaviour'), details: typed('Threw a chair in the canteen today') });
+    await deliverOutbox();
     await until(() => ws.slack.sent('chat.postMessage').length === 2, 'the concern messages');
     const [concern] = (await ws.stores.placements.get(ws.school.id, 'P-001'))!.placement.history;
     const alert = { kind: 'concern_alert', schoolId: ws.school.id, placementId: 'P-001', concernKey: concern!.key! } as const;

@@ -3,7 +3,6 @@ import { decide } from '../../../app/decide.ts';
 import { DECISIONS, type DecisionName } from '../../../core/decisions/index.ts';
 import type { SlackContext } from '../context.ts';
 import { dm } from '../dm.ts';
-import { sendFollowUps } from '../followUps.ts';
 import { fieldValues, FORMS } from '../forms.ts';
 import { staffBehind, UNKNOWN_USER } from '../people.ts';
 import { errorsByBlock, explain } from '../problems.ts';
@@ -48,7 +47,6 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
     await ack();
 
     try {
-      await sendFollowUps(ctx, who, result, key);
       const done = doneMessage(decision, result.record.placement, who.staff.id, now, who.school);
       if (meta.origin) await ctx.client.chat.update({ channel: meta.origin.channel, ts: meta.origin.ts, text: done.text, blocks: done.blocks });
       if (decision === 'commissionPlacement') await dm(ctx, userId, checklistMessage(result.record.placement));
