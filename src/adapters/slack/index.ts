@@ -1,5 +1,5 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import webApi, { type WebClientOptions } from '@slack/web-api';
+import webApi, { type WebClient as WebClientType, type WebClientOptions } from '@slack/web-api';
 import type { ChatAdapter, ChatDeps } from '../../ports/chatChannel.ts';
 import { boltLogger } from './boltLogger.ts';
 import { slackChannel } from './channel.ts';
@@ -77,7 +77,7 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
  * single-token mode asks at construction and keeps a failure for good, so a Slack outage while the
  * bot starts would leave it deaf until restarted.
  */
-function botAuthorization(client: WebClient, botToken: string) {
+function botAuthorization(client: WebClientType, botToken: string) {
   let ids: Promise<{ botId?: string; botUserId?: string }> | undefined;
   return async () => {
     ids ??= client.auth.test().then((r) => ({ botId: r.bot_id, botUserId: r.user_id }));
