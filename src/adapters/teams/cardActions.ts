@@ -2,12 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import { decide } from '../../app/decide.ts';
+import { dueFor } from '../../app/queries.ts';
 import { withAttendance } from '../../app/withAttendance.ts';
 import { DECISIONS, type DecisionName } from '../../core/decisions/index.ts';
-import { ErrorCode, isAppError } from '../../core/errors.ts';
+import { AppError, ErrorCode, isAppError } from '../../core/errors.ts';
 import { deriveObligations } from '../../core/obligations/deriveObligations.ts';
-import { doneCard, errorCard, formCard, placementCard, REFRESH, SHOW_FORM } from './attachments.ts';
-import { FORMS, inputFromCard, typedValues } from './forms.ts';
+import { obligationKey } from '../../core/obligations/obligationKey.ts';
+import { pendingPttApproval } from '../../core/obligations/rules/partTimeTimetable.ts';
+import { requiredChecklist } from '../../core/placement/checklist.ts';
+import type { EventOf } from '../../core/placement/events.ts';
+import type { Placement } from '../../core/placement/placement.ts';
+import { actingRole } from '../../core/permissions.ts';
+import type { CardName } from '../../views/card.ts';
+import { concernForm } from '../../views/concernForm.ts';
+import { endPlacementForm } from '../../views/endPlacementForm.ts';
+import { mayDo } from '../../views/reminderActions.ts';
+import { reviewForm } from '../../views/reviewForm.ts';
+import { isViewVerb, type ViewVerb } from '../../views/verbs.ts';
+import { approvalCard, concernCard, doneCard, dueCard, errorCard, FORM_OF, formCard, reminderCard, summaryCard } from './attachments.ts';
+import { inputFromCard, typedValues } from './cardInput.ts';
+import { fieldsOnCards } from './fieldsOnCards.ts';
+import { checklistCard, newPlacementFormCard } from './standInCards.ts';
 import { auditStranger, STRANGER_REPLY, whoIs, type TeamsDeps, type Turn } from './turn.ts';
 
 const invokeValue = z.object({
@@ -18,13 +33,21 @@ const invokeValue = z.object({
   trigger: z.string().optional(),
 });
 
+/** The views' payload ({actionId, placementId, version, input}) plus whatever was typed (`<verb>.<field>`). */
 const actionData = z.looseObject({
-  actionId: z.string().min(1).max(100).optional(),
-  placementId: z.string().min(1).max(64).optional(),
-  version: z.number().int().min(0).optional(),
-  form: z.string().max(100).optional(),
+  actionId: z.string().min(1).max(200).optional(),
+  placementId: z.string().min(1).max(64).nullable().optional(),
+  version: z.number().int().min(0).nullable().optional(),
+  input: z.record(z.string(), z.unknown()).optional(),
 });
 type ActionData = z.output<typeof actionData>;
+
+/** A button press from a known member of staff. */
+interface Press {
+  turn: Turn;
+  data: ActionData;
+  input: Record<string, unknown>;
+}
 
 const cardResponse = (attachment: Attachment): InvokeResponse => ({
   status: 200,
@@ -36,56 +59,151 @@ const badRequest = (message: string): InvokeResponse => ({
   body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } },
 });
 
-function when(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(now);
-}
-
-async function currentPlacement(turn: Turn, placementId: string | undefined) {
-  if (placementId === undefined) return undefined;
+async function currentPlacement(turn: Turn, placementId: string | null | undefined): Promise<Placement | undefined> {
+  if (placementId === undefined || placementId === null) return undefined;
   const record = await turn.deps.stores.placements.get(turn.who.school.id, placementId);
   return record && withAttendance(record.placement, turn.who.school.id, turn.deps.stores.attendance);
 }
 
-async function stateCard(turn: Turn, placementId: string, note?: string): Promise<Attachment> {
-  const placement = await currentPlacement(turn, placementId);
-  if (!placement) return errorCard(note ?? `There is no placement ${placementId}.`);
-  return placementCard(placement, deriveObligations(placement, turn.who.school, turn.now), note);
+async function placementOf(press: Press): Promise<Placement> {
+  const placement = await currentPlacement(press.turn, press.data.placementId);
+  if (!placement) throw new AppError(ErrorCode.NotFound, press.data.placementId ? `There is no placement ${press.data.placementId}.` : 'Which placement? Say "status" to find it.');
+  return placement;
 }
 
-async function showForm(turn: Turn, data: ActionData): Promise<InvokeResponse> {
-  const form = data.form;
-  if (form === undefined || !FORMS[form as DecisionName]) return badRequest('Unknown form');
-  const placement = await currentPlacement(turn, data.placementId);
-  if (data.placementId !== undefined && !placement) return cardResponse(errorCard(`There is no placement ${data.placementId}.`));
-  return cardResponse(formCard(form as DecisionName, placement));
+/** How a placement stands now: the summary, for those who may read placements. */
+function stateCard(turn: Turn, placement: Placement, notice: readonly string[] = []): Attachment {
+  const { school, actor } = turn.who;
+  if (!actingRole(actor.roles, 'readPlacement', school.config.permissions)) return errorCard(new AppError(ErrorCode.NotPossible, notice.join('\n') || 'That card is out of date.'));
+  return summaryCard(placement, school, turn.now, actor, notice);
 }
 
-async function runDecision(turn: Turn, verb: DecisionName, data: ActionData): Promise<InvokeResponse> {
+/** A stale or refused card, drawn again from the placement as it now stands. */
+function cardNow(turn: Turn, decision: DecisionName, data: ActionData, placement: Placement, notice: readonly string[]): Attachment {
+  const { school, actor } = turn.who;
+  if ((decision === 'approvePartTimeTimetable' || decision === 'declinePartTimeTimetable') && pendingPttApproval(placement)) return approvalCard(placement, school, turn.now, actor, notice);
+  if (decision === 'tickChecklistItem' && placement.status === 'proposed') return checklistCard(placement, `⚠️ ${notice.join(' ')}`);
+  const key = data.input?.['obligation'];
+  const obligation = deriveObligations(placement, school, turn.now).find((o) => obligationKey(o) === key);
+  if (obligation) return reminderCard(placement, obligation, school, turn.now, actor, notice);
+  return stateCard(turn, placement, notice);
+}
+
+const FORM_VERBS = { openReviewForm: reviewForm, openConcernForm: concernForm, openEndPlacementForm: endPlacementForm } as const;
+
+function openForm(verb: keyof typeof FORM_VERBS) {
+  return async (press: Press): Promise<Attachment> => {
+    const { school, actor } = press.turn.who;
+    // Told now, not after filling it in.
+    if (!mayDo(actor, verb, school)) throw new AppError(ErrorCode.NotAllowed, 'You are not allowed to do that. Ask your AP lead or headteacher if you think you should be.');
+    return formCard(FORM_VERBS[verb], await placementOf(press), school, press.turn.now, actor);
+  };
+}
+
+async function showPlacement(press: Press): Promise<Attachment> {
+  const { school, actor } = press.turn.who;
+  if (!actingRole(actor.roles, 'readPlacement', school.config.permissions))
+    throw new AppError(ErrorCode.NotAllowed, 'Placements are shown to the AP lead, headteacher, DSL and attendance officer.');
+  return summaryCard(await placementOf(press), school, press.turn.now, actor);
+}
+
+async function showReminder(press: Press): Promise<Attachment> {
+  const { school, actor } = press.turn.who;
+  const placement = await placementOf(press);
+  const obligation = deriveObligations(placement, school, press.turn.now).find((o) => obligationKey(o) === press.input['obligation']);
+  if (!obligation) throw new AppError(ErrorCode.NotPossible, 'That reminder is no longer open.');
+  return reminderCard(placement, obligation, school, press.turn.now, actor);
+}
+
+async function showMore(press: Press): Promise<Attachment> {
+  const { school, actor } = press.turn.who;
+  const offset = Number(press.input['offset'] ?? 0);
+  const due = await dueFor(press.turn.deps.stores, school, actor, press.turn.now);
+  return dueCard(due, school, press.turn.now, actor, Number.isInteger(offset) && offset >= 0 && offset < due.length ? offset : 0);
+}
+
+async function showApproval(press: Press): Promise<Attachment> {
+  const placement = await placementOf(press);
+  const { school, actor } = press.turn.who;
+  return pendingPttApproval(placement) ? approvalCard(placement, school, press.turn.now, actor) : stateCard(press.turn, placement);
+}
+
+async function showConcern(press: Press): Promise<Attachment> {
+  const placement = await placementOf(press);
+  const concern = placement.history.findLast((e): e is EventOf<'concern'> => e.type === 'concern' && e.key === press.input['concernKey']);
+  if (!concern) return stateCard(press.turn, placement);
+  return concernCard(placement, concern, press.turn.who.school, press.turn.now, press.turn.who.actor);
+}
+
+async function showState(press: Press): Promise<Attachment> {
+  return stateCard(press.turn, await placementOf(press));
+}
+
+/** Teams asking for a card as it stands now, for one of the people it refreshes for: the card's kind rides in `input.card`. */
+const REFRESH: Record<CardName, (press: Press) => Promise<Attachment>> = {
+  reminder: showReminder,
+  digest: showMore,
+  approvalRequest: showApproval,
+  concernAlert: showConcern,
+  placementSummary: showPlacement,
+  reviewForm: openForm('openReviewForm'),
+  concernForm: openForm('openConcernForm'),
+  endPlacementForm: openForm('openEndPlacementForm'),
+  done: showState,
+  error: showState,
+};
+
+const VIEW_ROUTES: Record<ViewVerb, (press: Press) => Promise<Attachment>> = {
+  openReviewForm: openForm('openReviewForm'),
+  openConcernForm: openForm('openConcernForm'),
+  openEndPlacementForm: openForm('openEndPlacementForm'),
+  showPlacement,
+  showReminder,
+  showMore,
+  refreshCard: (press) => (REFRESH[press.input['card'] as CardName] ?? showState)(press),
+};
+
+async function runDecision(press: Press, decision: DecisionName): Promise<Attachment> {
+  const { turn, data } = press;
   const { school, actor, staff } = turn.who;
-  const input = inputFromCard(verb, data);
-  // A card's action id plus the person: a double click, or the same card pressed twice, records once.
-  const key = `teams:${data.actionId ?? turn.context.activity.id ?? randomUUID()}:${staff.id}`;
+  const placement = await currentPlacement(turn, data.placementId);
+  if (data.placementId && !placement) throw new AppError(ErrorCode.NotFound, `There is no placement ${data.placementId}.`);
+  const input = inputFromCard(decision, data, placement ? fieldsOnCards(decision, placement, school, turn.now, actor) : []);
+  // The card's action and the version it showed, plus the person: a double click records once,
+  // while the same form sent again after the placement changed is a new decision.
+  const actionId = `${data.actionId ?? turn.context.activity.id ?? randomUUID()}${data.version !== undefined && data.version !== null ? `@v${data.version}` : ''}`;
   try {
-    const result = await decide(turn.deps.stores, { school, actor, decision: verb, placementId: data.placementId, input, idempotencyKey: key, expectedVersion: data.version, now: turn.now });
-    const summary = result.replayed ? `Already recorded: ${result.summary}` : result.summary;
-    return cardResponse(doneCard(summary, staff.name, when(turn.now, school.config.school.timezone), result.record.placement));
+    const result = await decide(turn.deps.stores, {
+      school,
+      actor,
+      decision,
+      placementId: data.placementId ?? undefined,
+      input,
+      idempotencyKey: `teams:${actionId}:${staff.id}`,
+      expectedVersion: data.version ?? undefined,
+      now: turn.now,
+    });
+    const after = result.record.placement;
+    if ((decision === 'commissionPlacement' || decision === 'tickChecklistItem') && after.status === 'proposed' && requiredChecklist(after).length > 0)
+      return checklistCard(after, `✅ ${result.summary}`);
+    return doneCard(decision, after, staff.id, turn.now, school);
   } catch (error) {
     if (!isAppError(error) || !error.isUserError) throw error;
-    if (error.code === ErrorCode.Conflict && data.placementId !== undefined) return cardResponse(await stateCard(turn, data.placementId, error.message));
-    const message = [error.message, ...error.problems].join('\n');
-    if (FORMS[verb]) {
-      const placement = await currentPlacement(turn, data.placementId);
-      const fixed = data.input !== null && typeof data.input === 'object' ? (data.input as Record<string, unknown>) : undefined;
-      return cardResponse(formCard(verb, placement, { error: message, values: typedValues(verb, data), ...(fixed ? { fixed } : {}) }));
-    }
-    return cardResponse(data.placementId !== undefined ? await stateCard(turn, data.placementId, message) : errorCard(message));
+    // The message lists the problems itself when there are any: show its first line and the problems once each.
+    const problems = error.problems.length > 0 ? [error.message.split('\n')[0] ?? '', ...error.problems] : [error.message];
+    if (error.code === ErrorCode.Conflict && placement) return cardNow(turn, decision, data, placement, [error.message]);
+    const form = FORM_OF[decision];
+    if (form && placement) return formCard(form, placement, school, turn.now, actor, { typed: typedValues(decision, data), problems });
+    if (decision === 'commissionPlacement' || decision === 'proposePartTimeTimetable') return newPlacementFormCard(decision, problems);
+    if (placement) return cardNow(turn, decision, data, placement, problems);
+    throw error;
   }
 }
 
 /**
- * An `Action.Execute` press (`adaptiveCard/action`): the verb is the decision's name, and the
- * answer is the card that replaces the pressed one. Refusals and bad input come back on the card;
- * nothing a person does turns into a 500.
+ * An `Action.Execute` press (`adaptiveCard/action`): a decision's name goes to `decide`, a view
+ * verb asks for another card, and the answer is the card that replaces the pressed one. Refusals
+ * and bad input come back on the card; nothing a person does turns into a 500.
  */
 export async function onCardAction(deps: TeamsDeps, context: TurnContext): Promise<InvokeResponse> {
   const parsed = invokeValue.safeParse(context.activity.value);
@@ -96,19 +214,18 @@ export async function onCardAction(deps: TeamsDeps, context: TurnContext): Promi
   const found = whoIs(deps, context);
   if (!found) {
     await auditStranger(deps, context, 'card action');
-    return cardResponse(errorCard(STRANGER_REPLY));
+    return cardResponse(errorCard(new AppError(ErrorCode.NotAllowed, STRANGER_REPLY)));
   }
-  const turn: Turn = { deps, context, ...found, now: deps.clock.now() };
+  const press: Press = { turn: { deps, context, ...found, now: deps.clock.now() }, data: data.data, input: data.data.input ?? {} };
   const verb = parsed.data.action.verb;
   try {
-    if (verb === SHOW_FORM) return await showForm(turn, data.data);
-    if (verb === REFRESH) return data.data.placementId === undefined ? badRequest('Which placement?') : cardResponse(await stateCard(turn, data.data.placementId));
-    if (DECISIONS.has(verb)) return await runDecision(turn, verb as DecisionName, data.data);
-    return cardResponse(errorCard('This button no longer does anything. Say "help" to see what I can do.'));
+    if (isViewVerb(verb)) return cardResponse(await VIEW_ROUTES[verb](press));
+    if (DECISIONS.has(verb)) return cardResponse(await runDecision(press, verb as DecisionName));
+    return cardResponse(errorCard(new AppError(ErrorCode.NotPossible, 'This button no longer does anything. Say "help" to see what I can do.')));
   } catch (error) {
-    if (isAppError(error) && error.isUserError) return cardResponse(errorCard(error.message));
     const incident = randomUUID().slice(0, 8);
-    deps.log.error({ incident, verb, error: error instanceof Error ? error.name : 'unknown', stack: error instanceof Error ? error.stack : undefined }, 'Teams card action failed');
-    return cardResponse(errorCard(`Something went wrong on our side, and nothing was recorded. If it keeps happening, quote incident ${incident}.`));
+    if (!isAppError(error) || !error.isUserError)
+      deps.log.error({ incident, verb, error: error instanceof Error ? error.name : 'unknown', stack: error instanceof Error ? error.stack : undefined }, 'Teams card action failed');
+    return cardResponse(errorCard(error, incident));
   }
 }

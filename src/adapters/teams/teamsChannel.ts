@@ -1,10 +1,16 @@
 import type { Attachment, CloudAdapter, ConversationReference } from 'botbuilder';
-import { actingRole } from '../../core/permissions.ts';
+import { withAttendance } from '../../app/withAttendance.ts';
+import { actorFor } from '../../core/decisions/decision.ts';
+import { isAppError } from '../../core/errors.ts';
+import type { EventOf } from '../../core/placement/events.ts';
 import type { School, StaffMember } from '../../core/policy/schoolConfig.ts';
-import { DeliveryError, type Channel, type NudgeMessage } from '../../ports/channel.ts';
+import type { AttendanceStore } from '../../ports/attendanceStore.ts';
+import { DeliveryError, type Channel, type NudgeItem, type NudgeMessage } from '../../ports/channel.ts';
+import type { Clock } from '../../ports/clock.ts';
 import type { ConversationStore } from '../../ports/conversationStore.ts';
 import type { PlacementStore } from '../../ports/placementStore.ts';
-import { approvalRequestCard, attendanceCard, concernAlertCard, digestCard, reminderCard } from './attachments.ts';
+import { approvalCard, concernCard, dueCard, reminderCard } from './attachments.ts';
+import { attendanceCard } from './standInCards.ts';
 
 export interface TeamsChannelDeps {
   adapter: CloudAdapter;
@@ -13,6 +19,8 @@ export interface TeamsChannelDeps {
   schools: readonly School[];
   conversations: ConversationStore;
   placements: PlacementStore;
+  attendance: AttendanceStore;
+  clock: Clock;
 }
 
 /** What the connector's client throws: a status and the response's headers. */
@@ -45,27 +53,39 @@ function deliveryErrorOf(error: unknown): DeliveryError {
  */
 export function teamsChannel(deps: TeamsChannelDeps): Channel {
   async function attachmentFor(school: School, staff: StaffMember, message: NudgeMessage): Promise<Attachment> {
-    switch (message.kind) {
-      case 'reminder':
-        return reminderCard(message.item);
-      case 'digest':
-        return digestCard(message.items);
-      case 'attendance':
-        return attendanceCard(message.date, message.session, message.items);
-      case 'approval_request': {
-        const record = await deps.placements.get(school.id, message.placementId);
-        if (!record) throw new DeliveryError(`No placement ${message.placementId}`, { permanent: true });
-        const proposer = school.config.staff.find((s) => s.id === record.placement.proposedBy)?.name;
-        return approvalRequestCard(record.placement, proposer);
+    const viewer = actorFor(school, staff.id);
+    if (!viewer) throw new DeliveryError(`Staff ${staff.id} is not at school ${school.id}`, { permanent: true });
+    const now = deps.clock.now();
+    const placementOf = async (id: string) => {
+      const record = await deps.placements.get(school.id, id);
+      if (!record) throw new DeliveryError(`No placement ${id}`, { permanent: true });
+      return withAttendance(record.placement, school.id, deps.attendance);
+    };
+    const dueItem = async ({ pupil: _pupil, ...item }: NudgeItem) => ({ placement: await placementOf(item.placementId), obligation: { ...item, dueAt: new Date(item.dueAt) } });
+    try {
+      switch (message.kind) {
+        case 'reminder': {
+          const { placement, obligation } = await dueItem(message.item);
+          return reminderCard(placement, obligation, school, now, viewer);
+        }
+        case 'digest':
+          return dueCard(await Promise.all(message.items.map(dueItem)), school, now, viewer);
+        case 'attendance':
+          return attendanceCard(message.date, message.session, await Promise.all(message.items.map(dueItem)), school, now, viewer);
+        case 'approval_request':
+          return approvalCard(await placementOf(message.placementId), school, now, viewer);
+        case 'concern_alert': {
+          const placement = await placementOf(message.placementId);
+          const concern = placement.history.findLast((e): e is EventOf<'concern'> => e.type === 'concern' && e.key === message.concernKey);
+          if (!concern) throw new DeliveryError(`No concern ${message.concernKey} on ${message.placementId}`, { permanent: true });
+          // The view refuses the details to anyone but a DSL; they go to the DM only, never a channel.
+          return concernCard(placement, concern, school, now, viewer);
+        }
       }
-      case 'concern_alert': {
-        // Concern details only ever reach someone who may read them (the DSLs), and only in their DM.
-        if (!actingRole(staff.roles, 'readConcernDetails', school.config.permissions)) throw new DeliveryError('Concern details go to the DSLs only', { permanent: true });
-        const record = await deps.placements.get(school.id, message.placementId);
-        const concern = record?.placement.history.find((e) => e.type === 'concern' && e.key === message.concernKey);
-        if (!record || concern?.type !== 'concern') throw new DeliveryError(`No concern ${message.concernKey} on ${message.placementId}`, { permanent: true });
-        return concernAlertCard(record.placement, { category: concern.category, on: concern.on, details: typeof concern.details === 'string' ? concern.details : '' });
-      }
+    } catch (error) {
+      // A card the views refuse this person (a concern to a non-DSL, an approval already given) is never worth retrying.
+      if (isAppError(error) && error.isUserError) throw new DeliveryError(error.message, { permanent: true });
+      throw error;
     }
   }
 

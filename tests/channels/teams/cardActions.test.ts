@@ -1,8 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aTeamsBot, actionsOf, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { aTeamsBot, actionsOf, inputIdsOf, isolateNetwork, refreshOf, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
 
 const PTT = { id: 'P-002', kind: 'part_time_timetable', status: 'proposed', pupil: { ref: 'Y8-0101', initials: 'AB' }, start: '2026-02-16', end: '2026-03-13', provider: undefined, reason: 'Anxiety after a bereavement', proposedBy: 's-teacher', timetable: { mon: ['am'], tue: ['am'] } };
-const REVIEW = { placementId: 'P-001', version: 0, attendees: 'pupil,parents,provider', progress: 'Attending every session; maths improving', outcome: 'continue' };
+
+/** What the review form sends back: the form's payload and its inputs, named `recordReview.<field>`. */
+const aReviewSubmit = (typed: Record<string, unknown> = {}, payload: Record<string, unknown> = {}) => ({
+  actionId: 'recordReview:P-001',
+  placementId: 'P-001',
+  version: 0,
+  input: {},
+  'recordReview.on': '2026-02-09',
+  'recordReview.attendees': 'pupil,parents,provider',
+  'recordReview.progress': 'Attending every session; maths improving',
+  'recordReview.outcome': 'continue',
+  'recordReview.nextReviewOn': '',
+  ...typed,
+  ...payload,
+});
 
 let bot: TeamsBot;
 beforeEach(async () => {
@@ -14,99 +28,186 @@ afterEach(async () => {
   resetNetwork();
 });
 
-describe('card actions (Action.Execute)', () => {
-  it('records a review and answers with the done card, once however often it is pressed', async () => {
-    const first = await bot.press('recordReview', { ...REVIEW, actionId: 'card-1' });
+describe('decisions from card buttons (Action.Execute)', () => {
+  it('records a review from the form and answers with the done card, once however often it is pressed', async () => {
+    const first = await bot.press('recordReview', aReviewSubmit());
     expect(first?.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(textOf(first?.value)).toContain('Review held on 2026-02-09 for placement P-001 (outcome: continue)');
-    expect(textOf(first?.value)).toContain('Ms R Okafor');
+    expect(textOf(first?.value)).toContain('JS · Y9-0412');
+    expect(textOf(first?.value)).toContain('✅ Ms R Okafor recorded the review');
     expect(actionsOf(first?.value)).toEqual([]);
-    const again = await bot.press('recordReview', { ...REVIEW, actionId: 'card-1' });
-    expect(textOf(again?.value)).toContain('Already recorded');
+    const again = await bot.press('recordReview', aReviewSubmit());
+    expect(textOf(again?.value)).toContain('recorded the review');
     expect((await bot.placement()).history.filter((e) => e.type === 'review')).toHaveLength(1);
     expect((await bot.auditOf()).map((e) => e.action)).toEqual(['recordReview']);
   });
 
-  it('gives the form back with the problem and what was typed when the input is wrong', async () => {
-    const response = await bot.press('recordReview', { ...REVIEW, actionId: 'card-2', attendees: '', progress: 'Going well' });
+  it('splits the attendees picked into a list, and leaves an empty date out', async () => {
+    await bot.press('recordReview', aReviewSubmit({ 'recordReview.nextReviewOn': '' }));
+    const review = (await bot.placement()).history.find((e) => e.type === 'review');
+    expect(review).toMatchObject({ attendees: ['pupil', 'parents', 'provider'], progress: 'Attending every session; maths improving' });
+    expect(review).not.toHaveProperty('nextReviewOn', '');
+  });
+
+  it('records a second review from a later form, not mistaking it for the first pressed again', async () => {
+    await bot.press('recordReview', aReviewSubmit());
+    const second = await bot.press('recordReview', aReviewSubmit({ 'recordReview.progress': 'Still going well' }, { version: 1 }));
+    expect(textOf(second?.value)).toContain('recorded the review');
+    expect((await bot.placement()).history.filter((e) => e.type === 'review')).toHaveLength(2);
+  });
+
+  it('gives the review form back with the problem and what was typed when the input is wrong', async () => {
+    const response = await bot.press('recordReview', aReviewSubmit({ 'recordReview.attendees': '', 'recordReview.progress': 'Going well' }));
     expect(response?.statusCode).toBe(200);
-    expect(textOf(response?.value)).toContain('Record a placement review');
-    expect(textOf(response?.value)).toMatch(/attendees/);
+    expect(textOf(response?.value)).toContain('Record the review');
+    expect(textOf(response?.value)).toMatch(/⚠️[\s\S]*attendees/);
     expect(JSON.stringify(response?.value)).toContain('Going well');
+    expect(inputIdsOf(response?.value)).toContain('recordReview.attendees');
     expect((await bot.placement()).version).toBe(0);
   });
 
   it('shows how the placement stands now when the card is stale', async () => {
-    await bot.press('recordReview', { ...REVIEW, actionId: 'card-3' });
-    const stale = await bot.press('logConcern', { placementId: 'P-001', version: 0, actionId: 'card-4', category: 'behaviour', details: 'Left the site without permission at lunch' });
+    await bot.press('recordReview', aReviewSubmit());
+    const stale = await bot.press('logConcern', { actionId: 'logConcern:P-001', placementId: 'P-001', version: 0, input: {}, 'logConcern.category': 'behaviour', 'logConcern.details': 'Left the site without permission at lunch' });
     expect(textOf(stale?.value)).toContain('Someone else has updated this placement since this card was sent');
-    expect(textOf(stale?.value)).toContain('Y9-0412 (JS): off site ap');
+    expect(textOf(stale?.value)).toContain('JS · Y9-0412: Off-site alternative provision');
+    expect(textOf(stale?.value)).toContain('Review held');
+    expect((await bot.placement()).history.some((e) => e.type === 'concern')).toBe(false);
   });
 
   it('logs a concern, and the done card says only that one was logged', async () => {
-    const done = await bot.press('logConcern', { placementId: 'P-001', version: 0, actionId: 'card-5', category: 'safeguarding', details: 'Disclosed something worrying to the provider' }, 'teacher');
-    expect(textOf(done?.value)).toContain('A safeguarding concern was logged for placement P-001');
+    const done = await bot.press(
+      'logConcern',
+      { actionId: 'logConcern:P-001', placementId: 'P-001', version: 0, input: {}, 'logConcern.category': 'safeguarding', 'logConcern.details': 'Disclosed something worrying to the provider', 'logConcern.on': '' },
+      'teacher',
+    );
+    expect(textOf(done?.value)).toContain('Miss L Evans logged a concern; the DSLs have it');
     expect(JSON.stringify(done?.value)).not.toContain('worrying');
   });
 
   it('ends a placement', async () => {
-    const done = await bot.press('endPlacement', { placementId: 'P-001', version: 0, actionId: 'card-6', reason: 'planned_end', destination: 'Back to mainstream timetable' });
-    expect(textOf(done?.value)).toContain('Placement P-001 ended on 2026-02-09 (planned end)');
+    const done = await bot.press('endPlacement', { actionId: 'endPlacement:P-001', placementId: 'P-001', version: 0, input: {}, 'endPlacement.reason': 'planned_end', 'endPlacement.on': '', 'endPlacement.destination': 'Back to mainstream timetable' });
+    expect(textOf(done?.value)).toContain('Ms R Okafor ended the placement');
     expect((await bot.placement()).status).toBe('ended');
   });
 
   it('commissions a placement and answers with its checklist, each check a button that ticks it', async () => {
-    const done = await bot.press('commissionPlacement', { actionId: 'card-7', kind: 'off_site_ap', 'pupil.ref': 'Y10-0007', 'pupil.initials': 'KT', 'pupil.ehcp': 'true', start: '2026-03-02', 'provider.id': 'PR-9', 'provider.name': 'Hilltop Gym' });
+    const done = await bot.press('commissionPlacement', {
+      actionId: 'commissionPlacement:card-7',
+      placementId: null,
+      version: null,
+      input: {},
+      'commissionPlacement.kind': 'off_site_ap',
+      'commissionPlacement.pupil.ref': 'Y10-0007',
+      'commissionPlacement.pupil.initials': 'KT',
+      'commissionPlacement.pupil.ehcp': 'true',
+      'commissionPlacement.start': '2026-03-02',
+      'commissionPlacement.end': '',
+      'commissionPlacement.provider.id': 'PR-9',
+      'commissionPlacement.provider.name': 'Hilltop Gym',
+    });
     expect(textOf(done?.value)).toContain('Commissioned');
     const ticks = actionsOf(done?.value).filter((a) => a.verb === 'tickChecklistItem');
     expect(ticks.map((a) => (a.data.input as { item: string }).item)).toContain('sen_officer_informed');
     const tick = ticks[0];
     if (!tick) throw new Error('no checklist');
+    expect(Object.keys(tick.data).sort()).toEqual(['actionId', 'input', 'placementId', 'version']);
     const ticked = await bot.press('tickChecklistItem', tick.data);
     expect(textOf(ticked?.value)).toContain('☑ provider registration checked');
   });
 
   it('proposes a part-time timetable from the form', async () => {
-    const done = await bot.press('proposePartTimeTimetable', { actionId: 'card-8', 'pupil.ref': 'Y7-0033', 'pupil.initials': 'LM', reason: 'Phased return after a long illness', timetable: 'mon.am,tue.am,wed.am', start: '2026-02-23', end: '2026-03-20' }, 'teacher');
-    expect(textOf(done?.value)).toContain('Part-time timetable');
-    expect(textOf(done?.value)).toContain('3 sessions a week');
+    const done = await bot.press(
+      'proposePartTimeTimetable',
+      { actionId: 'proposePartTimeTimetable:card-8', placementId: null, version: null, input: {}, 'proposePartTimeTimetable.pupil.ref': 'Y7-0033', 'proposePartTimeTimetable.pupil.initials': 'LM', 'proposePartTimeTimetable.reason': 'Phased return after a long illness', 'proposePartTimeTimetable.timetable': 'mon.am,tue.am,wed.am', 'proposePartTimeTimetable.start': '2026-02-23', 'proposePartTimeTimetable.end': '2026-03-20' },
+      'teacher',
+    );
+    expect(textOf(done?.value)).toContain('LM · Y7-0033');
+    expect(textOf(done?.value)).toContain('Miss L Evans proposed a part-time timetable');
   });
 
   it('takes both approvals of a part-time timetable, from two different leaders', async () => {
-    const first = await bot.press('approvePartTimeTimetable', { placementId: 'P-002', version: 0, actionId: 'card-9' }, 'head');
-    expect(textOf(first?.value)).toContain('approved by the headteacher; one approval to go');
-    const second = await bot.press('approvePartTimeTimetable', { placementId: 'P-002', actionId: 'card-10' }, 'apLead');
-    expect(textOf(second?.value)).toContain('approved by both');
+    const first = await bot.press('approvePartTimeTimetable', { actionId: 'approvePartTimeTimetable:P-002', placementId: 'P-002', version: 0, input: {} }, 'head');
+    expect(textOf(first?.value)).toContain('Dr A Patel approved the part-time timetable');
+    const second = await bot.press('approvePartTimeTimetable', { actionId: 'approvePartTimeTimetable:P-002', placementId: 'P-002', version: 1, input: {} }, 'apLead');
+    expect(textOf(second?.value)).toContain('Ms R Okafor approved the part-time timetable');
+    expect((await bot.placement('P-002')).history.filter((e) => e.type === 'approval')).toHaveLength(2);
   });
 
-  it('declines a part-time timetable with its reason', async () => {
-    const done = await bot.press('declinePartTimeTimetable', { placementId: 'P-002', version: 0, actionId: 'card-11', reason: 'Try a reduced on-site timetable first' }, 'head');
-    expect(textOf(done?.value)).toContain('declined by the headteacher');
+  it('declines a part-time timetable with the reason typed behind the Decline button', async () => {
+    const done = await bot.press('declinePartTimeTimetable', { actionId: 'declinePartTimeTimetable:P-002', placementId: 'P-002', version: 0, input: {}, 'declinePartTimeTimetable.reason': 'Try a reduced on-site timetable first' }, 'head');
+    expect(textOf(done?.value)).toContain('Dr A Patel declined the part-time timetable');
   });
 
   it('refuses what the role may not do, on the card, and audits it', async () => {
-    const refused = await bot.press('approvePartTimeTimetable', { placementId: 'P-002', version: 0, actionId: 'card-12' }, 'teacher');
+    const refused = await bot.press('approvePartTimeTimetable', { actionId: 'approvePartTimeTimetable:P-002', placementId: 'P-002', version: 0, input: {} }, 'teacher');
     expect(textOf(refused?.value)).toContain('You are not allowed to do that');
     expect((await bot.stores.audit.list(bot.school.id)).at(-1)).toMatchObject({ actor: 's-teacher', outcome: 'refused' });
   });
 
-  it('snoozes a reminder', async () => {
-    const done = await bot.press('snoozeNudge', { placementId: 'P-001', actionId: 'card-13', input: { obligation: 'nope' }, until: '2026-02-11', reason: 'Waiting for the provider' });
+  it('says so on the current card when a reminder snoozed is no longer open', async () => {
+    const done = await bot.press('snoozeNudge', { actionId: 'snoozeNudge:P-001:nope', placementId: 'P-001', version: 0, input: { obligation: 'nope' }, 'snoozeNudge.until': '2026-02-11', 'snoozeNudge.reason': 'Waiting for the provider' });
     expect(textOf(done?.value)).toContain('That reminder is no longer open.');
   });
 
-  it('confirms attendance', async () => {
-    const done = await bot.press('confirmAttendance', { placementId: 'P-001', actionId: 'card-14', input: { date: '2026-02-09', session: 'am', mark: 'present' } }, 'apLead');
-    expect(textOf(done?.value)).toContain('Attendance 2026-02-09 am for placement P-001: present');
+  it('confirms attendance with the mark fixed on the button', async () => {
+    const done = await bot.press('confirmAttendance', { actionId: 'confirmAttendance:P-001:present', placementId: 'P-001', version: 0, input: { date: '2026-02-09', session: 'am', mark: 'present' } });
+    expect(textOf(done?.value)).toContain('Ms R Okafor confirmed attendance');
+  });
+});
+
+describe('buttons that show another card', () => {
+  it('opens the review, concern and end forms, their inputs named <verb>.<field>', async () => {
+    const review = await bot.press('openReviewForm', { actionId: 'openReviewForm:P-001', placementId: 'P-001', version: 0, input: {} });
+    expect(textOf(review?.value)).toContain('Record the review');
+    expect(inputIdsOf(review?.value)).toEqual(expect.arrayContaining(['recordReview.attendees', 'recordReview.progress', 'recordReview.outcome']));
+    expect(actionsOf(review?.value)).toEqual([expect.objectContaining({ verb: 'recordReview', data: expect.objectContaining({ placementId: 'P-001', version: 0 }) })]);
+    expect(textOf((await bot.press('openConcernForm', { actionId: 'openConcernForm:P-001', placementId: 'P-001', version: 0, input: {} }, 'teacher'))?.value)).toContain('Only the safeguarding leads will read');
+    expect(actionsOf((await bot.press('openEndPlacementForm', { actionId: 'openEndPlacementForm:P-001', placementId: 'P-001', version: 0, input: {} }))?.value).map((a) => a.verb)).toEqual(['endPlacement']);
   });
 
-  it('opens a form from a button, and shows a placement as it stands on refresh', async () => {
-    expect(textOf((await bot.press('showForm', { placementId: 'P-001', form: 'recordReview' }))?.value)).toContain('Record a placement review');
-    expect(textOf((await bot.press('refresh', { placementId: 'P-001' }))?.value)).toContain('Y9-0412 (JS)');
+  it('refuses a form to someone who may not record it before they fill it in', async () => {
+    const refused = await bot.press('openEndPlacementForm', { actionId: 'openEndPlacementForm:P-001', placementId: 'P-001', version: 0, input: {} }, 'teacher');
+    expect(textOf(refused?.value)).toContain('You are not allowed to do that');
+  });
+
+  it("shows a placement's summary, and one of its reminders in full", async () => {
+    const summary = await bot.press('showPlacement', { actionId: 'showPlacement:P-001', placementId: 'P-001', version: 0, input: {} });
+    expect(textOf(summary?.value)).toContain('JS · Y9-0412: Off-site alternative provision');
+    const open = actionsOf(summary?.value).find((a) => a.verb === 'showReminder');
+    if (!open) throw new Error('nothing due on the summary');
+    const reminder = await bot.press('showReminder', open.data);
+    expect(textOf(reminder?.value)).toContain('JS · Y9-0412');
+    expect(refreshOf(reminder?.value as never)?.data.input).toEqual({ card: 'reminder', obligation: (open.data.input as { obligation: string }).obligation });
+    const placementReview = await bot.press('showReminder', { ...open.data, input: { obligation: 'placement_review:Spring 2026 first half' } });
+    expect(actionsOf(placementReview?.value).map((a) => a.title)).toEqual(expect.arrayContaining(['Record the review', 'Snooze']));
+  });
+
+  it('keeps placements from staff who may not read them', async () => {
+    expect(textOf((await bot.press('showPlacement', { actionId: 'showPlacement:P-001', placementId: 'P-001', version: 0, input: {} }, 'teacher'))?.value)).toContain('Placements are shown to');
+  });
+
+  it('shows the next page of the due list', async () => {
+    const page = await bot.press('showMore', { actionId: 'showMore:digest:0', placementId: null, version: null, input: { list: 'digest', offset: 0 } });
+    expect(textOf(page?.value)).toMatch(/\d+ things? needs? you/);
+  });
+
+  it('refreshes a reminder as it stands now, and says so once it is done', async () => {
+    const reminder = await bot.press('refreshCard', { actionId: 'refreshCard:reminder', placementId: 'P-001', version: 0, input: { card: 'reminder', obligation: 'placement_review:Spring 2026 first half' } });
+    expect(textOf(reminder?.value)).toContain('Placement review');
+    await bot.press('recordReview', aReviewSubmit());
+    const summary = await bot.press('refreshCard', { actionId: 'refreshCard:reminder', placementId: 'P-001', version: 0, input: { card: 'reminder', obligation: 'placement_review:Spring 2026 first half' } });
+    expect(textOf(summary?.value)).toContain('That reminder is no longer open.');
+  });
+
+  it('refreshes an approval request for both approvers', async () => {
+    const before = await bot.press('refreshCard', { actionId: 'refreshCard:approvalRequest', placementId: 'P-002', version: 0, input: { card: 'approvalRequest' } }, 'head');
+    expect(textOf(before?.value)).toContain('A part-time timetable needs your approval');
+    expect(refreshOf(before?.value as never)?.userIds).toHaveLength(2);
   });
 
   it('answers a button that no longer does anything kindly', async () => {
     expect(textOf((await bot.press('launchRockets', { placementId: 'P-001' }))?.value)).toContain('no longer does anything');
-    expect(textOf((await bot.press('recordReview', { placementId: 'P-404', actionId: 'x', ...{ attendees: 'pupil', progress: 'fine really', outcome: 'continue' } }))?.value)).toContain('There is no placement P-404');
+    expect(textOf((await bot.press('showForm', { placementId: 'P-001', form: 'recordReview' }))?.value)).toContain('no longer does anything');
+    expect(textOf((await bot.press('recordReview', aReviewSubmit({}, { placementId: 'P-404' })))?.value)).toContain('There is no placement P-404');
   });
 });

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aTeamsBot, actionsOf, cardOf, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { dueFor } from '../../../src/app/queries.ts';
+import { actorFor } from '../../../src/core/decisions/decision.ts';
+import { reminder } from '../../../src/views/reminder.ts';
+import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
+import { USERS, aTeamsBot, actionsOf, cardOf, inputIdsOf, isolateNetwork, refreshOf, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
 
 let bot: TeamsBot;
 beforeEach(async () => {
@@ -11,6 +15,12 @@ afterEach(async () => {
   resetNetwork();
 });
 
+const actor = (staffId: string) => {
+  const found = actorFor(bot.school, staffId);
+  if (!found) throw new Error(staffId);
+  return found;
+};
+
 describe('commands in a personal chat', () => {
   it('answers help with every command', async () => {
     const [reply] = await bot.say('help');
@@ -18,38 +28,46 @@ describe('commands in a personal chat', () => {
     expect(reply?.text).not.toContain('demo as');
   });
 
-  it('answers due with what the AP lead owns, each with its button', async () => {
+  it('answers due with the digest of what the AP lead owns, each with the reminder\'s one-press buttons', async () => {
     const [reply] = await bot.say('due');
     const card = cardOf(reply);
-    expect(textOf(card)).toMatch(/You have \d+ things? to do/);
-    expect(textOf(card)).toContain('Y9-0412 (JS)');
-    expect(textOf(card)).toContain('placement review');
-    expect(actionsOf(card).some((a) => a.verb === 'showForm' && a.data.form === 'recordReview' && a.data.placementId === 'P-001')).toBe(true);
+    const due = await dueFor(bot.stores, bot.school, actor('s-aplead'), new Date(MONDAY_MORNING));
+    expect(textOf(card)).toContain(`${due.length} things need you`);
+    expect(textOf(card)).toContain('JS · Y9-0412: Placement review (Spring 2026 first half)');
+    // Every button a reminder offers without typing is on the digest; the rest are behind "More options".
+    const quick = due.slice(0, 10).flatMap(({ placement, obligation }) => reminder(placement, obligation, bot.school, new Date(MONDAY_MORNING), actor('s-aplead')).actions.filter((a) => a.fields.length === 0));
+    expect(quick.map((a) => a.title)).toContain('Record the review');
+    expect(actionsOf(card).map((a) => a.data)).toEqual(expect.arrayContaining(quick.map((a) => a.payload)));
+    expect(actionsOf(card).filter((a) => a.verb === 'showReminder')).toHaveLength(Math.min(due.length, 10));
+    expect(refreshOf(card)).toMatchObject({ verb: 'refreshCard', userIds: [`8:orgid:${USERS.apLead}`] });
   });
 
-  it('answers status with every open placement, and status <ref> with that one', async () => {
-    const list = textOf(cardOf((await bot.say('status'))[0]));
-    expect(list).toContain('Open placements (2)');
-    expect(list).toContain('Y8-0101 (AB)');
+  it('answers status with every open placement, each with a button to its summary, and status <ref> with that one', async () => {
+    const list = cardOf((await bot.say('status'))[0]);
+    expect(textOf(list)).toContain('Open placements (2)');
+    expect(textOf(list)).toContain('AB · Y8-0101');
+    expect(actionsOf(list).map((a) => a.data)).toContainEqual({ actionId: 'showPlacement:P-002', placementId: 'P-002', version: 0, input: {} });
     const one = cardOf((await bot.say('status y9-0412'))[0]);
-    expect(textOf(one)).toContain('Y9-0412 (JS): off site ap');
-    expect(actionsOf(one).map((a) => a.title)).toEqual(['Record review', 'Log concern', 'End…']);
+    expect(textOf(one)).toContain('JS · Y9-0412: Off-site alternative provision');
+    expect(actionsOf(one).filter((a) => a.verb.startsWith('open')).map((a) => a.title)).toEqual(['Record a review', 'Log a concern', 'End the placement']);
   });
 
-  it('offers approve and decline on the status of a timetable waiting for approval', async () => {
-    const card = cardOf((await bot.say('status Y8-0101'))[0]);
-    expect(actionsOf(card).map((a) => a.verb)).toEqual(['approvePartTimeTimetable', 'showForm', 'showForm', 'showForm', 'showForm']);
+  it('offers each thing waiting on a timetable, approvals included, on its status', async () => {
+    const card = cardOf((await bot.say('status Y8-0101', 'head'))[0]);
+    expect(textOf(card)).toContain('Part-time timetable approval (headteacher)');
+    expect(actionsOf(card).filter((a) => a.verb === 'showReminder').map((a) => (a.data.input as { obligation: string }).obligation)).toContain('part_time_timetable_approval:headteacher');
   });
 
   it.each([
-    ['review Y9-0412', 'recordReview', 'Record a placement review'],
+    ['review Y9-0412', 'recordReview', 'Record the review'],
     ['concern Y9-0412', 'logConcern', 'Log a concern'],
     ['end Y9-0412', 'endPlacement', 'End the placement'],
   ])('answers "%s" with the %s form for the pupil', async (text, verb, title) => {
     const card = cardOf((await bot.say(text))[0]);
     expect(textOf(card)).toContain(title);
-    expect(textOf(card)).toContain('Y9-0412 (JS)');
-    expect(actionsOf(card)).toEqual([expect.objectContaining({ verb, data: expect.objectContaining({ placementId: 'P-001', version: 0 }) })]);
+    expect(textOf(card)).toContain('JS · Y9-0412');
+    expect(inputIdsOf(card).every((id) => id.startsWith(`${verb}.`))).toBe(true);
+    expect(actionsOf(card)).toEqual([expect.objectContaining({ verb, data: { actionId: `${verb}:P-001`, placementId: 'P-001', version: 0, input: {} } })]);
   });
 
   it.each([
@@ -58,7 +76,8 @@ describe('commands in a personal chat', () => {
   ])('answers "%s" with the %s form', async (text, verb, title) => {
     const card = cardOf((await bot.say(text))[0]);
     expect(textOf(card)).toContain(title);
-    expect(actionsOf(card)).toEqual([expect.objectContaining({ verb, data: expect.not.objectContaining({ placementId: expect.anything() }) })]);
+    expect(inputIdsOf(card).every((id) => id.startsWith(`${verb}.`))).toBe(true);
+    expect(actionsOf(card)).toEqual([expect.objectContaining({ verb, data: expect.objectContaining({ placementId: null, version: null, input: {} }) })]);
   });
 
   it('lists what works when the command is not one', async () => {
@@ -96,7 +115,7 @@ describe('commands by @mention in a channel', () => {
       conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: '00000000-0000-0000-0000-0000000000001' },
       entities: [{ type: 'mention', text: '<at>apbot</at>', mentioned: { id: '28:apbot', name: 'apbot' } }],
     });
-    expect(textOf(cardOf(reply))).toContain('Y9-0412 (JS)');
+    expect(textOf(cardOf(reply))).toContain('JS · Y9-0412');
   });
 });
 
@@ -106,8 +125,8 @@ describe('the demo', () => {
     bot = await aTeamsBot({ demo: true });
     expect((await bot.say('help'))[0]?.text).toContain('demo as <role>');
     expect((await bot.say('demo as headteacher'))[0]?.text).toContain('Dr A Patel');
-    const refused = await bot.press('recordReview', { placementId: 'P-001', actionId: 'a1', attendees: 'pupil', progress: 'Going well', outcome: 'continue' });
-    expect(refused?.statusCode).toBe(200);
+    const recorded = await bot.press('recordReview', { actionId: 'recordReview:P-001', placementId: 'P-001', version: 0, input: {}, 'recordReview.attendees': 'pupil', 'recordReview.progress': 'Going well', 'recordReview.outcome': 'continue' });
+    expect(textOf(recorded?.value)).toContain('Dr A Patel recorded the review');
     expect((await bot.auditOf()).at(-1)).toMatchObject({ actor: 's-head', action: 'recordReview' });
     expect((await bot.say('demo as ap lead'))[0]?.text).toContain('Ms R Okafor');
     expect((await bot.say('demo as janitor'))[0]?.text).toContain('demo as headteacher');

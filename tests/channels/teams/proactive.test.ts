@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError, type NudgeItem } from '../../../src/ports/channel.ts';
 import type { StaffMember } from '../../../src/core/policy/schoolConfig.ts';
-import { SERVICE_URL, aTeamsBot, actionsOf, anInstall, cardOf, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { SERVICE_URL, USERS, aTeamsBot, actionsOf, anInstall, cardOf, inputIdsOf, isolateNetwork, refreshOf, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
 
 let bot: TeamsBot;
 beforeEach(async () => {
@@ -19,7 +19,7 @@ const staff = (id: string): StaffMember => {
   return member;
 };
 
-const anItem = (): NudgeItem => ({
+const anItem = (overrides: Partial<NudgeItem> = {}): NudgeItem => ({
   placementId: 'P-001',
   providerId: 'PR-7',
   type: 'placement_review',
@@ -30,6 +30,7 @@ const anItem = (): NudgeItem => ({
   stage: 'due',
   dueAt: '2026-02-13T15:15:00.000Z',
   pupil: { ref: 'Y9-0412', initials: 'JS' },
+  ...overrides,
 }) as NudgeItem;
 
 describe('installing the bot', () => {
@@ -61,16 +62,25 @@ describe('nudges through channel.send', () => {
     await bot.teams.channel.send(bot.school.id, staff('s-aplead'), { kind: 'reminder', schoolId: bot.school.id, item: anItem() }, 'k2');
     const last = bot.sent.at(-1);
     expect(last?.path).toMatch(/^\/uk\/v3\/conversations\/a%3Apersonal-apLead\/activities/);
-    expect(textOf(cardOf(last?.body))).toContain('placement review (Spring 2026 first half), due 2026-02-13');
-    expect(actionsOf(cardOf(last?.body)).map((a) => a.verb)).toEqual(['showForm', 'snoozeNudge']);
+    const card = cardOf(last?.body);
+    expect(textOf(card)).toContain('JS · Y9-0412');
+    expect(textOf(card)).toContain('Placement review');
+    expect(textOf(card)).toContain('Fri 13 Feb');
+    expect(actionsOf(card).map((a) => a.verb)).toEqual(expect.arrayContaining(['openReviewForm', 'snoozeNudge']));
+    expect(inputIdsOf(card)).toEqual(expect.arrayContaining(['snoozeNudge.until', 'snoozeNudge.reason']));
+    expect(refreshOf(card)?.data.input).toEqual({ card: 'reminder', obligation: 'placement_review:Spring 2026 first half' });
   });
 
   it('sends a digest and an attendance card', async () => {
     await bot.post(anInstall());
     await bot.teams.channel.send(bot.school.id, staff('s-aplead'), { kind: 'digest', schoolId: bot.school.id, items: [anItem(), anItem()] }, 'k3');
-    expect(textOf(cardOf(bot.sent.at(-1)?.body))).toContain('2 things to do');
-    await bot.teams.channel.send(bot.school.id, staff('s-aplead'), { kind: 'attendance', schoolId: bot.school.id, date: '2026-02-09', session: 'am', items: [anItem()] }, 'k4');
-    expect(actionsOf(cardOf(bot.sent.at(-1)?.body)).map((a) => a.data.input)).toContainEqual({ date: '2026-02-09', session: 'am', mark: 'present' });
+    expect(textOf(cardOf(bot.sent.at(-1)?.body))).toContain('2 things need you');
+    expect(actionsOf(cardOf(bot.sent.at(-1)?.body)).map((a) => a.title)).toContain('Record the review');
+    const session = anItem({ type: 'attendance_confirmation', subject: '2026-02-09 am', ownerRole: 'attendance_officer', escalateToRole: 'dsl', dueDate: '2026-02-09' });
+    await bot.teams.channel.send(bot.school.id, staff('s-aplead'), { kind: 'attendance', schoolId: bot.school.id, date: '2026-02-09', session: 'am', items: [session] }, 'k4');
+    const attendance = cardOf(bot.sent.at(-1)?.body);
+    expect(textOf(attendance)).toContain('Attendance to confirm: 2026-02-09 AM');
+    expect(actionsOf(attendance).map((a) => a.data)).toContainEqual({ actionId: 'confirmAttendance:P-001:2026-02-09 am:present', placementId: 'P-001', version: 0, input: { date: '2026-02-09', session: 'am', mark: 'present' } });
   });
 
   it("sends a part-time timetable approval request to the headteacher's DM", async () => {
@@ -78,8 +88,12 @@ describe('nudges through channel.send', () => {
     await bot.teams.channel.send(bot.school.id, staff('s-head'), { kind: 'approval_request', schoolId: bot.school.id, placementId: 'P-002' }, 'k5');
     const last = bot.sent.at(-1);
     expect(last?.path).toContain('a%3Apersonal-head');
-    expect(textOf(cardOf(last?.body))).toContain('proposed by Miss L Evans');
-    expect(actionsOf(cardOf(last?.body)).map((a) => a.verb)).toEqual(['approvePartTimeTimetable', 'declinePartTimeTimetable']);
+    const card = cardOf(last?.body);
+    expect(textOf(card)).toContain('A part-time timetable needs your approval');
+    expect(JSON.stringify(card)).toContain('"Proposed by","value":"Miss L Evans"');
+    expect(actionsOf(card).map((a) => a.verb)).toEqual(['approvePartTimeTimetable', 'declinePartTimeTimetable']);
+    expect(inputIdsOf(card)).toEqual(['declinePartTimeTimetable.reason']);
+    expect(refreshOf(card)?.userIds).toEqual(expect.arrayContaining([`8:orgid:${USERS.head}`, `8:orgid:${USERS.apLead}`]));
   });
 
   it("sends a concern's details to a DSL's DM, and to nobody else", async () => {
@@ -89,11 +103,19 @@ describe('nudges through channel.send', () => {
     expect(logged.replayed).toBe(false);
     await bot.teams.channel.send(bot.school.id, staff('s-dsl'), { kind: 'concern_alert', schoolId: bot.school.id, placementId: 'P-001', concernKey: 'concern-1' }, 'k6');
     expect(bot.sent.at(-1)?.path).toContain('a%3Apersonal-dsl');
-    expect(textOf(cardOf(bot.sent.at(-1)?.body))).toContain('Disclosed something worrying');
+    const alert = cardOf(bot.sent.at(-1)?.body);
+    expect(textOf(alert)).toContain('Safeguarding concern');
+    expect(textOf(alert)).toContain('Disclosed something worrying');
+    expect(refreshOf(alert)?.userIds).toEqual([`8:orgid:${USERS.dsl}`]);
     const before = bot.sent.length;
     const refused = await bot.teams.channel.send(bot.school.id, staff('s-aplead'), { kind: 'concern_alert', schoolId: bot.school.id, placementId: 'P-001', concernKey: 'concern-1' }, 'k7').catch((e: unknown) => e);
     expect(refused).toMatchObject({ name: 'DeliveryError', permanent: true });
     expect(bot.sent).toHaveLength(before);
+    // Nor do they reach anyone else another way: the teacher's done card, the AP lead's summary.
+    expect(JSON.stringify(cardOf((await bot.say('status Y9-0412'))[0]))).not.toContain('worrying');
+    expect(textOf(cardOf((await bot.say('status Y9-0412'))[0]))).toContain('Safeguarding concern logged');
+    expect(JSON.stringify((await bot.press('refreshCard', { actionId: 'refreshCard:concernAlert', placementId: 'P-001', version: 1, input: { card: 'concernAlert', concernKey: 'concern-1' } }))?.value)).not.toContain('worrying');
+    expect(JSON.stringify((await bot.press('refreshCard', { actionId: 'refreshCard:concernAlert', placementId: 'P-001', version: 1, input: { card: 'concernAlert', concernKey: 'concern-1' } }, 'dsl'))?.value)).toContain('worrying');
   });
 
   it("passes Teams' 429 on with its Retry-After", async () => {

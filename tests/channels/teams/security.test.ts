@@ -87,9 +87,10 @@ describe('bad payloads', () => {
   });
 
   it('answers card input of the wrong type with the form and the problem', async () => {
-    const response = await bot!.post(aCardAction('recordReview', { placementId: 'P-001', actionId: 'y', attendees: ['pupil'], progress: 12, outcome: 'continue' }));
+    const response = await bot!.post(aCardAction('recordReview', { placementId: 'P-001', version: 0, actionId: 'y', 'recordReview.attendees': ['pupil'], 'recordReview.progress': 12, 'recordReview.outcome': 'continue' }));
     expect(response.status).toBe(200);
-    expect(textOf(response.json?.value)).toContain('Record a placement review');
+    expect(textOf(response.json?.value)).toContain('Record the review');
+    expect(textOf(response.json?.value)).toMatch(/⚠️[\s\S]*progress/);
     expect((await bot!.placement()).version).toBe(0);
   });
 });

@@ -156,7 +156,7 @@ export function textOf(card: unknown): string {
   return out.join('\n');
 }
 
-/** The `Action.Execute` buttons of a card, with their verb and data. */
+/** The `Action.Execute` buttons of a card (those behind a ShowCard too), with their verb and data; not its refresh. */
 export function actionsOf(card: unknown): { title: string; verb: string; data: Record<string, unknown> }[] {
   const out: { title: string; verb: string; data: Record<string, unknown> }[] = [];
   const walk = (node: unknown) => {
@@ -164,6 +164,26 @@ export function actionsOf(card: unknown): { title: string; verb: string; data: R
     if (node === null || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     if (record.type === 'Action.Execute') out.push({ title: String(record.title), verb: String(record.verb), data: record.data as Record<string, unknown> });
+    for (const [key, value] of Object.entries(record)) if (key !== 'refresh') walk(value);
+  };
+  walk(card);
+  return out;
+}
+
+/** The card's automatic refresh: whom Teams refreshes it for, and what it sends back. */
+export function refreshOf(card: CardJson): { userIds: string[]; verb: string; data: Record<string, unknown> } | undefined {
+  const refresh = card['refresh'] as { userIds: string[]; action: { verb: string; data: Record<string, unknown> } } | undefined;
+  return refresh && { userIds: refresh.userIds, verb: refresh.action.verb, data: refresh.action.data };
+}
+
+/** The ids of a card's inputs, where what someone types is sent back. */
+export function inputIdsOf(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (typeof record.type === 'string' && record.type.startsWith('Input.') && typeof record.id === 'string') out.push(record.id);
     Object.values(record).forEach(walk);
   };
   walk(card);

@@ -1,8 +1,8 @@
 import { openPlacements, placementForPupil } from '../../../app/queries.ts';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
-import { deriveObligations } from '../../../core/obligations/deriveObligations.ts';
 import { actingRole } from '../../../core/permissions.ts';
-import { placementCard, placementListCard } from '../attachments.ts';
+import { summaryCard } from '../attachments.ts';
+import { placementListCard } from '../standInCards.ts';
 import type { Turn } from '../turn.ts';
 
 /** `status [ref]`: one placement as it stands, or every open one; for those who may read placements. */
@@ -16,5 +16,5 @@ export async function status(turn: Turn, ref: string | undefined): Promise<void>
     return;
   }
   const placement = await placementForPupil(stores, school, ref);
-  await turn.context.sendActivity({ attachments: [placementCard(placement, deriveObligations(placement, school, turn.now))] });
+  await turn.context.sendActivity({ attachments: [summaryCard(placement, school, turn.now, actor)] });
 }
