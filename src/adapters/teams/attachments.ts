@@ -37,7 +37,7 @@ interface Extras {
 }
 
 /** A view as the Adaptive Card Teams shows, refreshing itself for the staff it concerns. */
-export function cardAttachment(view: CardView, school: School, extras: Extras = {}): Attachment {
+function cardAttachment(view: CardView, school: School, extras: Extras = {}): Attachment {
   const { card } = renderAdaptiveCard(view, { refreshUserIds: refreshUserIds(school, view.participants) });
   const refresh = card['refresh'] as { action?: { data?: { input?: Json } } } | undefined;
   if (refresh?.action?.data && extras.identity) refresh.action.data.input = { ...refresh.action.data.input, ...extras.identity };

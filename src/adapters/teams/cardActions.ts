@@ -160,7 +160,10 @@ const VIEW_ROUTES: Record<ViewVerb, (press: Press) => Promise<Attachment>> = {
   showPlacement,
   showReminder,
   showMore,
-  refreshCard: (press) => (REFRESH[press.input['card'] as CardName] ?? showState)(press),
+  refreshCard: (press) => {
+    const card = press.input['card'];
+    return (typeof card === 'string' && Object.hasOwn(REFRESH, card) ? REFRESH[card as CardName] : showState)(press);
+  },
 };
 
 async function runDecision(press: Press, decision: DecisionName): Promise<Attachment> {
@@ -224,8 +227,9 @@ export async function onCardAction(deps: TeamsDeps, context: TurnContext): Promi
     return cardResponse(errorCard(new AppError(ErrorCode.NotPossible, 'This button no longer does anything. Say "help" to see what I can do.')));
   } catch (error) {
     const incident = randomUUID().slice(0, 8);
+    // The error's name and where it was thrown, not its message: messages from deep down may quote pupil data.
     if (!isAppError(error) || !error.isUserError)
-      deps.log.error({ incident, verb, error: error instanceof Error ? error.name : 'unknown', stack: error instanceof Error ? error.stack : undefined }, 'Teams card action failed');
+      deps.log.error({ incident, verb, error: error instanceof Error ? error.name : 'unknown', stack: error instanceof Error ? error.stack?.split('\n').slice(1).join('\n') : undefined }, 'Teams card action failed');
     return cardResponse(errorCard(error, incident));
   }
 }

@@ -205,9 +205,21 @@ describe('buttons that show another card', () => {
     expect(refreshOf(before?.value as never)?.userIds).toHaveLength(2);
   });
 
+  it('answers a failure on our side with an incident id to quote, logged without the pupil', async () => {
+    bot.stores.placements.get = () => Promise.reject(new Error('Y9-0412 could not be read'));
+    const card = (await bot.press('showPlacement', { actionId: 'showPlacement:P-001', placementId: 'P-001', version: 0, input: {} }))?.value;
+    const incident = bot.logs.find((l) => l.level === 'error')?.fields as { incident?: string } | undefined;
+    expect(incident?.incident).toMatch(/^[0-9a-f]{8}$/);
+    expect(textOf(card)).toContain('Sorry, something went wrong on our side');
+    expect(textOf(card)).toContain(incident?.incident ?? 'no incident');
+    expect(JSON.stringify(card)).not.toContain('Y9-0412');
+    expect(JSON.stringify(bot.logs)).not.toContain('Y9-0412');
+  });
+
   it('answers a button that no longer does anything kindly', async () => {
     expect(textOf((await bot.press('launchRockets', { placementId: 'P-001' }))?.value)).toContain('no longer does anything');
     expect(textOf((await bot.press('showForm', { placementId: 'P-001', form: 'recordReview' }))?.value)).toContain('no longer does anything');
+    expect(textOf((await bot.press('refreshCard', { placementId: 'P-001', input: { card: '__proto__' } }))?.value)).toContain('JS · Y9-0412');
     expect(textOf((await bot.press('recordReview', aReviewSubmit({}, { placementId: 'P-404' })))?.value)).toContain('There is no placement P-404');
   });
 });
