@@ -38,7 +38,11 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
 
   const deps = { stores, schools, clock, log, demo };
   const adapters: ChatAdapter[] = [
-    createTeams({ ...deps, teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppType } }),
+    createTeams({
+      ...deps,
+      // Without an app id botbuilder runs unauthenticated, which it allows only for a multi-tenant app.
+      teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppId ? env.MicrosoftAppType : 'MultiTenant' },
+    }),
   ];
   if (env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN)
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
