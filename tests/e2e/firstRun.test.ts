@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
 import { freePort, spawnBot, stopChild, waitForReady, type Child } from '../../src/cli/demo.ts';
+import { cleanEnv } from './cleanEnv.ts';
 
 /**
  * A fresh clone's first run, with nothing configured: `npm start` as a child process, spoken to the
@@ -18,14 +19,6 @@ const PLAYGROUND_USER = { id: '29:e2e-user', name: 'Alex Wilber', aadObjectId: '
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 const CONVERSATION = 'a:e2e-personal-chat';
 const Y9_0412 = 'P-001';
-
-/** Only what a fresh clone has: no Teams or Slack secrets, no schools directory, no demo clock override. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env))
-    if (!/^(Microsoft|SLACK_|SCHOOLS_DIR$|DEMO_NOW$|STORE$|MONGODB_URI$|DATA_DIR$|PORT$|HOST$|LOG_LEVEL$)/.test(key)) env[key] = value;
-  return { ...env, ...extra };
-}
 
 /** The Bot Framework connector the bot replies to: remembers every activity posted to it. */
 interface Connector {

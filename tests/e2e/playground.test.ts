@@ -5,6 +5,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
 import { freePort, spawnBot, spawnPlayground, stopChild, waitForReady, type Child } from '../../src/cli/demo.ts';
+import { cleanEnv } from './cleanEnv.ts';
 
 /**
  * The bot as a person meets it: `npm start` and Microsoft 365 Agents Playground (what `npm run demo`
@@ -48,7 +49,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   const botPort = await freePort();
   const botUrl = `http://127.0.0.1:${botPort}`;
-  bot = spawnBot({ ...process.env, DATA_DIR: dataDir, PORT: String(botPort), LOG_LEVEL: 'warn' });
+  bot = spawnBot(cleanEnv({ DATA_DIR: dataDir, PORT: String(botPort), LOG_LEVEL: 'warn' }));
   await waitForReady(botUrl, bot, 45_000);
   playground = await spawnPlayground({ endpoint: `${botUrl}/api/messages`, port: await freePort(), logFile: join(dataDir, 'playground.log') });
   browser = await chromium.launch({
