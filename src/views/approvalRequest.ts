@@ -1,6 +1,6 @@
 import { shortDate } from '../core/calendar/localDate.ts';
 import { AppError, ErrorCode } from '../core/errors.ts';
-import { pendingPttApproval, PTT_APPROVERS } from '../core/obligations/rules/partTimeTimetable.ts';
+import { pendingPttApproval, PTT_APPROVERS } from '../core/placement/partTimeTimetable.ts';
 import { WEEKDAYS, type Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction } from './actions.ts';

@@ -6,7 +6,7 @@ import type { DecisionName } from '../../core/decisions/index.ts';
 import { deriveObligations } from '../../core/obligations/deriveObligations.ts';
 import type { Obligation } from '../../core/obligations/obligation.ts';
 import { obligationKey } from '../../core/obligations/obligationKey.ts';
-import { pendingPttApproval } from '../../core/obligations/rules/partTimeTimetable.ts';
+import { pendingPttApproval } from '../../core/placement/partTimeTimetable.ts';
 import { requiredChecklist, tickedItems } from '../../core/placement/checklist.ts';
 import type { EventOf } from '../../core/placement/events.ts';
 import type { Placement } from '../../core/placement/placement.ts';

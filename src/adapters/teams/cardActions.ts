@@ -8,7 +8,7 @@ import { DECISIONS, type DecisionName } from '../../core/decisions/index.ts';
 import { AppError, ErrorCode, isAppError } from '../../core/errors.ts';
 import { deriveObligations } from '../../core/obligations/deriveObligations.ts';
 import { obligationKey } from '../../core/obligations/obligationKey.ts';
-import { pendingPttApproval } from '../../core/obligations/rules/partTimeTimetable.ts';
+import { pendingPttApproval } from '../../core/placement/partTimeTimetable.ts';
 import { requiredChecklist } from '../../core/placement/checklist.ts';
 import type { EventOf } from '../../core/placement/events.ts';
 import type { Placement } from '../../core/placement/placement.ts';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/decisions/decision.ts';
 import { deriveObligations } from '../../core/obligations/deriveObligations.ts';
-import { pendingPttApproval } from '../../core/obligations/rules/partTimeTimetable.ts';
+import { pendingPttApproval } from '../../core/placement/partTimeTimetable.ts';
 import type { Placement } from '../../core/placement/placement.ts';
 import type { School } from '../../core/policy/schoolConfig.ts';
 import { approvalRequest } from '../../views/approvalRequest.ts';

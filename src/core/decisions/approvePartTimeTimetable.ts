@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../errors.ts';
-import { pendingPttApproval, PTT_APPROVERS } from '../obligations/rules/partTimeTimetable.ts';
+import { pendingPttApproval, PTT_APPROVERS } from '../placement/partTimeTimetable.ts';
 import { rolesAllowed } from '../permissions.ts';
 import { defineDecision, openPlacement, refuse, withEvent } from './decision.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pendingPttApproval } from '../obligations/rules/partTimeTimetable.ts';
+import { pendingPttApproval } from '../placement/partTimeTimetable.ts';
 import { defineDecision, openPlacement, refuse, withEvent } from './decision.ts';
 
 /** A decline stops a proposed timetable; a declined extension leaves the current end in place. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pendingPttApproval } from '../obligations/rules/partTimeTimetable.ts';
+import { pendingPttApproval } from '../placement/partTimeTimetable.ts';
 import { localDate } from '../validation.ts';
 import { defineDecision, inCalendar, openPlacement, refuse, withEvent } from './decision.ts';
 

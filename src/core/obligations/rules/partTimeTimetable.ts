@@ -1,26 +1,6 @@
+import { pendingPttApproval, PTT_APPROVERS } from '../../placement/partTimeTimetable.ts';
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
-
-import type { Placement } from '../../placement/placement.ts';
-import type { EventOf } from '../../placement/events.ts';
-
-export const PTT_APPROVERS = ['headteacher', 'ap_lead'] as const;
-
-/**
- * What a part-time timetable is waiting to have approved: the timetable itself while proposed, or
- * an extension proposed since (000 §9.5: an extension needs both approvals again). The approvals
- * that count are those given since then.
- */
-export function pendingPttApproval(placement: Placement): { approvals: EventOf<'approval'>[]; end?: string } | null {
-  if (placement.kind !== 'part_time_timetable') return null;
-  if (placement.status === 'proposed') return { approvals: placement.history.filter((e): e is EventOf<'approval'> => e.type === 'approval') };
-  if (placement.status !== 'active') return null;
-  const lastProposal = placement.history.findLastIndex((e) => e.type === 'extension_proposed' || e.type === 'extended' || e.type === 'decline');
-  const proposal = placement.history[lastProposal];
-  if (proposal?.type !== 'extension_proposed') return null;
-  const approvals = placement.history.slice(lastProposal + 1).filter((e): e is EventOf<'approval'> => e.type === 'approval');
-  return { approvals, end: proposal.end };
-}
 
 /** 000 §9.5: a part-time timetable needs the headteacher's and the AP lead's approval before it starts. */
 export function partTimeTimetableApproval(ctx: RuleContext): ObligationDraft[] {
