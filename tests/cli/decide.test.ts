@@ -16,12 +16,15 @@ async function ap(...argv: string[]) {
   return { code, stdout: stdout(), stderr: stderr() };
 }
 
+// These tests are about the embedded store, even where MONGODB_URI is set (as in the GitHub workflow).
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'apbot-decide-'));
   process.env.DATA_DIR = dataDir;
+  process.env.STORE = 'memory';
 });
 afterEach(() => {
   delete process.env.DATA_DIR;
+  delete process.env.STORE;
 });
 
 describe('ap decide and ap history, on the embedded store of the demo', () => {
