@@ -46,7 +46,8 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   ];
   if (env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN)
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
-  const channels: Channel[] = [...adapters.map((a) => a.channel), consoleChannel((line) => log.info({}, line))];
+  // In the demo, nudges for people not in a chat show on the console; in production they wait until the person opens the bot.
+  const channels: Channel[] = [...adapters.map((a) => a.channel), ...(demo ? [consoleChannel((line) => log.info({}, line))] : [])];
   const routes: Record<string, RequestHandler> = Object.assign({}, ...adapters.map((a) => a.routes));
 
   const server = createServer((req, res) => {

@@ -1,6 +1,7 @@
 import type { School, StaffMember } from '../core/policy/schoolConfig.ts';
 import { DeliveryError, type Channel, type NudgeItem, type NudgeMessage } from '../ports/channel.ts';
 import type { NudgeOutbox, OutboxEntry } from '../ports/nudgeOutbox.ts';
+import { nextAllowedTime } from '../nudges/quietHours.ts';
 
 export interface DeliverOptions {
   /** How many outbox entries one run claims. */
@@ -26,6 +27,8 @@ export const DEFAULT_DELIVER_OPTIONS: DeliverOptions = {
 
 const BASE_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 3_600_000;
+/** Someone no chat reaches yet (they have not opened the bot): look again hourly, never give up. */
+const UNREACHABLE_RETRY_MS = 3_600_000;
 
 /** When to try again: as the platform asked (Retry-After), else exponential backoff with jitter. */
 export function retryDelayMs(attempts: number, error: unknown, random: () => number): number {
@@ -61,16 +64,19 @@ export async function deliver(
   }
   const lastSent = new Map<string, number>();
 
-  const fail = async (entries: readonly OutboxEntry[], error: unknown) => {
+  const fail = async (school: School | undefined, entries: readonly OutboxEntry[], error: unknown, unreachable = false) => {
     const reason = error instanceof Error ? error.message : String(error);
     for (const entry of entries) {
-      if ((error instanceof DeliveryError && error.permanent) || entry.attempts + 1 >= options.maxAttempts) {
+      if (!unreachable && ((error instanceof DeliveryError && error.permanent) || entry.attempts + 1 >= options.maxAttempts)) {
         await outbox.deadLetter(entry.id, reason);
         outcome.dead++;
-      } else {
-        await outbox.markFailed(entry.id, reason, new Date(now().getTime() + retryDelayMs(entry.attempts, error, options.random)));
-        outcome.failed++;
+        continue;
       }
+      const retryAt = new Date(now().getTime() + (unreachable ? UNREACHABLE_RETRY_MS : retryDelayMs(entry.attempts, error, options.random)));
+      // A retry keeps to quiet hours like the first try (a concern alert may go at any hour of a school day).
+      const urgent = (entry.message as NudgeMessage).kind === 'concern_alert';
+      await outbox.markFailed(entry.id, reason, school ? nextAllowedTime(retryAt, school, urgent) : retryAt);
+      outcome.failed++;
     }
   };
 
@@ -85,7 +91,7 @@ export async function deliver(
       for (const entry of entries) await outbox.markSent(entry.id, now());
       outcome.sent += entries.length;
     } catch (error) {
-      await fail(entries, error);
+      await fail(schools.find((s) => s.id === schoolId), entries, error);
     }
   };
 
@@ -94,18 +100,31 @@ export async function deliver(
     const school = schools.find((s) => s.id === first.recipient.schoolId);
     const staff = school?.config.staff.find((s) => s.id === first.recipient.staffId);
     if (!school || !staff) {
-      await fail(entries, new DeliveryError('No such member of staff any more', { permanent: true }));
+      await fail(school, entries, new DeliveryError('No such member of staff any more', { permanent: true }));
       continue;
     }
     let channel: Channel | undefined;
     for (const candidate of channels) if (!channel && (await candidate.canReach(school.id, staff))) channel = candidate;
     if (!channel) {
-      await fail(entries, new DeliveryError(`No channel reaches ${staff.id} yet (they have not opened a chat with the bot)`));
+      await fail(school, entries, new DeliveryError(`No channel reaches ${staff.id} yet (they have not opened a chat with the bot)`), true);
       continue;
     }
 
-    const reminders = entries.filter((e) => (e.message as NudgeMessage).kind === 'reminder');
-    const others = entries.filter((e) => (e.message as NudgeMessage).kind !== 'reminder');
+    const kindOf = (e: OutboxEntry) => (e.message as NudgeMessage).kind;
+    const reminders = entries.filter((e) => kindOf(e) === 'reminder');
+    const others = entries.filter((e) => kindOf(e) !== 'reminder' && kindOf(e) !== 'attendance');
+    // A person's attendance entries for one session go out as a single list.
+    const sessions = new Map<string, { message: Extract<NudgeMessage, { kind: 'attendance' }>; entries: OutboxEntry[] }>();
+    for (const entry of entries.filter((e) => kindOf(e) === 'attendance')) {
+      const message = entry.message as Extract<NudgeMessage, { kind: 'attendance' }>;
+      const key = `${message.date}|${message.session}`;
+      const group = sessions.get(key) ?? { message: { ...message, items: [] }, entries: [] };
+      group.message.items.push(...message.items);
+      group.entries.push(entry);
+      sessions.set(key, group);
+    }
+    for (const { message, entries: group } of sessions.values())
+      await send(channel, school.id, staff, message, group, group.length === 1 ? (group[0] as OutboxEntry).dedupeKey : `attendance|${group.map((e) => e.id).join(',')}`);
     if (reminders.length > school.config.policy.digestThreshold) {
       const items = reminders.map((e) => (e.message as Extract<NudgeMessage, { kind: 'reminder' }>).item as NudgeItem);
       await send(channel, school.id, staff, { kind: 'digest', schoolId: school.id, items }, reminders, `digest|${reminders.map((e) => e.id).join(',')}`);

@@ -52,12 +52,11 @@ function isSnoozed(placement: Placement, o: Obligation, today: string): boolean 
 /**
  * The nudges owed at `now`: one per obligation, stage and person, never for what is only
  * scheduled or snoozed. Provider checks are one nudge per provider however many pupils are
- * there; attendance is one list per cut-off for each attendance officer.
+ * there; attendance is one entry per session and pupil, sent as one list per cut-off.
  */
 export function planNudges(school: School, due: readonly PlacementDue[], now: Date): PlannedNudge[] {
   const today = localDateOf(now, school.config.school.timezone);
   const planned = new Map<string, PlannedNudge>();
-  const attendance = new Map<string, { date: string; session: 'am' | 'pm'; stage: string; items: NudgeItem[]; recipients: Set<string> }>();
 
   for (const { placement, obligations } of due) {
     for (const o of obligations) {
@@ -66,10 +65,12 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
       if (o.type === 'attendance_confirmation') {
         if (o.stage !== 'overdue' && o.stage !== 'escalated') continue;
         const [date, session] = (o.subject ?? '').split(' ') as [string, 'am' | 'pm'];
-        const group = `${date}|${session}|${o.stage}`;
-        const entry = attendance.get(group) ?? { date, session, stage: o.stage, items: [], recipients: new Set(recipientsOf(school, placement, o)) };
-        entry.items.push(itemOf(placement, o));
-        attendance.set(group, entry);
+        // One entry per session and pupil; the deliverer merges a person's entries for a session into one list.
+        for (const staffId of recipientsOf(school, placement, o)) {
+          const dedupeKey = `attendance|${date}|${session}|${o.stage}|${placement.id}|${staffId}`;
+          const message: NudgeMessage = { kind: 'attendance', schoolId: school.id, date, session, items: [itemOf(placement, o)] };
+          planned.set(dedupeKey, { dedupeKey, staffId, message, notBefore: nextAllowedTime(now, school) });
+        }
         continue;
       }
 
@@ -87,12 +88,5 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
     }
   }
 
-  for (const { date, session, stage, items, recipients } of attendance.values()) {
-    const notBefore = nextAllowedTime(now, school);
-    for (const staffId of recipients) {
-      const dedupeKey = `attendance|${date}|${session}|${stage}|${staffId}`;
-      planned.set(dedupeKey, { dedupeKey, staffId, message: { kind: 'attendance', schoolId: school.id, date, session, items }, notBefore });
-    }
-  }
   return [...planned.values()];
 }

@@ -75,6 +75,26 @@ describe('delivering nudges', () => {
     expect(rig.delivered.some((d) => d.staffId === 's-head')).toBe(false);
   });
 
+  it('keeps a retry inside school hours: a 5xx just before 18:00 is tried again the next morning', async () => {
+    const rig = await aNudgeRig([aPlacement(quiet)], '2026-02-09T17:59:45Z');
+    rig.failFor('s-aplead', new DeliveryError('503 Service Unavailable'), 1);
+    await rig.at('2026-02-09T17:59:45Z');
+    const [failed] = await rig.stores.outbox.list(rig.school.id, { status: ['failed'] });
+    expect(failed?.nextAttemptAt).toEqual(new Date('2026-02-10T07:30:00Z'));
+  });
+
+  it('waits, without giving up, for someone no chat reaches yet', async () => {
+    const rig = await aNudgeRig([aPlacement(quiet)], '2026-02-09T09:00:00Z');
+    rig.channel.canReach = () => false;
+    for (let hour = 9; hour < 17; hour++) await rig.at(`2026-02-09T${String(hour).padStart(2, '0')}:00:00Z`);
+    const waiting = await rig.stores.outbox.list(rig.school.id, { staffId: 's-aplead' });
+    expect(waiting.map((e) => e.status)).toEqual(['failed']);
+    expect(waiting[0]?.nextAttemptAt).toEqual(new Date('2026-02-09T17:00:00Z'));
+    rig.channel.canReach = () => true;
+    await rig.deliverAt('2026-02-09T17:00:00Z');
+    expect(reviewKeys(rig.delivered)).toHaveLength(1);
+  });
+
   it('dead-letters at once what the platform refuses for good', async () => {
     const rig = await aNudgeRig([aPlacement(quiet)], '2026-02-09T09:00:00Z');
     rig.failFor('s-aplead', new DeliveryError('user_not_found', { permanent: true }));

@@ -53,12 +53,29 @@ describe('what one nudge covers', () => {
     expect(qa[0]?.dedupeKey).toMatch(/^provider:PR-7\|qa_visit\|/);
   });
 
-  it('attendance after the cut-off: one list per session for the attendance officer', () => {
+  it('attendance after the cut-off: one entry per session and pupil, for the attendance officer', () => {
     const nudges = plan([{ id: 'P-001', start: '2026-02-09' }, { id: 'P-002', start: '2026-02-09', pupil: { ref: 'Y8-0001', initials: 'AA' } }], '2026-02-09T10:30:00Z');
     const lists = nudges.filter((n) => n.message.kind === 'attendance');
-    expect(lists.map((n) => [n.staffId, n.dedupeKey])).toEqual([['s-attendance', 'attendance|2026-02-09|am|overdue|s-attendance']]);
-    expect(lists[0]?.message.kind === 'attendance' && lists[0].message.items.map((i) => i.placementId)).toEqual(['P-001', 'P-002']);
+    expect(lists.map((n) => [n.staffId, n.dedupeKey])).toEqual([
+      ['s-attendance', 'attendance|2026-02-09|am|overdue|P-001|s-attendance'],
+      ['s-attendance', 'attendance|2026-02-09|am|overdue|P-002|s-attendance'],
+    ]);
     expect(plan([{ start: '2026-02-09' }], '2026-02-09T09:30:00Z').filter((n) => n.message.kind === 'attendance')).toEqual([]);
+  });
+
+  it('attendance lists: each officer gets only the pupils they were named for', () => {
+    const base = aSchool();
+    const twoOfficers = aSchool({}, { staff: [...base.config.staff, { id: 's-att2', name: 'Mr F Second', roles: ['attendance_officer'] }] });
+    const now = new Date('2026-02-09T10:30:00Z');
+    const due = [
+      aPlacement({ id: 'P-001', start: '2026-02-09', owners: { attendance_officer: 's-attendance' } }),
+      aPlacement({ id: 'P-002', start: '2026-02-09', owners: { attendance_officer: 's-att2' }, pupil: { ref: 'Y8-0001', initials: 'AA' } }),
+    ].map((placement) => ({ placement, obligations: deriveObligations(placement, twoOfficers, now) }));
+    const lists = planNudges(twoOfficers, due, now).filter((n) => n.message.kind === 'attendance');
+    expect(lists.map((n) => [n.staffId, n.message.kind === 'attendance' && n.message.items.map((i) => i.placementId)])).toEqual([
+      ['s-attendance', ['P-001']],
+      ['s-att2', ['P-002']],
+    ]);
   });
 
   it('a proposed part-time timetable asks each approver for their approval', () => {
