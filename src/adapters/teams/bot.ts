@@ -9,6 +9,9 @@ import { auditStranger, STRANGER_REPLY, whoIs, type TeamsDeps } from './turn.ts'
 /** Longer than any command; a longer message is pasted text, not a command. */
 const MAX_COMMAND_LENGTH = 500;
 
+/** Pupils' details stay in each person's 1:1 chat with the bot; a team channel or group chat gets only help. */
+const PERSONAL_ONLY = 'I keep pupils’ details to our 1:1 chat: open a chat with me and ask there.';
+
 /** The text of a message with the bot's @mention taken out (a channel message starts with `<at>apbot</at>`). */
 function commandText(context: TurnContext): string {
   const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
@@ -26,6 +29,11 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const text = typeof context.activity.text === 'string' ? commandText(context) : '';
   if (text.length > MAX_COMMAND_LENGTH) {
     await context.sendActivity(`That is longer than any command I know. ${helpText(deps.demo)}`);
+    return;
+  }
+  const shared = context.activity.conversation?.conversationType !== undefined && context.activity.conversation.conversationType !== 'personal';
+  if (shared && text.split(/\s+/)[0]?.toLowerCase() !== 'help') {
+    await context.sendActivity(PERSONAL_ONLY);
     return;
   }
   try {

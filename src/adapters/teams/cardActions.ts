@@ -100,14 +100,21 @@ function openForm(verb: keyof typeof FORM_VERBS) {
   };
 }
 
-async function showPlacement(press: Press): Promise<Attachment> {
+/** Cards about a placement are for those who may read placements (a button can be pressed by anyone it reaches). */
+function mayRead(press: Press): void {
   const { school, actor } = press.turn.who;
   if (!actingRole(actor.roles, 'readPlacement', school.config.permissions))
     throw new AppError(ErrorCode.NotAllowed, 'Placements are shown to the AP lead, headteacher, DSL and attendance officer.');
+}
+
+async function showPlacement(press: Press): Promise<Attachment> {
+  mayRead(press);
+  const { school, actor } = press.turn.who;
   return summaryCard(await placementOf(press), school, press.turn.now, actor);
 }
 
 async function showReminder(press: Press): Promise<Attachment> {
+  mayRead(press);
   const { school, actor } = press.turn.who;
   const placement = await placementOf(press);
   const obligation = deriveObligations(placement, school, press.turn.now).find((o) => obligationKey(o) === press.input['obligation']);
@@ -123,6 +130,7 @@ async function showMore(press: Press): Promise<Attachment> {
 }
 
 async function showApproval(press: Press): Promise<Attachment> {
+  mayRead(press);
   const placement = await placementOf(press);
   const { school, actor } = press.turn.who;
   return pendingPttApproval(placement) ? approvalCard(placement, school, press.turn.now, actor) : stateCard(press.turn, placement);

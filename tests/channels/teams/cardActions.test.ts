@@ -205,6 +205,14 @@ describe('buttons that show another card', () => {
     expect(refreshOf(before?.value as never)?.userIds).toHaveLength(2);
   });
 
+  it('shows no placement card to someone who may not read placements, whatever button they press', async () => {
+    for (const [card, input] of [['approvalRequest', {}], ['reminder', { obligation: 'placement_review:Spring 2026 first half' }]] as const) {
+      const reply = await bot.press('refreshCard', { actionId: `refreshCard:${card}`, placementId: card === 'reminder' ? 'P-001' : 'P-002', version: 0, input: { card, ...input } }, 'teacher');
+      expect(JSON.stringify(reply?.value)).not.toMatch(/Y9-0412|A part-time timetable needs your approval/);
+      expect(textOf(reply?.value)).toContain('Placements are shown to the AP lead');
+    }
+  });
+
   it('answers a failure on our side with an incident id to quote, logged without the pupil', async () => {
     bot.stores.placements.get = () => Promise.reject(new Error('Y9-0412 could not be read'));
     const card = (await bot.press('showPlacement', { actionId: 'showPlacement:P-001', placementId: 'P-001', version: 0, input: {} }))?.value;

@@ -110,12 +110,22 @@ describe('commands in a personal chat', () => {
 });
 
 describe('commands by @mention in a channel', () => {
-  it('strips the mention and answers', async () => {
-    const [reply] = await bot.say('<at>apbot</at> status Y9-0412', 'apLead', {
-      conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: '00000000-0000-0000-0000-0000000000001' },
-      entities: [{ type: 'mention', text: '<at>apbot</at>', mentioned: { id: '28:apbot', name: 'apbot' } }],
-    });
-    expect(textOf(cardOf(reply))).toContain('JS · Y9-0412');
+  const inChannel = {
+    conversation: { id: '19:general@thread.tacv2', conversationType: 'channel', tenantId: '00000000-0000-0000-0000-0000000000001' },
+    entities: [{ type: 'mention', text: '<at>apbot</at>', mentioned: { id: '28:apbot', name: 'apbot' } }],
+  };
+
+  it('strips the mention and answers help', async () => {
+    const [reply] = await bot.say('<at>apbot</at> help', 'apLead', inChannel);
+    expect(reply?.text).toContain('due');
+  });
+
+  it('keeps pupils out of a shared channel, even for the DSL', async () => {
+    for (const text of ['<at>apbot</at> status Y9-0412', '<at>apbot</at> status', '<at>apbot</at> due']) {
+      const [reply] = await bot.say(text, 'apLead', inChannel);
+      expect(reply?.text).toContain('1:1 chat');
+      expect(JSON.stringify(reply)).not.toContain('Y9-0412');
+    }
   });
 });
 
