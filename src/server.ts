@@ -10,6 +10,7 @@ import { scheduleJobs } from './adapters/scheduler/jobs.ts';
 import { isDemo, type Env } from './config/env.ts';
 import { DEFAULT_DEMO_NOW, demoClock, systemClock } from './config/schools.ts';
 import { isAppError } from './core/errors.ts';
+import type { School } from './core/policy/schoolConfig.ts';
 import { createLogger } from './logger.ts';
 import { openStores } from './openStores.ts';
 import type { Channel } from './ports/channel.ts';
@@ -64,21 +65,22 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   });
 
   const agenda = await createScheduler(stores.scheduler);
-  const eachSchool = (work: (schoolId: number) => Promise<unknown>) => async () => {
-    for (let i = 0; i < schools.length; i++) {
+  // One school's failure is logged and never stops the others.
+  const eachSchool = (work: (school: School) => Promise<unknown>) => async () => {
+    for (const school of schools) {
       try {
-        await work(i);
+        await work(school);
       } catch (error) {
-        log.error({ err: isAppError(error) ? error.code : String(error), school: schools[i]?.id }, 'job failed');
+        log.error({ err: isAppError(error) ? error.code : String(error), school: school.id }, 'job failed');
       }
     }
   };
   await scheduleJobs(
     agenda,
     {
-      sweep: eachSchool((i) => sweep(stores, schools[i]!, clock.now())),
+      sweep: eachSchool((school) => sweep(stores, school, clock.now())),
       deliver: async () => void (await deliver(stores.outbox, schools, channels, () => clock.now())),
-      digest: eachSchool((i) => morningDigest(stores, schools[i]!, clock.now())),
+      digest: eachSchool((school) => morningDigest(stores, school, clock.now())),
     },
     {
       sweepEvery: '5 minutes',

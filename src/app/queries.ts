@@ -6,6 +6,7 @@ import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { PlacementStore } from '../ports/placementStore.ts';
+import type { PlacementDue } from '../nudges/planNudges.ts';
 import { withAttendance } from './withAttendance.ts';
 
 export interface ReadStores {
@@ -13,9 +14,12 @@ export interface ReadStores {
   attendance: AttendanceStore;
 }
 
-export interface PlacementWithObligations {
-  placement: Placement;
-  obligations: Obligation[];
+export type PlacementWithObligations = PlacementDue;
+
+/** A placement as it stands at `now`: its attendance marks merged in, and what is open on it. */
+export async function withObligations(stores: ReadStores, school: School, stored: Placement, now: Date): Promise<PlacementDue> {
+  const placement = await withAttendance(stored, school.id, stores.attendance);
+  return { placement, obligations: deriveObligations(placement, school, now) };
 }
 
 /** Whether an obligation is this person's: they hold its role and nobody else was named for it. */
@@ -27,12 +31,7 @@ export function owns(actor: Actor, placement: Placement, obligation: Obligation)
 /** Open placements of a school with what is open on each, attendance included. */
 export async function openPlacements(stores: ReadStores, school: School, now: Date): Promise<PlacementWithObligations[]> {
   const records = await stores.placements.list(school.id, { status: ['proposed', 'active'] });
-  return Promise.all(
-    records.map(async ({ placement }) => {
-      const merged = await withAttendance(placement, school.id, stores.attendance);
-      return { placement: merged, obligations: deriveObligations(merged, school, now) };
-    }),
-  );
+  return Promise.all(records.map(({ placement }) => withObligations(stores, school, placement, now)));
 }
 
 /** What a person needs to do now (not what is merely scheduled), soonest first. */

@@ -1,12 +1,10 @@
-import { deriveObligations } from '../core/obligations/deriveObligations.ts';
 import { nextSweepAt } from '../core/obligations/nextSweepAt.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
-import { planNudges, type PlacementDue } from '../nudges/planNudges.ts';
+import { planNudges, type PlannedNudge } from '../nudges/planNudges.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { NudgeOutbox, OutboxEntryInput } from '../ports/nudgeOutbox.ts';
 import type { PlacementStore } from '../ports/placementStore.ts';
-import type { PlannedNudge } from '../nudges/planNudges.ts';
-import { withAttendance } from './withAttendance.ts';
+import { withObligations } from './queries.ts';
 
 export interface SweepStores {
   placements: PlacementStore;
@@ -24,11 +22,8 @@ export function outboxEntryOf(schoolId: string, nudge: PlannedNudge): OutboxEntr
  */
 export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number }> {
   const records = await stores.placements.listDue(school.id, now);
-  const due: PlacementDue[] = [];
-  for (const record of records) {
-    const placement = await withAttendance(record.placement, school.id, stores.attendance);
-    due.push({ placement, obligations: deriveObligations(placement, school, now) });
-  }
+  const due = [];
+  for (const record of records) due.push(await withObligations(stores, school, record.placement, now));
   let enqueued = 0;
   for (const nudge of planNudges(school, due, now)) {
     const { created } = await stores.outbox.enqueue(outboxEntryOf(school.id, nudge), now);

@@ -47,5 +47,3 @@ export function loadSchoolsDir(dir: string): School[] {
   }
   return schools;
 }
-
-
