@@ -34,11 +34,23 @@ async function shoot(name: string, target?: Locator): Promise<void> {
 /** The newest card in the chat (not a card shown inside another). */
 const latestCard = (p: Page) => p.locator('.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)').last();
 
+/**
+ * Types a message and sends it, checking each step: the Playground's composer (a Lexical editor)
+ * takes input asynchronously, so on a busy machine Enter can arrive before the text has. Sent means
+ * the composer emptied; if it did not, Enter is pressed again (never a second copy of the text).
+ */
 async function send(p: Page, text: string): Promise<void> {
   const box = p.getByRole('textbox', { name: /message/i }).or(p.locator('[contenteditable="true"][role="textbox"]')).first();
+  const typed = async () => (await box.innerText().catch(() => '')).trim();
   await box.click();
   await box.fill(text);
-  await p.keyboard.press('Enter');
+  await expect.poll(typed, { timeout: UI_WAIT }).toBe(text);
+  for (let attempt = 1; ; attempt++) {
+    await box.press('Enter');
+    const sent = await expect.poll(typed, { timeout: 5_000 }).toBe('').then(() => true, () => false);
+    if (sent) return;
+    if (attempt === 3) throw new Error(`the Playground did not send "${text}": its composer still holds "${await typed()}"`);
+  }
 }
 
 /** How many chat elements show this text now. */
