@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { deliver } from './app/deliver.ts';
 import { morningDigest } from './app/morningDigest.ts';
+import { queueTeamOverview } from './app/teamChannel.ts';
 import { sweep } from './app/sweep.ts';
 import { consoleChannel } from './adapters/console/consoleChannel.ts';
 import { createSlack } from './adapters/slack/index.ts';
@@ -80,7 +81,10 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     {
       sweep: eachSchool((school) => sweep(stores, school, clock.now())),
       deliver: async () => void (await deliver(stores.outbox, schools, channels, () => clock.now())),
-      digest: eachSchool((school) => morningDigest(stores, school, clock.now())),
+      digest: async () => {
+        await eachSchool((school) => morningDigest(stores, school, clock.now()))();
+        await eachSchool((school) => queueTeamOverview(stores, school, clock.now()))();
+      },
     },
     {
       sweepEvery: '5 minutes',

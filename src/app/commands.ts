@@ -6,6 +6,7 @@ export type Command =
   | { name: 'due' }
   | { name: 'new' }
   | { name: 'ptt propose' }
+  | { name: 'post here' }
   | { name: 'status'; ref?: string }
   | { name: 'review'; ref: string }
   | { name: 'concern'; ref: string }
@@ -19,6 +20,7 @@ export const COMMAND_HELP: readonly { usage: string; says: string }[] = [
   { usage: 'end <pupil ref>', says: 'end a placement' },
   { usage: 'new', says: 'commission a new placement' },
   { usage: 'ptt propose', says: 'propose a part-time timetable' },
+  { usage: 'post here', says: 'in a team channel: post the morning overview of AP duties there (AP lead or headteacher)' },
   { usage: 'help', says: 'this list' },
 ];
 
@@ -53,6 +55,9 @@ export function parseCommand(text: string): Command {
     case 'concern':
     case 'end':
       return needRef(name);
+    case 'post':
+      if (second?.toLowerCase() === 'here' && rest.length === 0) return { name: 'post here' };
+      break;
     case 'ptt':
       if (second?.toLowerCase() === 'propose' && rest.length === 0) return { name: 'ptt propose' };
       break;

@@ -1,6 +1,6 @@
 import type { School, StaffMember } from '../core/policy/schoolConfig.ts';
 import { DeliveryError, type Channel, type NudgeItem, type NudgeMessage } from '../ports/channel.ts';
-import type { NudgeOutbox, OutboxEntry } from '../ports/nudgeOutbox.ts';
+import { TEAM_CHANNEL, type NudgeOutbox, type OutboxEntry } from '../ports/nudgeOutbox.ts';
 import { nextAllowedTime } from '../nudges/quietHours.ts';
 
 export interface DeliverOptions {
@@ -95,9 +95,28 @@ export async function deliver(
     }
   };
 
+  /** The team overview goes to the first platform where a leader chose a channel (a school uses one). */
+  const postToTeam = async (school: School, entries: readonly OutboxEntry[]) => {
+    let team: NonNullable<Channel['teamChannel']> | undefined;
+    for (const channel of channels) if (!team && channel.teamChannel && (await channel.teamChannel.chosen(school.id))) team = channel.teamChannel;
+    if (!team) return fail(school, entries, new DeliveryError('No AP team channel has been chosen on any platform'), true);
+    for (const entry of entries)
+      try {
+        await team.post(school.id, entry.message as NudgeMessage, entry.dedupeKey);
+        await outbox.markSent(entry.id, now());
+        outcome.sent++;
+      } catch (error) {
+        await fail(school, [entry], error);
+      }
+  };
+
   for (const entries of byPerson.values()) {
     const first = entries[0] as OutboxEntry;
     const school = schools.find((s) => s.id === first.recipient.schoolId);
+    if (school && first.recipient.staffId === TEAM_CHANNEL) {
+      await postToTeam(school, entries);
+      continue;
+    }
     const staff = school?.config.staff.find((s) => s.id === first.recipient.staffId);
     if (!school || !staff) {
       await fail(school, entries, new DeliveryError('No such member of staff any more', { permanent: true }));

@@ -2,6 +2,7 @@ import { localDateOf } from '../core/calendar/clock.ts';
 import { actorFor } from '../core/decisions/decision.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { NudgeItem } from '../ports/channel.ts';
+import { itemOf } from '../nudges/planNudges.ts';
 import { dueFor, type ReadStores } from './queries.ts';
 import type { NudgeOutbox } from '../ports/nudgeOutbox.ts';
 
@@ -13,11 +14,7 @@ export async function morningDigest(stores: ReadStores & { outbox: NudgeOutbox }
   for (const member of school.config.staff) {
     const actor = actorFor(school, member.id);
     if (!actor) continue;
-    const items: NudgeItem[] = (await dueFor(stores, school, actor, now)).map(({ placement, obligation }) => ({
-      ...obligation,
-      dueAt: obligation.dueAt.toISOString(),
-      pupil: { ref: placement.pupil.ref, initials: placement.pupil.initials },
-    }));
+    const items: NudgeItem[] = (await dueFor(stores, school, actor, now)).map(({ placement, obligation }) => itemOf(placement, obligation));
     if (items.length === 0) continue;
     const { created } = await stores.outbox.enqueue(
       { schoolId: school.id, dedupeKey: `morning|${today}|${member.id}`, recipient: { schoolId: school.id, staffId: member.id }, message: { kind: 'digest', schoolId: school.id, items }, notBefore: now },

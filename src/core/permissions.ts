@@ -32,6 +32,7 @@ export const ACTIONS = [
   'reassignOwner',
   'readPlacement',
   'readConcernDetails',
+  'chooseTeamChannel',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -73,6 +74,8 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   reassignOwner: leaders,
   readPlacement: ['ap_lead', 'headteacher', 'dsl', 'attendance_officer'],
   readConcernDetails: ['dsl'],
+  // Where the morning overview of the school's AP duties is posted for the whole team to see.
+  chooseTeamChannel: leaders,
 };
 
 export type PermissionOverrides = Partial<Record<Action, readonly Role[]>>;

@@ -22,9 +22,11 @@ export interface PlannedNudge {
 
 const NUDGED_STAGES = new Set(['upcoming', 'due', 'overdue', 'escalated']);
 
-const isSafeguarding = (o: Obligation) => o.type === 'absence_follow_up' || (o.subject?.startsWith('safeguarding concern') ?? false);
+/** Unexplained absence and anything raised by a concern: the DSL's business, never a shared channel's. */
+export const isSafeguarding = (o: Obligation) => o.type === 'absence_follow_up' || (o.subject?.startsWith('safeguarding concern') ?? false);
 
-function itemOf(placement: Placement, o: Obligation): NudgeItem {
+/** An obligation as a nudge carries it: the pupil by initials and reference only. */
+export function itemOf(placement: Placement, o: Obligation): NudgeItem {
   return { ...o, dueAt: o.dueAt.toISOString(), pupil: { ref: placement.pupil.ref, initials: placement.pupil.initials } };
 }
 

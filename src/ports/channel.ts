@@ -11,7 +11,9 @@ export type NudgeMessage =
   /** At a session's cut-off: every session an attendance officer still has to confirm. */
   | { kind: 'attendance'; schoolId: string; date: string; session: 'am' | 'pm'; items: NudgeItem[] }
   | { kind: 'approval_request'; schoolId: string; placementId: string }
-  | { kind: 'concern_alert'; schoolId: string; placementId: string; concernKey: string };
+  | { kind: 'concern_alert'; schoolId: string; placementId: string; concernKey: string }
+  /** Each school morning, to the AP team channel: what is late or due today, safeguarding left out. */
+  | { kind: 'team_overview'; schoolId: string; date: string; items: NudgeItem[] };
 
 /** Why a delivery failed, and whether trying again can help. */
 export class DeliveryError extends Error {
@@ -38,4 +40,10 @@ export interface Channel {
    * recording it, lets the deliverer avoid a second copy.
    */
   wasDelivered?(schoolId: string, staff: StaffMember, dedupeKey: string): Promise<boolean>;
+  /** The school's AP team channel on this platform, once a leader has chosen one with `post here`. */
+  teamChannel?: {
+    chosen(schoolId: string): Promise<boolean>;
+    /** Posts there, or throws a DeliveryError like `send`. */
+    post(schoolId: string, message: NudgeMessage, dedupeKey: string): Promise<void>;
+  };
 }

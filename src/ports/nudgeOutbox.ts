@@ -1,6 +1,13 @@
-/** Who a nudge is for: a staff member of a school. The channel adapter finds where they are. */
+/**
+ * The recipient id of the school's AP team channel (the shared channel a leader chose with
+ * `post here`). Staff ids never start with `#`, so it cannot be anyone's.
+ */
+export const TEAM_CHANNEL = '#team';
+
+/** Who a nudge is for: a staff member of a school, or its AP team channel. The channel adapter finds where they are. */
 export interface Recipient {
   schoolId: string;
+  /** A staff id, or TEAM_CHANNEL. */
   staffId: string;
 }
 

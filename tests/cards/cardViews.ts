@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { forTeamChannel } from '../../src/app/teamChannel.ts';
 import { AppError, ErrorCode } from '../../src/core/errors.ts';
 import { deriveObligations } from '../../src/core/obligations/deriveObligations.ts';
 import type { Obligation } from '../../src/core/obligations/obligation.ts';
@@ -17,6 +18,7 @@ import { errorView } from '../../src/views/error.ts';
 import { placementSummary } from '../../src/views/placementSummary.ts';
 import { reminder } from '../../src/views/reminder.ts';
 import { reviewForm } from '../../src/views/reviewForm.ts';
+import { teamOverview } from '../../src/views/teamOverview.ts';
 import type { Viewer } from '../../src/views/viewModel.ts';
 import { aPlacement } from '../fixtures/placements.ts';
 import { aSchool } from '../fixtures/school.ts';
@@ -119,6 +121,14 @@ export function cardViews() {
     placementSummary: placementSummary(farm, school, NOW, viewers.apLead),
     done: done('recordReview', farm, 's-aplead', NOW, school),
     error: errorView(new AppError(ErrorCode.InvalidInput, 'That review needs a little more.', ['progress: say how it is going against the objectives']), 'INC-7F3A'),
+    teamOverview: teamOverview(
+      // As the morning job lists them: a provider's check once, however many pupils are there.
+      manyDue(school, 3)
+        .filter(({ obligation }) => forTeamChannel(obligation))
+        .filter(({ obligation: o }, i, all) => o.providerId === null || all.findIndex((d) => d.obligation.type === o.type && d.obligation.providerId === o.providerId) === i),
+      school,
+      NOW,
+    ),
     errorIncident: errorView(new Error('socket hang up'), 'INC-7F3A'),
   } satisfies Record<string, CardView>;
 }

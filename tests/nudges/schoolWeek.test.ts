@@ -13,6 +13,7 @@ function describe_(message: NudgeMessage): string[] {
       return [`${message.item.stage} ${message.item.type} ${message.item.subject ?? ''} ${message.item.placementId}`.replace('  ', ' ')];
     case 'digest':
     case 'attendance':
+    case 'team_overview':
       return message.items.map((i) => `${i.stage} ${i.type} ${i.subject ?? ''} ${i.placementId}`.replace('  ', ' '));
     default:
       return [`${message.kind} ${message.placementId}`];

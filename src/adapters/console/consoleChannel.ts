@@ -14,6 +14,8 @@ export function consoleChannel(write: (line: string) => void): Channel {
         return `approval wanted for ${m.placementId}`;
       case 'concern_alert':
         return `concern logged on ${m.placementId} (details in the DSL's chat)`;
+      case 'team_overview':
+        return `team overview of ${m.items.length} items`;
     }
   };
   return {

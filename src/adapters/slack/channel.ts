@@ -1,11 +1,14 @@
 import type { WebClient } from '@slack/web-api';
-import { withAttendance } from '../../app/withAttendance.ts';
+import { nudgeLoader } from '../../app/nudgeLoader.ts';
 import { actorFor } from '../../core/decisions/decision.ts';
 import { isAppError } from '../../core/errors.ts';
 import type { EventOf } from '../../core/placement/events.ts';
 import type { StaffMember } from '../../core/policy/schoolConfig.ts';
 import type { ChatDeps } from '../../ports/chatChannel.ts';
-import { DeliveryError, type Channel, type NudgeItem, type NudgeMessage } from '../../ports/channel.ts';
+import { DeliveryError, type Channel, type NudgeMessage } from '../../ports/channel.ts';
+import { TEAM_CHANNEL } from '../../ports/nudgeOutbox.ts';
+import { teamOverview } from '../../views/teamOverview.ts';
+import { slackMessage } from './blocks/slackMessage.ts';
 import { approvalMessage, concernMessage, dueMessage, reminderMessage, type SlackMessage } from './render.ts';
 
 /** Marks what the bot posted, so `wasDelivered` can find a nudge again after a crash. */
@@ -45,6 +48,20 @@ export function slackChannel(deps: ChatDeps, client: WebClient): Channel {
       }
     },
 
+    teamChannel: {
+      chosen: async (schoolId) => (await teamChannelId(deps, schoolId)) !== undefined,
+      async post(schoolId, nudge, dedupeKey) {
+        try {
+          const channel = await teamChannelId(deps, schoolId);
+          if (!channel) throw new DeliveryError('No Slack channel was chosen for the team overview', { permanent: true });
+          const { text, blocks } = await renderForTeam(deps, schoolId, nudge);
+          await client.chat.postMessage({ channel, text, blocks, unfurl_links: false, metadata: { event_type: NUDGE_EVENT, event_payload: { dedupe_key: dedupeKey } } });
+        } catch (error) {
+          throw asDeliveryError(error);
+        }
+      },
+    },
+
     async wasDelivered(_schoolId, staff, dedupeKey) {
       try {
         const history = await client.conversations.history({ channel: await dmWith(staff), limit: 100, include_all_metadata: true });
@@ -56,18 +73,28 @@ export function slackChannel(deps: ChatDeps, client: WebClient): Channel {
   };
 }
 
+/** The channel a leader chose with `/ap post here`. */
+async function teamChannelId(deps: ChatDeps, schoolId: string): Promise<string | undefined> {
+  const channel = (await deps.stores.conversations.get(schoolId, TEAM_CHANNEL, 'slack'))?.reference['channel'];
+  return typeof channel === 'string' ? channel : undefined;
+}
+
+/** The morning overview as the team channel sees it: placements as they stand now, no buttons. */
+async function renderForTeam(deps: ChatDeps, schoolId: string, nudge: NudgeMessage): Promise<SlackMessage> {
+  const school = deps.schools.find((s) => s.id === schoolId);
+  if (!school) throw new DeliveryError(`No school ${schoolId}`, { permanent: true });
+  if (nudge.kind !== 'team_overview') throw new DeliveryError(`A ${nudge.kind} never goes to the team channel`, { permanent: true });
+  const due = await Promise.all(nudge.items.map(nudgeLoader(deps.stores, schoolId).dueItem));
+  return slackMessage(teamOverview(due, school, deps.clock.now()));
+}
+
 /** The nudge as the card this person should see; a card the views refuse them is a permanent failure. */
 async function render(deps: ChatDeps, schoolId: string, staff: StaffMember, nudge: NudgeMessage): Promise<SlackMessage> {
   const school = deps.schools.find((s) => s.id === schoolId);
   const viewer = school && actorFor(school, staff.id);
   if (!school || !viewer) throw new DeliveryError(`Staff ${staff.id} is not at school ${schoolId}`, { permanent: true });
   const now = deps.clock.now();
-  const placementOf = async (id: string) => {
-    const placement = (await deps.stores.placements.get(schoolId, id))?.placement;
-    if (!placement) throw new DeliveryError(`There is no placement ${id}`, { permanent: true });
-    return withAttendance(placement, schoolId, deps.stores.attendance);
-  };
-  const dueItem = async ({ pupil: _pupil, ...item }: NudgeItem) => ({ placement: await placementOf(item.placementId), obligation: { ...item, dueAt: new Date(item.dueAt) } });
+  const { placementOf, dueItem } = nudgeLoader(deps.stores, schoolId);
 
   try {
     switch (nudge.kind) {
@@ -83,9 +110,11 @@ async function render(deps: ChatDeps, schoolId: string, staff: StaffMember, nudg
         if (!concern) throw new DeliveryError(`Placement ${placement.id} has no concern ${nudge.concernKey}`, { permanent: true });
         return concernMessage(placement, concern, school, now, viewer);
       }
-      default:
-        // A digest, and any list of items a newer nudge kind carries.
-        return dueMessage(await Promise.all(('items' in nudge ? nudge.items : []).map(dueItem)), school, now, viewer);
+      case 'team_overview':
+        throw new DeliveryError('The team overview goes to the team channel, not to a person', { permanent: true });
+      case 'digest':
+      case 'attendance':
+        return dueMessage(await Promise.all(nudge.items.map(dueItem)), school, now, viewer);
     }
   } catch (error) {
     // The views refuse a card to someone who may not see it (a concern to a non-DSL): never retry that.

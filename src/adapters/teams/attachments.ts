@@ -17,6 +17,7 @@ import type { FormView } from '../../views/formView.ts';
 import { placementSummary } from '../../views/placementSummary.ts';
 import { reminder } from '../../views/reminder.ts';
 import { reviewForm } from '../../views/reviewForm.ts';
+import { teamOverview } from '../../views/teamOverview.ts';
 import { refreshUserIds } from './cards/refreshUserIds.ts';
 import { renderAdaptiveCard } from './cards/renderAdaptiveCard.ts';
 
@@ -45,6 +46,11 @@ function cardAttachment(view: CardView, school: School, extras: Extras = {}): At
   if (notice.length > 0 && Array.isArray(card['body']))
     card['body'] = [{ type: 'TextBlock', text: notice.map((line) => `⚠️ ${line}`).join('\n\n'), wrap: true, color: 'Attention' }, ...(card['body'] as unknown[])];
   return CardFactory.adaptiveCard(card);
+}
+
+/** The morning overview in the AP team channel: no buttons, so nothing to refresh. */
+export function teamOverviewCard(due: readonly DueItem[], school: School, now: Date): Attachment {
+  return cardAttachment(teamOverview(due, school, now), school);
 }
 
 /** `due`, a digest nudge, and "show more": what this person has to do, ten at a time. */

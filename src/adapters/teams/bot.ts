@@ -11,6 +11,8 @@ const MAX_COMMAND_LENGTH = 500;
 
 /** Pupils' details stay in each person's 1:1 chat with the bot; a team channel or group chat gets only help. */
 const PERSONAL_ONLY = 'I keep pupils’ details to our 1:1 chat: open a chat with me and ask there.';
+/** What a team channel or group chat may ask: help, and (in a channel) to become the team channel. */
+const SHARED_COMMANDS = /^(help|post\s+here)\b/i;
 
 /** The text of a message with the bot's @mention taken out (a channel message starts with `<at>apbot</at>`). */
 function commandText(context: TurnContext): string {
@@ -32,7 +34,7 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
     return;
   }
   const shared = context.activity.conversation?.conversationType !== undefined && context.activity.conversation.conversationType !== 'personal';
-  if (shared && text.split(/\s+/)[0]?.toLowerCase() !== 'help') {
+  if (shared && !SHARED_COMMANDS.test(text)) {
     await context.sendActivity(PERSONAL_ONLY);
     return;
   }

@@ -147,8 +147,11 @@ async function showState(press: Press): Promise<Attachment> {
   return stateCard(press.turn, await placementOf(press));
 }
 
-/** Teams asking for a card as it stands now, for one of the people it refreshes for: the card's kind rides in `input.card`. */
-const REFRESH: Record<CardName, (press: Press) => Promise<Attachment>> = {
+/**
+ * Teams asking for a card as it stands now, for one of the people it refreshes for: the card's kind
+ * rides in `input.card`. The team channel's overview has no buttons and never refreshes.
+ */
+const REFRESH: Record<Exclude<CardName, 'teamOverview'>, (press: Press) => Promise<Attachment>> = {
   reminder: showReminder,
   digest: showMore,
   approvalRequest: showApproval,
@@ -170,7 +173,7 @@ const VIEW_ROUTES: Record<ViewVerb, (press: Press) => Promise<Attachment>> = {
   showMore,
   refreshCard: (press) => {
     const card = press.input['card'];
-    return (typeof card === 'string' && Object.hasOwn(REFRESH, card) ? REFRESH[card as CardName] : showState)(press);
+    return (typeof card === 'string' && Object.hasOwn(REFRESH, card) ? REFRESH[card as keyof typeof REFRESH] : showState)(press);
   },
 };
 

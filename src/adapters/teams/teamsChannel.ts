@@ -1,15 +1,16 @@
 import type { Attachment, CloudAdapter, ConversationReference } from 'botbuilder';
-import { withAttendance } from '../../app/withAttendance.ts';
+import { nudgeLoader } from '../../app/nudgeLoader.ts';
 import { actorFor } from '../../core/decisions/decision.ts';
 import { isAppError } from '../../core/errors.ts';
 import type { EventOf } from '../../core/placement/events.ts';
 import type { School, StaffMember } from '../../core/policy/schoolConfig.ts';
 import type { AttendanceStore } from '../../ports/attendanceStore.ts';
-import { DeliveryError, type Channel, type NudgeItem, type NudgeMessage } from '../../ports/channel.ts';
+import { DeliveryError, type Channel, type NudgeMessage } from '../../ports/channel.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { ConversationStore } from '../../ports/conversationStore.ts';
 import type { PlacementStore } from '../../ports/placementStore.ts';
-import { approvalCard, concernCard, dueCard, reminderCard } from './attachments.ts';
+import { TEAM_CHANNEL } from '../../ports/nudgeOutbox.ts';
+import { approvalCard, concernCard, dueCard, reminderCard, teamOverviewCard } from './attachments.ts';
 import { attendanceCard } from './standInCards.ts';
 
 export interface TeamsChannelDeps {
@@ -49,19 +50,15 @@ function deliveryErrorOf(error: unknown): DeliveryError {
 
 /**
  * Nudges as Teams messages in each person's 1:1 chat with the bot, through the conversation
- * stored when they installed it. Approval requests and DSL alerts go to the DM only, never a channel.
+ * stored when they installed it. Approval requests and DSL alerts go to the DM only, never a channel;
+ * the one thing posted in a channel is the morning team overview, where a leader said `post here`.
  */
 export function teamsChannel(deps: TeamsChannelDeps): Channel {
   async function attachmentFor(school: School, staff: StaffMember, message: NudgeMessage): Promise<Attachment> {
     const viewer = actorFor(school, staff.id);
     if (!viewer) throw new DeliveryError(`Staff ${staff.id} is not at school ${school.id}`, { permanent: true });
     const now = deps.clock.now();
-    const placementOf = async (id: string) => {
-      const record = await deps.placements.get(school.id, id);
-      if (!record) throw new DeliveryError(`No placement ${id}`, { permanent: true });
-      return withAttendance(record.placement, school.id, deps.attendance);
-    };
-    const dueItem = async ({ pupil: _pupil, ...item }: NudgeItem) => ({ placement: await placementOf(item.placementId), obligation: { ...item, dueAt: new Date(item.dueAt) } });
+    const { placementOf, dueItem } = nudgeLoader(deps, school.id);
     try {
       switch (message.kind) {
         case 'reminder': {
@@ -81,6 +78,8 @@ export function teamsChannel(deps: TeamsChannelDeps): Channel {
           // The view refuses the details to anyone but a DSL; they go to the DM only, never a channel.
           return concernCard(placement, concern, school, now, viewer);
         }
+        case 'team_overview':
+          throw new DeliveryError('The team overview goes to the team channel, not to a person', { permanent: true });
       }
     } catch (error) {
       // A card the views refuse this person (a concern to a non-DSL, an approval already given) is never worth retrying.
@@ -89,34 +88,52 @@ export function teamsChannel(deps: TeamsChannelDeps): Channel {
     }
   }
 
-  async function personalChat(schoolId: string, staff: StaffMember): Promise<ConversationReference | undefined> {
-    const stored = await deps.conversations.get(schoolId, staff.id, 'teams');
-    return stored?.reference as ConversationReference | undefined;
+  async function stored(schoolId: string, staffId: string): Promise<ConversationReference | undefined> {
+    return (await deps.conversations.get(schoolId, staffId, 'teams'))?.reference as ConversationReference | undefined;
+  }
+
+  function schoolOf(schoolId: string): School {
+    const school = deps.schools.find((s) => s.id === schoolId);
+    if (!school) throw new DeliveryError(`No school ${schoolId}`, { permanent: true });
+    return school;
+  }
+
+  async function post(reference: ConversationReference, attachment: Attachment): Promise<void> {
+    // The adapter hands errors thrown inside a turn to onTurnError; catch them here so the outbox sees them.
+    let failure: unknown;
+    try {
+      await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+        await context.sendActivity({ attachments: [attachment] }).catch((error: unknown) => {
+          failure = error ?? new Error('send failed');
+        });
+      });
+    } catch (error) {
+      failure = error;
+    }
+    if (failure !== undefined) throw deliveryErrorOf(failure);
   }
 
   return {
     name: 'teams',
     async canReach(schoolId, staff) {
-      return staff.teams !== undefined && (await personalChat(schoolId, staff)) !== undefined;
+      return staff.teams !== undefined && (await stored(schoolId, staff.id)) !== undefined;
     },
     async send(schoolId, staff, message) {
-      const school = deps.schools.find((s) => s.id === schoolId);
-      if (!school) throw new DeliveryError(`No school ${schoolId}`, { permanent: true });
-      const reference = await personalChat(schoolId, staff);
+      const school = schoolOf(schoolId);
+      const reference = await stored(schoolId, staff.id);
       if (!reference) throw new DeliveryError('This person has not installed the bot in Teams yet', { permanent: true });
-      const attachment = await attachmentFor(school, staff, message);
-      // The adapter hands errors thrown inside a turn to onTurnError; catch them here so the outbox sees them.
-      let failure: unknown;
-      try {
-        await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
-          await context.sendActivity({ attachments: [attachment] }).catch((error: unknown) => {
-            failure = error ?? new Error('send failed');
-          });
-        });
-      } catch (error) {
-        failure = error;
-      }
-      if (failure !== undefined) throw deliveryErrorOf(failure);
+      await post(reference, await attachmentFor(school, staff, message));
+    },
+    teamChannel: {
+      chosen: async (schoolId) => (await stored(schoolId, TEAM_CHANNEL)) !== undefined,
+      async post(schoolId, message) {
+        const school = schoolOf(schoolId);
+        const reference = await stored(schoolId, TEAM_CHANNEL);
+        if (!reference) throw new DeliveryError('No Teams channel was chosen for the team overview', { permanent: true });
+        if (message.kind !== 'team_overview') throw new DeliveryError(`A ${message.kind} never goes to the team channel`, { permanent: true });
+        const due = await Promise.all(message.items.map(nudgeLoader(deps, school.id).dueItem));
+        await post(reference, teamOverviewCard(due, school, deps.clock.now()));
+      },
     },
   };
 }

@@ -79,7 +79,8 @@ const policy = z.object({
 });
 
 const staffMember = z.object({
-  id: z.string().min(1),
+  // `#` marks the bot's own recipients (the AP team channel), never a person.
+  id: z.string().min(1).regex(/^[^#]/, { message: 'may not start with #' }),
   name: z.string().min(1),
   roles: z.array(z.enum(ROLES)).min(1),
   email: z.string().email().optional(),

@@ -12,7 +12,7 @@ import { filledManifest, placeholderValues, teamsAppPackage } from '../../../src
 const ENV = { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', BOT_DOMAIN: 'apbot.example.sch.uk' };
 const ROOT = new URL('../../../', import.meta.url);
 
-type Manifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0] & { bots: { botId: string; commandLists: { commands: { title: string }[] }[] }[]; validDomains: string[] };
+type Manifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0] & { bots: { botId: string; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[]; validDomains: string[] };
 
 describe('the Teams app manifest', () => {
   it("validates against Microsoft's schema once its placeholders are filled", async () => {
@@ -23,10 +23,14 @@ describe('the Teams app manifest', () => {
     expect(manifest.validDomains).toEqual(['apbot.example.sch.uk']);
   });
 
-  it('lists the commands the bot answers, and only those', () => {
+  it('lists the commands the bot answers where it answers them, and only those', () => {
     const manifest = filledManifest(placeholderValues(ENV)) as Manifest;
-    const titles = manifest.bots[0]?.commandLists[0]?.commands.map((c) => c.title);
-    expect(titles).toEqual(COMMAND_HELP.map((c) => c.usage.replace(/\s*[<[].*$/, '')));
+    const titlesIn = (scope: string) => manifest.bots[0]?.commandLists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title);
+    const all = COMMAND_HELP.map((c) => c.usage.replace(/\s*[<[].*$/, ''));
+    // A personal chat answers everything but `post here`; a team channel only `post here` and `help`.
+    expect(titlesIn('personal')).toEqual(all.filter((c) => c !== 'post here'));
+    expect(titlesIn('team')).toEqual(['post here', 'help']);
+    expect(titlesIn('groupChat')).toEqual(['help']);
   });
 
   it('keeps its placeholders in the committed file', () => {

@@ -7,6 +7,7 @@ import { errorMessage } from './errorMessage.ts';
 import type { SlackMessage } from './parts.ts';
 import { placementSummaryMessage } from './placementSummaryMessage.ts';
 import { reminderMessage } from './reminderMessage.ts';
+import { teamOverviewMessage } from './teamOverviewMessage.ts';
 import type { FormView } from '../../../views/formView.ts';
 
 /** Any card but a form as a Slack message; forms are modals (formModal). */
@@ -26,5 +27,7 @@ export function slackMessage(view: Exclude<CardView, FormView>): SlackMessage {
       return doneMessage(view);
     case 'error':
       return errorMessage(view);
+    case 'teamOverview':
+      return teamOverviewMessage(view);
   }
 }

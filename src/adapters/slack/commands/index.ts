@@ -9,6 +9,7 @@ import { helpMessage, plainMessage, type SlackMessage } from '../render.ts';
 import { due } from './due.ts';
 import { help } from './help.ts';
 import { newPlacementForm, placementForm } from './formFor.ts';
+import { postHere } from './postHere.ts';
 import { status } from './status.ts';
 
 export interface CommandRun<C extends Command = Command> {
@@ -16,6 +17,8 @@ export interface CommandRun<C extends Command = Command> {
   who: Identified;
   command: C;
   triggerId: string;
+  /** Where the command was typed: a channel (C…), or a DM (D…). */
+  channelId: string;
   reply(message: SlackMessage): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ const HANDLERS: Handlers = {
   concern: placementForm('openConcernForm', 'logConcern'),
   end: placementForm('openEndPlacementForm', 'endPlacement'),
   'ptt propose': newPlacementForm('proposePartTimeTimetable'),
+  'post here': postHere,
 };
 
 /** `/ap …`: acked at once, then the work; every answer is ephemeral, seen by the person who typed it. */
@@ -47,7 +51,7 @@ export function registerApCommand(app: App, ctx: SlackContext): void {
         // parseCommand's message ends with its own list; ours is the one with `/ap` in front.
         return await reply(helpMessage(isAppError(error) && error.isUserError ? error.message.split('\n')[0] : undefined));
       }
-      const run = { ctx, who, command: parsed, triggerId: command.trigger_id, reply };
+      const run = { ctx, who, command: parsed, triggerId: command.trigger_id, channelId: command.channel_id, reply };
       await (HANDLERS[parsed.name] as (run: CommandRun) => Promise<void>)(run);
     } catch (error) {
       // An unknown pupil reference gets the list too: the person may have mistyped the command.

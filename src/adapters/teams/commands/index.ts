@@ -4,6 +4,7 @@ import { demoAs } from './demoAs.ts';
 import { due } from './due.ts';
 import { formForNew, formForPupil } from './forms.ts';
 import { help } from './help.ts';
+import { postHere } from './postHere.ts';
 import { status } from './status.ts';
 
 type Handler<C extends Command> = (turn: Turn, command: C) => Promise<void>;
@@ -17,6 +18,7 @@ const HANDLERS: { [N in Command['name']]: Handler<Extract<Command, { name: N }>>
   end: (turn, c) => formForPupil(turn, 'endPlacement', c.ref),
   new: (turn) => formForNew(turn, 'commissionPlacement'),
   'ptt propose': (turn) => formForNew(turn, 'proposePartTimeTimetable'),
+  'post here': (turn) => postHere(turn),
 };
 
 const DEMO_AS = /^demo\s+as\s+(.+)$/i;
