@@ -98,11 +98,18 @@ export function teamsChannel(deps: TeamsChannelDeps): Channel {
     return school;
   }
 
-  async function post(reference: ConversationReference, attachment: Attachment): Promise<void> {
+  /** Sends a card into a stored conversation; `newPost` starts its own thread in a channel instead of answering one. */
+  async function post(reference: ConversationReference, attachment: Attachment, newPost = false): Promise<void> {
     // The adapter hands errors thrown inside a turn to onTurnError; catch them here so the outbox sees them.
     let failure: unknown;
     try {
       await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+        // Without a replyToId the connector's sendToConversation makes a new post, not a reply.
+        if (newPost)
+          context.onSendActivities(async (_context, activities, next) => {
+            for (const activity of activities) delete activity.replyToId;
+            return next();
+          });
         await context.sendActivity({ attachments: [attachment] }).catch((error: unknown) => {
           failure = error ?? new Error('send failed');
         });
@@ -132,7 +139,7 @@ export function teamsChannel(deps: TeamsChannelDeps): Channel {
         if (!reference) throw new DeliveryError('No Teams channel was chosen for the team overview', { permanent: true });
         if (message.kind !== 'team_overview') throw new DeliveryError(`A ${message.kind} never goes to the team channel`, { permanent: true });
         const due = await Promise.all(message.items.map(nudgeLoader(deps, school.id).dueItem));
-        await post(reference, teamOverviewCard(due, school, deps.clock.now()));
+        await post(reference, teamOverviewCard(due, school, deps.clock.now()), true);
       },
     },
   };

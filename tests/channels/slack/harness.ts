@@ -168,14 +168,15 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
     url,
     hooks,
     post,
-    command(userId: string, text: string) {
+    /** `/ap <text>` typed in a channel (the staffroom unless another is given, `D…` for a DM). */
+    command(userId: string, text: string, channelId = 'C0STAFF') {
       return post(
         new URLSearchParams({
           token: 'legacy',
           team_id: TEAM,
           team_domain: 'oakfield',
-          channel_id: 'C0STAFF',
-          channel_name: 'staffroom',
+          channel_id: channelId,
+          channel_name: channelId === 'C0STAFF' ? 'staffroom' : 'channel',
           user_id: userId,
           user_name: userId.toLowerCase(),
           command: '/ap',

@@ -6,6 +6,8 @@ import { createSlack } from '../../../src/adapters/slack/index.ts';
 import { openMemoryStores } from '../../../src/adapters/storage/memory/openMemoryStores.ts';
 import { DeliveryError } from '../../../src/ports/channel.ts';
 import { DEFAULT_DELIVER_OPTIONS, deliver } from '../../../src/app/deliver.ts';
+import { queueTeamOverview } from '../../../src/app/teamChannel.ts';
+import { TEAM_CHANNEL } from '../../../src/ports/nudgeOutbox.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 import { aSchool } from '../../fixtures/school.ts';
 import { MAX_BODY_BYTES } from '../../../src/adapters/slack/httpRoute.ts';
@@ -499,6 +501,50 @@ describe('the door: signatures, staleness and payloads', () => {
     await workspace();
     const res = await fetch(ws.url);
     expect(res.status).toBe(405);
+  });
+});
+
+describe('the AP team channel', () => {
+  const chosen = (w: Workspace) => w.stores.conversations.get(w.school.id, TEAM_CHANNEL, 'slack');
+
+  it('is chosen by a leader with /ap post here, once, and gets the morning overview as a plain post', async () => {
+    await workspace({ placements: [{ start: '2025-11-03' }] });
+    await ws.command(AP_LEAD, 'post here', 'C0APTEAM');
+    expect(said(await replyTo(ws))).toMatch(/Each school morning I will post here[\s\S]*\/invite/);
+    expect((await chosen(ws))?.reference).toEqual({ channel: 'C0APTEAM' });
+    await ws.command(AP_LEAD, 'post here', 'C0APTEAM');
+    expect(said(await replyTo(ws, 1))).toContain('already where I post');
+
+    expect(await queueTeamOverview(ws.stores, ws.school, new Date(MONDAY_MORNING))).toBe(true);
+    await deliverOutbox();
+    const [post] = ws.slack.sent('chat.postMessage');
+    expect(post).toMatchObject({ channel: 'C0APTEAM', metadata: { event_type: 'apbot_nudge', event_payload: { dedupe_key: 'team|2026-02-09' } } });
+    expect(said(post)).toMatch(/AP duties, Mon 9 Feb: \d+ late/);
+    expect(said(post)).toContain('JS · Y9-0412: Placement review (Autumn 2025 second half)');
+    expect(buttonsIn(post!)).toEqual([]);
+    expect(ws.slack.sent('conversations.open')).toEqual([]);
+  });
+
+  it('is not chosen by a teacher, nor from a direct message', async () => {
+    await workspace();
+    await ws.command(TEACHER, 'post here', 'C0APTEAM');
+    expect(said(await replyTo(ws))).toContain('Only the AP lead or the headteacher');
+    await ws.command(AP_LEAD, 'post here', 'D0DM');
+    expect(said(await replyTo(ws, 1))).toContain('/ap post here');
+    expect(await chosen(ws)).toBeUndefined();
+    const refused = (await ws.stores.audit.list(ws.school.id)).filter((e) => e.action.endsWith('chooseTeamChannel'));
+    expect(refused.map((e) => [e.action, e.actor])).toEqual([['refused:chooseTeamChannel', 's-teacher']]);
+  });
+
+  it('keeps the overview as undeliverable when the bot is not in the channel, saying why', async () => {
+    await workspace({ placements: [{ start: '2025-11-03' }] });
+    await ws.command(HEAD, 'post here', 'C0APTEAM');
+    await replyTo(ws);
+    await queueTeamOverview(ws.stores, ws.school, new Date(MONDAY_MORNING));
+    ws.slack.answerNext('chat.postMessage', [200, { ok: false, error: 'not_in_channel' }]);
+    await deliverOutbox();
+    const [entry] = await ws.stores.outbox.list(ws.school.id, { staffId: TEAM_CHANNEL });
+    expect(entry).toMatchObject({ status: 'dead', lastError: 'Slack refused: not_in_channel' });
   });
 });
 
