@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { forTeamChannel } from '../../src/app/teamChannel.ts';
 import { AppError, ErrorCode } from '../../src/core/errors.ts';
-import { deriveObligations } from '../../src/core/obligations/deriveObligations.ts';
+import { compareObligations, deriveObligations } from '../../src/core/obligations/deriveObligations.ts';
 import type { Obligation } from '../../src/core/obligations/obligation.ts';
 import type { EventOf } from '../../src/core/placement/events.ts';
 import type { Placement } from '../../src/core/placement/placement.ts';
@@ -125,7 +125,8 @@ export function cardViews() {
       // As the morning job lists them: a provider's check once, however many pupils are there.
       manyDue(school, 3)
         .filter(({ obligation }) => forTeamChannel(obligation))
-        .filter(({ obligation: o }, i, all) => o.providerId === null || all.findIndex((d) => d.obligation.type === o.type && d.obligation.providerId === o.providerId) === i),
+        .filter(({ obligation: o }, i, all) => o.providerId === null || all.findIndex((d) => d.obligation.type === o.type && d.obligation.providerId === o.providerId) === i)
+        .sort((a, b) => compareObligations(a.obligation, b.obligation)),
       school,
       NOW,
     ),
