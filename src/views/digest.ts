@@ -4,6 +4,7 @@ import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction } from './actions.ts';
 import { pupilLabel } from './names.ts';
+import { pageStart } from './paging.ts';
 import { obligationTitle, subjectWords } from './obligationWords.ts';
 import { reminderActions } from './reminderActions.ts';
 import { stageLabel } from './reminder.ts';
@@ -38,7 +39,8 @@ export interface DueItem {
 }
 
 /** Many reminders for one person as one card, ten at a time, soonest first as given. */
-export function digest(due: readonly DueItem[], school: School, now: Date, viewer: Viewer, offset = 0): DigestView {
+export function digest(due: readonly DueItem[], school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0): DigestView {
+  const offset = pageStart(requestedOffset, due.length);
   const page = due.slice(offset, offset + DIGEST_PAGE_SIZE);
   const late = due.filter((d) => d.obligation.stage === 'overdue' || d.obligation.stage === 'escalated').length;
   const next = offset + page.length;

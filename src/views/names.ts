@@ -12,6 +12,19 @@ const ROLE_NAMES: Record<Role, string> = {
   staff: 'staff',
 };
 
+const KIND_NAMES: Record<Placement['kind'], string> = {
+  off_site_ap: 'Off-site alternative provision',
+  on_site_ap: 'On-site alternative provision',
+  off_site_direction: 'Off-site direction',
+  suspension_provision: 'Suspension provision',
+  part_time_timetable: 'Part-time timetable',
+  flexi_schooling: 'Flexi-schooling',
+};
+
+export function kindName(kind: Placement['kind']): string {
+  return KIND_NAMES[kind];
+}
+
 export function roleName(role: Role): string {
   return ROLE_NAMES[role];
 }

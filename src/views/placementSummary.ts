@@ -8,7 +8,7 @@ import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction } from './actions.ts';
 import { CONCERN_TITLES } from './concernForm.ts';
 import { EVENT_WORDS } from './historyWords.ts';
-import { pupilLabel, roleName, sentence, staffName } from './names.ts';
+import { kindName, pupilLabel, roleName, sentence, staffName } from './names.ts';
 import { obligationTitle, subjectWords } from './obligationWords.ts';
 import { mayDo } from './reminderActions.ts';
 import { stageLabel } from './reminder.ts';
@@ -36,15 +36,6 @@ export interface PlacementSummaryView extends CardBase {
   dueMore: string;
   recent: SummaryLine[];
 }
-
-const KIND_WORDS: Record<Placement['kind'], string> = {
-  off_site_ap: 'Off-site alternative provision',
-  on_site_ap: 'On-site alternative provision',
-  off_site_direction: 'Off-site direction',
-  suspension_provision: 'Suspension provision',
-  part_time_timetable: 'Part-time timetable',
-  flexi_schooling: 'Flexi-schooling',
-};
 
 function recentLine(e: HistoryEvent, school: School, mayReadConcerns: boolean): SummaryLine {
   const who = staffName(school, e.by);
@@ -77,7 +68,7 @@ export function placementSummary(placement: Placement, school: School, now: Date
 
   return {
     card: 'placementSummary',
-    title: `${pupilLabel(placement).label}: ${KIND_WORDS[placement.kind]}`,
+    title: `${pupilLabel(placement).label}: ${kindName(placement.kind)}`,
     pupil: pupilLabel(placement),
     state: `${sentence(placement.status)} · ${span}`,
     facts: [

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAdaptiveCard } from '../../src/adapters/teams/cards/renderAdaptiveCard.ts';
-import type { CardView } from '../../src/views/card.ts';
+import { actionsOfCard, type CardView } from '../../src/views/card.ts';
 import { cardViews } from './cardViews.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -19,11 +19,7 @@ interface Rendered {
 
 /** Every action title and input id the view model offers, wherever it sits in the card. */
 function offered(view: CardView): { titles: string[]; inputIds: string[] } {
-  const actions = [
-    ...view.actions,
-    ...(view.card === 'digest' ? [...view.items.flatMap((i) => i.actions), ...(view.more ? [view.more] : [])] : []),
-    ...(view.card === 'placementSummary' ? view.due.flatMap((d) => (d.action ? [d.action] : [])) : []),
-  ];
+  const actions = actionsOfCard(view);
   const fields = view.card === 'reviewForm' || view.card === 'concernForm' || view.card === 'endPlacementForm' ? view.fields : [];
   return {
     titles: [...new Set(actions.flatMap((a) => [a.title, ...(a.fields.length ? [a.submitTitle] : [])]))],

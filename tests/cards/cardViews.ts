@@ -15,6 +15,7 @@ import { digest, type DueItem } from '../../src/views/digest.ts';
 import { done } from '../../src/views/done.ts';
 import { endPlacementForm } from '../../src/views/endPlacementForm.ts';
 import { errorView } from '../../src/views/error.ts';
+import { placementList } from '../../src/views/placementList.ts';
 import { placementSummary } from '../../src/views/placementSummary.ts';
 import { reminder } from '../../src/views/reminder.ts';
 import { reviewForm } from '../../src/views/reviewForm.ts';
@@ -129,6 +130,13 @@ export function cardViews() {
         .sort((a, b) => compareObligations(a.obligation, b.obligation)),
       school,
       NOW,
+    ),
+    placementList: placementList(
+      Array.from({ length: 25 }, (_, i) => farmPlacement({ id: `P-${200 + i}`, pupil: { ref: `Y10-${2000 + i}`, initials: 'KM' }, ...(i % 3 === 0 ? { kind: 'part_time_timetable', provider: undefined } : {}) })).map((placement) => ({
+        placement,
+        obligations: deriveObligations(placement, school, NOW),
+      })),
+      viewers.head,
     ),
     errorIncident: errorView(new Error('socket hang up'), 'INC-7F3A'),
   } satisfies Record<string, CardView>;

@@ -4,7 +4,7 @@ import { formModal } from '../../src/adapters/slack/blocks/formModal.ts';
 import { message, section, verbOf } from '../../src/adapters/slack/blocks/parts.ts';
 import { slackMessage } from '../../src/adapters/slack/blocks/slackMessage.ts';
 import { DECISIONS } from '../../src/core/decisions/index.ts';
-import type { CardView } from '../../src/views/card.ts';
+import { actionsOfCard, type CardView } from '../../src/views/card.ts';
 import { concernAlert } from '../../src/views/concernAlert.ts';
 import { digest } from '../../src/views/digest.ts';
 import type { FormView } from '../../src/views/formView.ts';
@@ -18,11 +18,7 @@ const views = Object.entries(cardViews());
 const messages = views.filter((entry): entry is [string, Exclude<CardView, FormView>] => !isForm(entry[1]));
 const forms = views.filter((entry): entry is [string, FormView] => isForm(entry[1]));
 
-function actionsOf(view: CardView): ViewAction[] {
-  if (view.card === 'digest') return [...view.items.flatMap((i) => i.actions), ...(view.more ? [view.more] : [])];
-  if (view.card === 'placementSummary') return [...view.actions, ...view.due.flatMap((d) => (d.action ? [d.action] : []))];
-  return view.actions;
-}
+const actionsOf = actionsOfCard;
 
 function buttonsOf(blocks: unknown[]): { action_id: string; value: string }[] {
   return (blocks as Record<string, unknown>[]).flatMap((b) => [

@@ -2,23 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { DECISIONS } from '../../src/core/decisions/index.ts';
 import { obligationKey } from '../../src/core/obligations/obligationKey.ts';
 import { approvalRequest } from '../../src/views/approvalRequest.ts';
-import type { CardView } from '../../src/views/card.ts';
+import { actionsOfCard, type CardView } from '../../src/views/card.ts';
 import { concernAlert } from '../../src/views/concernAlert.ts';
 import { digest } from '../../src/views/digest.ts';
+import { placementList } from '../../src/views/placementList.ts';
+import { deriveObligations } from '../../src/core/obligations/deriveObligations.ts';
 import { placementSummary } from '../../src/views/placementSummary.ts';
 import { reminder } from '../../src/views/reminder.ts';
 import { VIEW_VERBS } from '../../src/views/verbs.ts';
-import type { ViewAction } from '../../src/views/viewModel.ts';
 import { dueWhen } from '../../src/views/when.ts';
 import { cardSchool, cardViews, CONCERN_DETAILS, concernOf, farmPlacement, manyDue, NOW, obligationOf, pttPlacement, viewers } from '../cards/cardViews.ts';
 
 const school = cardSchool();
 
-function actionsOf(view: CardView): ViewAction[] {
-  if (view.card === 'digest') return [...view.items.flatMap((i) => i.actions), ...(view.more ? [view.more] : [])];
-  if (view.card === 'placementSummary') return [...view.actions, ...view.due.flatMap((d) => (d.action ? [d.action] : []))];
-  return view.actions;
-}
+const actionsOf = actionsOfCard;
 
 describe('dates on cards', () => {
   it('counts school days, skipping the weekend and the INSET day', () => {
@@ -108,6 +105,44 @@ describe('digest', () => {
     const last = digest(due, school, NOW, viewers.attendance, Math.floor((due.length - 1) / 10) * 10);
     expect(last.more).toBeNull();
     expect(last.shown).toBe(`Showing ${last.items.length === 10 ? due.length - 9 : due.length - last.items.length + 1} to ${due.length} of ${due.length}`);
+  });
+
+  it('starts again from the first page for an offset that is not a page of the list', () => {
+    const due = manyDue(school, 2);
+    for (const offset of [-10, 3.5, due.length, '10', Number.NaN]) expect(digest(due, school, NOW, viewers.attendance, offset).shown).toBe(`Showing 1 to 10 of ${due.length}`);
+  });
+});
+
+describe('list of open placements', () => {
+  const open = (n: number) =>
+    Array.from({ length: n }, (_, i) => farmPlacement({ id: `P-${300 + i}`, pupil: { ref: `Y7-${3000 + i}`, initials: 'RB' } })).map((placement) => ({ placement, obligations: deriveObligations(placement, school, NOW) }));
+
+  it('pages twenty at a time until every placement has been shown once', () => {
+    const all = open(45);
+    const seen: string[] = [];
+    let view = placementList(all, viewers.head);
+    for (;;) {
+      seen.push(...view.items.map((i) => i.text));
+      if (!view.more) break;
+      expect(view.more.verb).toBe('showMore');
+      view = placementList(all, viewers.head, view.more.payload.input['offset']);
+    }
+    expect(seen).toEqual(all.map(({ placement }) => `RB · ${placement.pupil.ref}`));
+    expect(view.shown).toBe('Showing 41 to 45 of 45');
+  });
+
+  it('says how much is open and late on each, with a button to its summary', () => {
+    const [item] = placementList(open(1), viewers.head).items;
+    const obligations = deriveObligations(farmPlacement({ id: 'P-300' }), school, NOW);
+    const late = obligations.filter((o) => o.stage === 'overdue' || o.stage === 'escalated').length;
+    expect(item?.detail).toBe(`Off-site alternative provision · Active · ${obligations.filter((o) => o.stage !== 'scheduled').length} open, ${late} late`);
+    expect(item?.late).toBe(late > 0);
+    expect(item?.open.payload).toMatchObject({ placementId: 'P-300', actionId: 'showPlacement:P-300' });
+  });
+
+  it('says so when there are none', () => {
+    const view = placementList([], viewers.head);
+    expect([view.title, view.items, view.shown, view.more]).toEqual(['There are no open placements', [], '', null]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { auditIdOf, identify, type Identified, type PlatformIdentity } from '../../app/identity.ts';
+import { AppError, ErrorCode } from '../../core/errors.ts';
+import { actingRole } from '../../core/permissions.ts';
 import type { SlackContext } from './context.ts';
 
 /**
@@ -29,3 +31,9 @@ export async function staffBehind(ctx: SlackContext, userId: string, teamId: str
 
 export const UNKNOWN_USER =
   "Sorry, I don't recognise you as a member of staff at this school, so I can't help with that. Ask your AP lead to add your Slack account to the staff list.";
+
+/** Placements are shown to the roles that may read them; anyone else is told so. */
+export function mayReadPlacements(who: Identified): void {
+  if (actingRole(who.actor.roles, 'readPlacement', who.school.config.permissions) === null)
+    throw new AppError(ErrorCode.NotAllowed, 'You are not allowed to see placements. Try `/ap due` for what is yours to do.');
+}

@@ -18,6 +18,7 @@ import { concernForm } from '../../views/concernForm.ts';
 import { digest, type DueItem } from '../../views/digest.ts';
 import { done } from '../../views/done.ts';
 import { endPlacementForm } from '../../views/endPlacementForm.ts';
+import { placementList } from '../../views/placementList.ts';
 import { placementSummary } from '../../views/placementSummary.ts';
 import { reminder } from '../../views/reminder.ts';
 import { reviewForm } from '../../views/reviewForm.ts';
@@ -48,7 +49,7 @@ export function helpMessage(intro?: string): SlackMessage {
   return message(`${intro ? `${intro} ` : ''}Here is what works.`, [section(`${intro ? `${escape(intro)}\n` : ''}Here is what works:\n${escape(lines)}`)]);
 }
 
-export function dueMessage(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset = 0): SlackMessage {
+export function dueMessage(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset: unknown = 0): SlackMessage {
   return slackMessage(digest(due, school, now, viewer, offset));
 }
 
@@ -57,26 +58,9 @@ export function summaryMessage(placement: Placement, school: School, now: Date, 
 }
 
 /** `/ap status`: one line per open placement, each with a button to its summary. */
-export function openPlacementsMessage(open: readonly PlacementWithObligations[]): SlackMessage {
-  if (open.length === 0) return plain('There are no open placements.');
-  const lines = open.slice(0, 45).map(({ placement, obligations }): KnownBlock => {
-    const late = obligations.filter((o) => o.stage === 'overdue' || o.stage === 'escalated').length;
-    const due = obligations.filter((o) => o.stage !== 'scheduled').length;
-    const show: ViewAction = {
-      verb: 'showPlacement',
-      title: 'Open',
-      style: 'default',
-      payload: { actionId: `showPlacement:${placement.id}`, placementId: placement.id, version: placement.version, input: {} },
-      fields: [],
-      submitTitle: 'Open',
-    };
-    return {
-      type: 'section',
-      text: { type: 'mrkdwn', text: `*${escape(placement.pupil.initials)} · ${escape(placement.pupil.ref)}* · ${escape(placement.kind.replaceAll('_', ' '))} · ${placement.status}\n${due} open, ${late} late` },
-      accessory: { type: 'button', text: { type: 'plain_text', text: 'Open' }, action_id: 'showPlacement', value: buttonValue(show) },
-    };
-  });
-  return message(`${open.length} open placement${open.length === 1 ? '' : 's'}`, [header('Open placements'), ...lines]);
+/** `/ap status` and its "show more": every open placement, twenty a page. */
+export function openPlacementsMessage(open: readonly PlacementWithObligations[], viewer: Actor, offset: unknown = 0): SlackMessage {
+  return slackMessage(placementList(open, viewer, offset));
 }
 
 export function doneMessage(decision: DecisionName, placement: Placement, by: string, at: Date, school: School): SlackMessage {

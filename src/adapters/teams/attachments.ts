@@ -1,4 +1,5 @@
 import { CardFactory, type Attachment } from 'botbuilder';
+import type { PlacementWithObligations } from '../../app/queries.ts';
 import type { Actor } from '../../core/decisions/decision.ts';
 import type { DecisionName } from '../../core/decisions/index.ts';
 import type { Obligation } from '../../core/obligations/obligation.ts';
@@ -14,6 +15,7 @@ import { done } from '../../views/done.ts';
 import { endPlacementForm } from '../../views/endPlacementForm.ts';
 import { errorView } from '../../views/error.ts';
 import type { FormView } from '../../views/formView.ts';
+import { placementList } from '../../views/placementList.ts';
 import { placementSummary } from '../../views/placementSummary.ts';
 import { reminder } from '../../views/reminder.ts';
 import { reviewForm } from '../../views/reviewForm.ts';
@@ -48,13 +50,18 @@ function cardAttachment(view: CardView, school: School, extras: Extras = {}): At
   return CardFactory.adaptiveCard(card);
 }
 
+/** `status` with no pupil, and its "show more": every open placement, a page at a time. */
+export function placementListCard(open: readonly PlacementWithObligations[], school: School, viewer: Actor, offset: unknown = 0): Attachment {
+  return cardAttachment(placementList(open, viewer, offset), school);
+}
+
 /** The morning overview in the AP team channel: no buttons, so nothing to refresh. */
 export function teamOverviewCard(due: readonly DueItem[], school: School, now: Date): Attachment {
   return cardAttachment(teamOverview(due, school, now), school);
 }
 
 /** `due`, a digest nudge, and "show more": what this person has to do, ten at a time. */
-export function dueCard(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset = 0): Attachment {
+export function dueCard(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset: unknown = 0): Attachment {
   return cardAttachment(digest(due, school, now, viewer, offset), school);
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import { decide } from '../../app/decide.ts';
-import { dueFor } from '../../app/queries.ts';
+import { dueFor, openPlacements } from '../../app/queries.ts';
 import { withAttendance } from '../../app/withAttendance.ts';
 import { DECISIONS, type DecisionName } from '../../core/decisions/index.ts';
 import { AppError, ErrorCode, isAppError } from '../../core/errors.ts';
@@ -19,7 +19,7 @@ import { endPlacementForm } from '../../views/endPlacementForm.ts';
 import { mayDo } from '../../views/reminderActions.ts';
 import { reviewForm } from '../../views/reviewForm.ts';
 import { isViewVerb, type ViewVerb } from '../../views/verbs.ts';
-import { approvalCard, concernCard, doneCard, dueCard, errorCard, FORM_OF, formCard, reminderCard, summaryCard } from './attachments.ts';
+import { approvalCard, concernCard, doneCard, dueCard, errorCard, FORM_OF, formCard, placementListCard, reminderCard, summaryCard } from './attachments.ts';
 import { inputFromCard, typedValues } from './cardInput.ts';
 import { fieldsOnCards } from './fieldsOnCards.ts';
 import { checklistCard, newPlacementFormCard } from './standInCards.ts';
@@ -122,11 +122,15 @@ async function showReminder(press: Press): Promise<Attachment> {
   return reminderCard(placement, obligation, school, press.turn.now, actor);
 }
 
+/** The next page of the list the button was on: the open placements, or what is due for this person. */
 async function showMore(press: Press): Promise<Attachment> {
   const { school, actor } = press.turn.who;
-  const offset = Number(press.input['offset'] ?? 0);
-  const due = await dueFor(press.turn.deps.stores, school, actor, press.turn.now);
-  return dueCard(due, school, press.turn.now, actor, Number.isInteger(offset) && offset >= 0 && offset < due.length ? offset : 0);
+  const { stores } = press.turn.deps;
+  if (press.input['list'] === 'placements') {
+    mayRead(press);
+    return placementListCard(await openPlacements(stores, school, press.turn.now), school, actor, press.input['offset']);
+  }
+  return dueCard(await dueFor(stores, school, actor, press.turn.now), school, press.turn.now, actor, press.input['offset']);
 }
 
 async function showApproval(press: Press): Promise<Attachment> {
@@ -149,9 +153,9 @@ async function showState(press: Press): Promise<Attachment> {
 
 /**
  * Teams asking for a card as it stands now, for one of the people it refreshes for: the card's kind
- * rides in `input.card`. The team channel's overview has no buttons and never refreshes.
+ * rides in `input.card`. The team channel's overview and the list of placements never refresh.
  */
-const REFRESH: Record<Exclude<CardName, 'teamOverview'>, (press: Press) => Promise<Attachment>> = {
+const REFRESH: Record<Exclude<CardName, 'teamOverview' | 'placementList'>, (press: Press) => Promise<Attachment>> = {
   reminder: showReminder,
   digest: showMore,
   approvalRequest: showApproval,

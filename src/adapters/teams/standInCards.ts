@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, type Attachment } from 'botbuilder';
-import type { PlacementWithObligations } from '../../app/queries.ts';
 import type { Actor } from '../../core/decisions/decision.ts';
 import type { DecisionName } from '../../core/decisions/index.ts';
 import { requiredChecklist, tickedItems } from '../../core/placement/checklist.ts';
@@ -13,7 +12,7 @@ import type { ActionPayload, ViewAction } from '../../views/viewModel.ts';
 import { FORMS, type Field } from './forms.ts';
 
 // Cards no shared view covers yet: the new-placement and part-time timetable forms, the
-// pre-placement checklist, the attendance list and the list of open placements. Their buttons
+// pre-placement checklist and the attendance list. Their buttons
 // carry the views' payload ({actionId, placementId, version, input}) and verbs, so one handler
 // reads them all.
 
@@ -81,25 +80,6 @@ export function checklistCard(placement: Placement, headline?: string): Attachme
       });
     }
   }
-  return adaptiveCard(body);
-}
-
-/** `status` with no pupil: every open placement, one line each, with a button to its summary. */
-export function placementListCard(open: readonly PlacementWithObligations[]): Attachment {
-  const body: Json[] = [heading(`Open placements (${open.length})`)];
-  for (const { placement, obligations } of open.slice(0, 30)) {
-    const due = obligations.filter((o) => o.stage !== 'scheduled').length;
-    const show = execute('showPlacement', 'Open', { actionId: `showPlacement:${placement.id}`, placementId: placement.id, version: placement.version, input: {} });
-    body.push({
-      type: 'ColumnSet',
-      columns: [
-        { type: 'Column', width: 'stretch', items: [text(`**${pupilLabel(placement).label}** · ${words(placement.kind)} · ${placement.status}${due ? ` · ${due} open` : ''}`)] },
-        { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [show] }] },
-      ],
-    });
-  }
-  if (open.length > 30) body.push(text(`…and ${open.length - 30} more. Say "status <pupil ref>" for one.`, { isSubtle: true }));
-  if (open.length === 0) body.push(text('There are no open placements.'));
   return adaptiveCard(body);
 }
 

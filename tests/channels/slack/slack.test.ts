@@ -407,6 +407,30 @@ describe('buttons on cards', () => {
     expect(said(await replyTo(ws, 1))).toMatch(/visit/i);
   });
 
+  it('pages a long due list with its own "show more" button', async () => {
+    await workspace({ placements: ['P-001', 'P-002', 'P-003'].map((id, i) => ({ id, pupil: { ref: `Y9-050${i}`, initials: 'JS' } })) });
+    await ws.command(AP_LEAD, 'due');
+    const first = await replyTo(ws);
+    expect(said(first)).toContain('Showing 1 to 10 of');
+    await ws.click(AP_LEAD, buttonOf(first, 'showMore'));
+    expect(said(await replyTo(ws, 1))).toContain('Showing 11 to');
+  });
+
+  it('pages the list of placements, and only for those who may read them', async () => {
+    await workspace({ placements: Array.from({ length: 27 }, (_, i) => ({ id: `P-${100 + i}`, pupil: { ref: `Y9-${1100 + i}`, initials: 'TT' } })) });
+    await ws.command(HEAD, 'status');
+    const first = await replyTo(ws);
+    expect(said(first)).toContain('Showing 1 to 20 of 27');
+    const more = buttonOf(first, 'showMore');
+    await ws.click(HEAD, more);
+    const second = await replyTo(ws, 1);
+    expect(said(second)).toContain('Showing 21 to 27 of 27');
+    expect(said(second)).toContain('TT · Y9-1126');
+    expect(buttonsIn(second)).not.toContain('showMore');
+    await ws.click(TEACHER, more);
+    expect(said(await replyTo(ws, 2))).toContain('not allowed to see placements');
+  });
+
   it('approves from App Home and republishes it', async () => {
     await workspace({ placements: [PTT] });
     await ws.click(HEAD, { action_id: 'approvePartTimeTimetable', value: payload('approvePartTimeTimetable:P-PTT', 'P-PTT', 0) }, { home: true });

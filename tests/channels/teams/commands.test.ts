@@ -146,3 +146,25 @@ describe('the demo', () => {
     expect((await bot.say('demo as headteacher'))[0]?.text).toContain(`I don't know`);
   });
 });
+
+describe('status in a school with many pupils in AP', () => {
+  it('pages the list of placements, and each page only for those who may read placements', async () => {
+    // This school instead of the usual two placements (afterEach closes it).
+    await bot.close();
+    bot = await aTeamsBot({ placements: Array.from({ length: 27 }, (_, i) => ({ id: `P-${100 + i}`, pupil: { ref: `Y9-${1100 + i}`, initials: 'TT' } })) });
+    const big = bot;
+    const first = cardOf((await big.say('status'))[0]);
+    expect(textOf(first)).toContain('Open placements (27)');
+    expect(textOf(first)).toContain('Showing 1 to 20 of 27');
+    const more = actionsOf(first).find((a) => a.verb === 'showMore');
+    expect(more?.title).toBe('Show 7 more');
+
+    const second = await big.press('showMore', more!.data);
+    expect(textOf(second?.value)).toContain('Showing 21 to 27 of 27');
+    expect(textOf(second?.value)).toContain('TT · Y9-1126');
+    expect(textOf(second?.value)).not.toContain('TT · Y9-1100');
+    expect(actionsOf(second?.value).filter((a) => a.verb === 'showMore')).toEqual([]);
+
+    expect(textOf((await big.press('showMore', more!.data, 'teacher'))?.value)).toContain('Placements are shown to');
+  });
+});

@@ -5,6 +5,7 @@ import { digestMessage } from './digestMessage.ts';
 import { doneMessage } from './doneMessage.ts';
 import { errorMessage } from './errorMessage.ts';
 import type { SlackMessage } from './parts.ts';
+import { placementListMessage } from './placementListMessage.ts';
 import { placementSummaryMessage } from './placementSummaryMessage.ts';
 import { reminderMessage } from './reminderMessage.ts';
 import { teamOverviewMessage } from './teamOverviewMessage.ts';
@@ -29,5 +30,7 @@ export function slackMessage(view: Exclude<CardView, FormView>): SlackMessage {
       return errorMessage(view);
     case 'teamOverview':
       return teamOverviewMessage(view);
+    case 'placementList':
+      return placementListMessage(view);
   }
 }

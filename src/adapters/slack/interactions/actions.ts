@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decide } from '../../../app/decide.ts';
 import type { Identified } from '../../../app/identity.ts';
-import { dueFor } from '../../../app/queries.ts';
+import { dueFor, openPlacements } from '../../../app/queries.ts';
 import { withAttendance } from '../../../app/withAttendance.ts';
 import { DECISIONS, type DecisionName } from '../../../core/decisions/index.ts';
 import { ErrorCode, isAppError } from '../../../core/errors.ts';
@@ -13,7 +13,7 @@ import type { SlackContext } from '../context.ts';
 import { dm } from '../dm.ts';
 import { publishHome } from '../home.ts';
 import { openModal } from '../openForm.ts';
-import { staffBehind, UNKNOWN_USER } from '../people.ts';
+import { mayReadPlacements, staffBehind, UNKNOWN_USER } from '../people.ts';
 import { explain } from '../problems.ts';
 import {
   actionFormModal,
@@ -23,6 +23,7 @@ import {
   doneMessage,
   dueMessage,
   obligationOf,
+  openPlacementsMessage,
   placementFormModal,
   plainMessage,
   reminderMessage,
@@ -74,6 +75,8 @@ export function registerActions(app: App, ctx: SlackContext): void {
       const who = await staffBehind(ctx, userId, teamId);
       if (!who) return await tell(plainMessage(UNKNOWN_USER));
       const payload = parsePayload(action.value);
+      // "Show more" is about a list, not a placement.
+      if (payload && verb === 'showMore') return await tell(await nextPage(ctx, who, payload));
       const record = payload?.placementId ? await ctx.stores.placements.get(who.school.id, payload.placementId) : undefined;
       if (!payload || !record) return await tell(plainMessage('That button no longer works. Try `/ap due` or `/ap status`.'));
       const placement = await withAttendance(record.placement, who.school.id, ctx.stores.attendance);
@@ -97,7 +100,16 @@ async function showCard(press: Press, verb: ViewVerb): Promise<void> {
     const obligation = obligationOf(placement, who.school, now, String(payload.input['obligation']));
     return press.tell(obligation ? reminderMessage(placement, obligation, who.school, now, who.actor) : plainMessage('That reminder is no longer open.'));
   }
-  if (verb === 'showMore') return press.tell(dueMessage(await dueFor(ctx.stores, who.school, who.actor, now), who.school, now, who.actor, Number(payload.input['offset'] ?? 0)));
+}
+
+/** The next page of the list the button was on: the open placements, or what is due for this person. */
+async function nextPage(ctx: SlackContext, who: Identified, payload: ActionPayload): Promise<SlackMessage> {
+  const now = ctx.clock.now();
+  if (payload.input['list'] === 'placements') {
+    mayReadPlacements(who);
+    return openPlacementsMessage(await openPlacements(ctx.stores, who.school, now), who.actor, payload.input['offset']);
+  }
+  return dueMessage(await dueFor(ctx.stores, who.school, who.actor, now), who.school, now, who.actor, payload.input['offset']);
 }
 
 async function recordPress(press: Press, decision: DecisionName): Promise<void> {
@@ -142,8 +154,10 @@ function cardNow(decision: DecisionName, placement: Placement, who: Identified, 
 function parsePayload(raw: string | undefined): ActionPayload | undefined {
   try {
     const value = JSON.parse(raw ?? '') as Partial<ActionPayload> | null;
-    if (!value || typeof value.actionId !== 'string' || typeof value.placementId !== 'string') return undefined;
-    return { actionId: value.actionId, placementId: value.placementId, version: typeof value.version === 'number' ? value.version : null, input: value.input ?? {} };
+    // A list's "show more" is about no placement (null); every other button names one.
+    if (!value || typeof value.actionId !== 'string' || (typeof value.placementId !== 'string' && value.placementId !== null)) return undefined;
+    const input = typeof value.input === 'object' && value.input !== null && !Array.isArray(value.input) ? value.input : {};
+    return { actionId: value.actionId, placementId: value.placementId, version: typeof value.version === 'number' ? value.version : null, input };
   } catch {
     return undefined;
   }

@@ -1,8 +1,7 @@
 import { openPlacements, placementForPupil } from '../../../app/queries.ts';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { actingRole } from '../../../core/permissions.ts';
-import { summaryCard } from '../attachments.ts';
-import { placementListCard } from '../standInCards.ts';
+import { placementListCard, summaryCard } from '../attachments.ts';
 import type { Turn } from '../turn.ts';
 
 /** `status [ref]`: one placement as it stands, or every open one; for those who may read placements. */
@@ -12,7 +11,7 @@ export async function status(turn: Turn, ref: string | undefined): Promise<void>
     throw new AppError(ErrorCode.NotAllowed, 'Placements are shown to the AP lead, headteacher, DSL and attendance officer. You can still log a concern: concern <pupil ref>.');
   const { stores } = turn.deps;
   if (ref === undefined) {
-    await turn.context.sendActivity({ attachments: [placementListCard(await openPlacements(stores, school, turn.now))] });
+    await turn.context.sendActivity({ attachments: [placementListCard(await openPlacements(stores, school, turn.now), school, actor)] });
     return;
   }
   const placement = await placementForPupil(stores, school, ref);
