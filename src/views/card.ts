@@ -22,7 +22,7 @@ export function actionsOfCard(view: CardView): ViewAction[] {
     case 'placementList':
       return [...view.actions, ...view.items.map((i) => i.open), ...(view.more ? [view.more] : [])];
     case 'placementSummary':
-      return [...view.actions, ...view.due.flatMap((d) => (d.action ? [d.action] : []))];
+      return [...view.actions, ...view.due.flatMap((d) => (d.action ? [d.action] : [])), ...(view.dueMore ? [view.dueMore] : [])];
     default:
       return view.actions;
   }

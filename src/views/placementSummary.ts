@@ -10,6 +10,7 @@ import { CONCERN_TITLES } from './concernForm.ts';
 import { EVENT_WORDS } from './historyWords.ts';
 import { kindName, pupilLabel, roleName, sentence, staffName } from './names.ts';
 import { obligationTitle, subjectWords } from './obligationWords.ts';
+import { pageStart } from './paging.ts';
 import { mayDo } from './reminderActions.ts';
 import { stageLabel } from './reminder.ts';
 import type { CardBase, Fact, PupilLabel, ViewAction, Viewer } from './viewModel.ts';
@@ -32,8 +33,10 @@ export interface PlacementSummaryView extends CardBase {
   state: string;
   facts: Fact[];
   due: SummaryLine[];
-  /** "and 12 more" beyond the first ten, or empty. */
-  dueMore: string;
+  /** "Showing 11 to 20 of 62" when what is due runs over a page, else empty. */
+  dueShown: string;
+  /** The next page of what is due, or null on the last one. */
+  dueMore: ViewAction | null;
   recent: SummaryLine[];
 }
 
@@ -52,8 +55,10 @@ function recentLine(e: HistoryEvent, school: School, mayReadConcerns: boolean): 
 }
 
 /** Where a placement stands (`/ap status <ref>`): state, what is due, the latest decisions. */
-export function placementSummary(placement: Placement, school: School, now: Date, viewer: Viewer): PlacementSummaryView {
+export function placementSummary(placement: Placement, school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0): PlacementSummaryView {
   const open = deriveObligations(placement, school, now).filter((o) => o.stage !== 'scheduled');
+  const offset = pageStart(requestedOffset, open.length);
+  const next = Math.min(offset + SUMMARY_LIST_SIZE, open.length);
   const mayReadConcerns = actingRole(viewer.roles, 'readConcernDetails', school.config.permissions) !== null;
   const span = `${shortDate(placement.start)} to ${placement.end ? shortDate(placement.end) : 'no end date'}`;
   const actions = (
@@ -75,7 +80,7 @@ export function placementSummary(placement: Placement, school: School, now: Date
       ...(placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : []),
       { title: 'Placement', value: placement.id },
     ],
-    due: open.slice(0, SUMMARY_LIST_SIZE).map((o) => {
+    due: open.slice(offset, next).map((o) => {
       const subject = subjectWords(o);
       return {
         text: `${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
@@ -84,7 +89,11 @@ export function placementSummary(placement: Placement, school: School, now: Date
         action: placementAction(placement, { verb: 'showReminder', title: 'Open', variant: obligationKey(o), input: { obligation: obligationKey(o) } }),
       };
     }),
-    dueMore: open.length > SUMMARY_LIST_SIZE ? `and ${open.length - SUMMARY_LIST_SIZE} more` : '',
+    dueShown: open.length > SUMMARY_LIST_SIZE ? `Showing ${offset + 1} to ${next} of ${open.length}` : '',
+    dueMore:
+      next < open.length
+        ? placementAction(placement, { verb: 'showPlacement', title: `Show ${Math.min(SUMMARY_LIST_SIZE, open.length - next)} more`, variant: `due:${next}`, input: { offset: next } })
+        : null,
     recent: placement.history.slice(-RECENT).reverse().map((e) => recentLine(e, school, mayReadConcerns)),
     placementId: placement.id,
     version: placement.version,

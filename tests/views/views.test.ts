@@ -113,6 +113,24 @@ describe('digest', () => {
   });
 });
 
+describe('placement summary', () => {
+  it('pages what is due ten at a time, each open item shown once, with its own reminder button', () => {
+    const farm = farmPlacement();
+    const open = deriveObligations(farm, school, NOW).filter((o) => o.stage !== 'scheduled');
+    expect(open.length).toBeGreaterThan(20);
+    const seen: unknown[] = [];
+    let view = placementSummary(farm, school, NOW, viewers.apLead);
+    for (;;) {
+      seen.push(...view.due.map((d) => d.action?.payload.input['obligation']));
+      if (!view.dueMore) break;
+      expect(view.dueMore.verb).toBe('showPlacement');
+      view = placementSummary(farm, school, NOW, viewers.apLead, view.dueMore.payload.input['offset']);
+    }
+    expect(seen).toEqual(open.map(obligationKey));
+    expect(view.dueShown).toBe(`Showing ${Math.floor((open.length - 1) / 10) * 10 + 1} to ${open.length} of ${open.length}`);
+  });
+});
+
 describe('list of open placements', () => {
   const open = (n: number) =>
     Array.from({ length: n }, (_, i) => farmPlacement({ id: `P-${300 + i}`, pupil: { ref: `Y7-${3000 + i}`, initials: 'RB' } })).map((placement) => ({ placement, obligations: deriveObligations(placement, school, NOW) }));

@@ -53,8 +53,8 @@ export function dueMessage(due: readonly DueItem[], school: School, now: Date, v
   return slackMessage(digest(due, school, now, viewer, offset));
 }
 
-export function summaryMessage(placement: Placement, school: School, now: Date, viewer: Actor): SlackMessage {
-  return slackMessage(placementSummary(placement, school, now, viewer));
+export function summaryMessage(placement: Placement, school: School, now: Date, viewer: Actor, offset: unknown = 0): SlackMessage {
+  return slackMessage(placementSummary(placement, school, now, viewer, offset));
 }
 
 /** `/ap status`: one line per open placement, each with a button to its summary. */

@@ -75,7 +75,7 @@ async function placementOf(press: Press): Promise<Placement> {
 function stateCard(turn: Turn, placement: Placement, notice: readonly string[] = []): Attachment {
   const { school, actor } = turn.who;
   if (!actingRole(actor.roles, 'readPlacement', school.config.permissions)) return errorCard(new AppError(ErrorCode.NotPossible, notice.join('\n') || 'That card is out of date.'));
-  return summaryCard(placement, school, turn.now, actor, notice);
+  return summaryCard(placement, school, turn.now, actor, { notice });
 }
 
 /** A stale or refused card, drawn again from the placement as it now stands. */
@@ -110,7 +110,7 @@ function mayRead(press: Press): void {
 async function showPlacement(press: Press): Promise<Attachment> {
   mayRead(press);
   const { school, actor } = press.turn.who;
-  return summaryCard(await placementOf(press), school, press.turn.now, actor);
+  return summaryCard(await placementOf(press), school, press.turn.now, actor, { offset: press.input['offset'] });
 }
 
 async function showReminder(press: Press): Promise<Attachment> {

@@ -186,6 +186,14 @@ describe('buttons that show another card', () => {
     expect(textOf((await bot.press('showPlacement', { actionId: 'showPlacement:P-001', placementId: 'P-001', version: 0, input: {} }, 'teacher'))?.value)).toContain('Placements are shown to');
   });
 
+  it("pages what is due on a placement's summary", async () => {
+    const first = await bot.press('showPlacement', { actionId: 'showPlacement:P-001', placementId: 'P-001', version: 0, input: {} });
+    expect(textOf(first?.value)).toContain('Showing 1 to 10 of');
+    const more = actionsOf(first?.value).find((a) => a.verb === 'showPlacement');
+    expect(more?.title).toMatch(/^Show \d+ more$/);
+    expect(textOf((await bot.press('showPlacement', more!.data))?.value)).toContain('Showing 11 to');
+  });
+
   it('shows the next page of the due list', async () => {
     const page = await bot.press('showMore', { actionId: 'showMore:digest:0', placementId: null, version: null, input: { list: 'digest', offset: 0 } });
     expect(textOf(page?.value)).toMatch(/\d+ things? needs? you/);

@@ -95,7 +95,7 @@ async function showCard(press: Press, verb: ViewVerb): Promise<void> {
   const now = ctx.clock.now();
   const decision = FORM_DECISION[verb];
   if (decision) return openModal(ctx, who, press.triggerId, decision, () => placementFormModal(verb, placement, who.school, now, who.actor, press.origin)!);
-  if (verb === 'showPlacement') return press.tell(summaryMessage(placement, who.school, now, who.actor));
+  if (verb === 'showPlacement') return press.tell(summaryMessage(placement, who.school, now, who.actor, payload.input['offset']));
   if (verb === 'showReminder') {
     const obligation = obligationOf(placement, who.school, now, String(payload.input['obligation']));
     return press.tell(obligation ? reminderMessage(placement, obligation, who.school, now, who.actor) : plainMessage('That reminder is no longer open.'));
