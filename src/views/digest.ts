@@ -4,7 +4,7 @@ import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction } from './actions.ts';
 import { pupilLabel } from './names.ts';
-import { pageStart } from './paging.ts';
+import { moreButton, pageOf } from './paging.ts';
 import { obligationTitle, subjectWords } from './obligationWords.ts';
 import { reminderActions } from './reminderActions.ts';
 import { stageLabel } from './reminder.ts';
@@ -40,11 +40,9 @@ export interface DueItem {
 
 /** Many reminders for one person as one card, ten at a time, soonest first as given. */
 export function digest(due: readonly DueItem[], school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0): DigestView {
-  const offset = pageStart(requestedOffset, due.length);
-  const page = due.slice(offset, offset + DIGEST_PAGE_SIZE);
+  const page = pageOf(due, requestedOffset, DIGEST_PAGE_SIZE);
   const late = due.filter((d) => d.obligation.stage === 'overdue' || d.obligation.stage === 'escalated').length;
-  const next = offset + page.length;
-  const items = page.map(({ placement, obligation: o }): DigestItem => {
+  const items = page.items.map(({ placement, obligation: o }): DigestItem => {
     const subject = subjectWords(o);
     const quick = reminderActions(o, placement, school, viewer, now).filter((a) => a.fields.length === 0);
     const open = placementAction(placement, { verb: 'showReminder', title: 'More options', variant: obligationKey(o), input: { obligation: obligationKey(o) } });
@@ -62,11 +60,8 @@ export function digest(due: readonly DueItem[], school: School, now: Date, viewe
     title: due.length === 0 ? 'Nothing needs you right now' : `${count} need${due.length === 1 ? 's' : ''} you`,
     intro: late > 0 ? `${late} of them ${late === 1 ? 'is' : 'are'} late. The oldest come first.` : 'Soonest first.',
     items,
-    shown: due.length === 0 ? '' : `Showing ${offset + 1} to ${next} of ${due.length}`,
-    more:
-      next < due.length
-        ? placementAction(null, { verb: 'showMore', title: `Show ${Math.min(DIGEST_PAGE_SIZE, due.length - next)} more`, variant: `digest:${next}`, input: { list: 'digest', offset: next } })
-        : null,
+    shown: page.shown,
+    more: moreButton(page, null, 'showMore', 'digest', { list: 'digest' }),
     placementId: null,
     version: null,
     participants: [viewer.staffId],

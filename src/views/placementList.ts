@@ -2,7 +2,7 @@ import type { Obligation } from '../core/obligations/obligation.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import { placementAction } from './actions.ts';
 import { kindName, pupilLabel, sentence } from './names.ts';
-import { pageStart } from './paging.ts';
+import { moreButton, pageOf } from './paging.ts';
 import type { CardBase, ViewAction, Viewer } from './viewModel.ts';
 
 /** A school can have dozens of pupils in AP: twenty a page keeps every platform's limits. */
@@ -28,13 +28,11 @@ export interface PlacementListView extends CardBase {
 
 /** `status` with no pupil: every open placement, a page at a time, each with a button to its summary. */
 export function placementList(open: readonly { placement: Placement; obligations: readonly Obligation[] }[], viewer: Viewer, requestedOffset: unknown = 0): PlacementListView {
-  const offset = pageStart(requestedOffset, open.length);
-  const page = open.slice(offset, offset + PLACEMENT_LIST_PAGE_SIZE);
-  const next = offset + page.length;
+  const page = pageOf(open, requestedOffset, PLACEMENT_LIST_PAGE_SIZE);
   return {
     card: 'placementList',
     title: open.length === 0 ? 'There are no open placements' : `Open placements (${open.length})`,
-    items: page.map(({ placement, obligations }) => {
+    items: page.items.map(({ placement, obligations }) => {
       const due = obligations.filter((o) => o.stage !== 'scheduled').length;
       const late = obligations.filter((o) => o.stage === 'overdue' || o.stage === 'escalated').length;
       return {
@@ -44,11 +42,8 @@ export function placementList(open: readonly { placement: Placement; obligations
         open: placementAction(placement, { verb: 'showPlacement', title: 'Open' }),
       };
     }),
-    shown: open.length === 0 ? '' : `Showing ${offset + 1} to ${next} of ${open.length}`,
-    more:
-      next < open.length
-        ? placementAction(null, { verb: 'showMore', title: `Show ${Math.min(PLACEMENT_LIST_PAGE_SIZE, open.length - next)} more`, variant: `placements:${next}`, input: { list: 'placements', offset: next } })
-        : null,
+    shown: page.shown,
+    more: moreButton(page, null, 'showMore', 'placements', { list: 'placements' }),
     placementId: null,
     version: null,
     participants: [viewer.staffId],

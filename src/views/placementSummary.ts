@@ -10,7 +10,7 @@ import { CONCERN_TITLES } from './concernForm.ts';
 import { EVENT_WORDS } from './historyWords.ts';
 import { kindName, pupilLabel, roleName, sentence, staffName } from './names.ts';
 import { obligationTitle, subjectWords } from './obligationWords.ts';
-import { pageStart } from './paging.ts';
+import { moreButton, pageOf } from './paging.ts';
 import { mayDo } from './reminderActions.ts';
 import { stageLabel } from './reminder.ts';
 import type { CardBase, Fact, PupilLabel, ViewAction, Viewer } from './viewModel.ts';
@@ -57,8 +57,7 @@ function recentLine(e: HistoryEvent, school: School, mayReadConcerns: boolean): 
 /** Where a placement stands (`/ap status <ref>`): state, what is due, the latest decisions. */
 export function placementSummary(placement: Placement, school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0): PlacementSummaryView {
   const open = deriveObligations(placement, school, now).filter((o) => o.stage !== 'scheduled');
-  const offset = pageStart(requestedOffset, open.length);
-  const next = Math.min(offset + SUMMARY_LIST_SIZE, open.length);
+  const page = pageOf(open, requestedOffset, SUMMARY_LIST_SIZE);
   const mayReadConcerns = actingRole(viewer.roles, 'readConcernDetails', school.config.permissions) !== null;
   const span = `${shortDate(placement.start)} to ${placement.end ? shortDate(placement.end) : 'no end date'}`;
   const actions = (
@@ -80,7 +79,7 @@ export function placementSummary(placement: Placement, school: School, now: Date
       ...(placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : []),
       { title: 'Placement', value: placement.id },
     ],
-    due: open.slice(offset, next).map((o) => {
+    due: page.items.map((o) => {
       const subject = subjectWords(o);
       return {
         text: `${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
@@ -89,11 +88,8 @@ export function placementSummary(placement: Placement, school: School, now: Date
         action: placementAction(placement, { verb: 'showReminder', title: 'Open', variant: obligationKey(o), input: { obligation: obligationKey(o) } }),
       };
     }),
-    dueShown: open.length > SUMMARY_LIST_SIZE ? `Showing ${offset + 1} to ${next} of ${open.length}` : '',
-    dueMore:
-      next < open.length
-        ? placementAction(placement, { verb: 'showPlacement', title: `Show ${Math.min(SUMMARY_LIST_SIZE, open.length - next)} more`, variant: `due:${next}`, input: { offset: next } })
-        : null,
+    dueShown: open.length > SUMMARY_LIST_SIZE ? page.shown : '',
+    dueMore: moreButton(page, placement, 'showPlacement', 'due'),
     recent: placement.history.slice(-RECENT).reverse().map((e) => recentLine(e, school, mayReadConcerns)),
     placementId: placement.id,
     version: placement.version,
