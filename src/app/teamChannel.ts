@@ -15,12 +15,23 @@ import { openPlacements, type ReadStores } from './queries.ts';
 
 const PLATFORMS: readonly ChatPlatform[] = ['teams', 'slack'];
 
+/** Follow-ups a concern set off ("behaviour concern 2026-02-06"): they would tell the channel a concern was logged. */
+const RAISED_BY_A_CONCERN = /\bconcern\b/;
+
 /**
  * What the AP team channel may show: late or due today, and never a safeguarding matter, anything
- * the DSL owns, or a single attendance session (each officer has their own list of those).
+ * a concern set off, anything the DSL owns, or a single attendance session (each officer has
+ * their own list of those).
  */
 export function forTeamChannel(o: Obligation): boolean {
-  return (o.stage === 'due' || o.stage === 'overdue' || o.stage === 'escalated') && !isSafeguarding(o) && o.ownerRole !== 'dsl' && o.escalateToRole !== 'dsl' && o.type !== 'attendance_confirmation';
+  return (
+    (o.stage === 'due' || o.stage === 'overdue' || o.stage === 'escalated') &&
+    !isSafeguarding(o) &&
+    !RAISED_BY_A_CONCERN.test(o.subject ?? '') &&
+    o.ownerRole !== 'dsl' &&
+    o.escalateToRole !== 'dsl' &&
+    o.type !== 'attendance_confirmation'
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { actorFor } from '../../src/core/decisions/decision.ts';
 import type { NudgeMessage } from '../../src/ports/channel.ts';
 import { TEAM_CHANNEL } from '../../src/ports/nudgeOutbox.ts';
 import { aNudgeRig } from '../fixtures/nudgeRig.ts';
-import { aPlacement } from '../fixtures/placements.ts';
+import { aPlacement, obligationsOf } from '../fixtures/placements.ts';
 
 const TUESDAY = '2026-02-10T07:45:00Z';
 const SATURDAY = '2026-02-14T07:45:00Z';
@@ -82,6 +82,18 @@ describe('the morning overview for the team channel', () => {
     // Pupils by initials and reference only.
     expect(overview!.items.map((i) => Object.keys(i.pupil).sort())).toEqual(overview!.items.map(() => ['initials', 'ref']));
     expect(JSON.stringify(overview)).not.toMatch(/safeguarding/i);
+  });
+
+  it('never says that a concern was logged, whatever its category', async () => {
+    const rig = await aNudgeRig([aPlacement({ id: 'P-001', start: '2025-11-03', history: [{ type: 'concern', on: '2026-02-06', category: 'behaviour' }, { type: 'concern', on: '2026-02-06', category: 'health_safety' }] })], TUESDAY);
+    await chooseTeamChannel(rig.stores, { school: rig.school, actor: actorFor(rig.school, 's-aplead')! }, 'slack', { channel: 'C0APTEAM' }, new Date(TUESDAY));
+    // The concerns' follow-up risk assessments are late by now: still not the team's to see.
+    const followUps = (await rig.stores.placements.get(rig.school.id, 'P-001'))!.placement;
+    expect(obligationsOf(followUps, TUESDAY, 'pupil_risk_assessment').filter((o) => o.subject?.includes('concern') && o.stage === 'overdue')).toHaveLength(2);
+    await queueTeamOverview(rig.stores, rig.school, new Date(TUESDAY));
+    const [overview] = (await rig.stores.outbox.list(rig.school.id, { staffId: TEAM_CHANNEL })).map((e) => e.message as Extract<NudgeMessage, { kind: 'team_overview' }>);
+    expect(overview!.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(overview)).not.toMatch(/concern/i);
   });
 
   it('waits for a platform that reaches the channel, then is posted there and to nobody else', async () => {
