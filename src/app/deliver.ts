@@ -2,6 +2,7 @@ import type { School, StaffMember } from '../core/policy/schoolConfig.ts';
 import { DeliveryError, type Channel, type NudgeItem, type NudgeMessage } from '../ports/channel.ts';
 import { TEAM_CHANNEL, type NudgeOutbox, type OutboxEntry } from '../ports/nudgeOutbox.ts';
 import { nextAllowedTime } from '../nudges/quietHours.ts';
+import { localDateOf } from '../core/calendar/clock.ts';
 
 export interface DeliverOptions {
   /** How many outbox entries one run claims. */
@@ -95,8 +96,19 @@ export async function deliver(
     }
   };
 
-  /** The team overview goes to the first platform where a leader chose a channel (a school uses one). */
-  const postToTeam = async (school: School, entries: readonly OutboxEntry[]) => {
+  /**
+   * The team overview goes to the first platform where a leader chose a channel (a school uses
+   * one), on its own day only: a morning's list is out of date by the next, which has its own.
+   */
+  const postToTeam = async (school: School, all: readonly OutboxEntry[]) => {
+    const today = localDateOf(now(), school.config.school.timezone);
+    const dayOf = (e: OutboxEntry) => ((e.message as NudgeMessage).kind === 'team_overview' ? (e.message as { date: string }).date : today);
+    for (const entry of all.filter((e) => dayOf(e) !== today)) {
+      await outbox.deadLetter(entry.id, `The overview for ${dayOf(entry)} was not posted that day, and a later one replaces it`);
+      outcome.dead++;
+    }
+    const entries = all.filter((e) => dayOf(e) === today);
+    if (entries.length === 0) return;
     let team: NonNullable<Channel['teamChannel']> | undefined;
     for (const channel of channels) if (!team && channel.teamChannel && (await channel.teamChannel.chosen(school.id))) team = channel.teamChannel;
     if (!team) return fail(school, entries, new DeliveryError('No AP team channel has been chosen on any platform'), true);

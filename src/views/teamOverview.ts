@@ -5,7 +5,7 @@ import { obligationTitle, subjectWords } from './obligationWords.ts';
 import { stageLabel } from './reminder.ts';
 import type { CardBase } from './viewModel.ts';
 import { dueWhen, todayOf } from './when.ts';
-import { shortDate } from '../core/calendar/localDate.ts';
+import { shortDate, type LocalDate } from '../core/calendar/localDate.ts';
 
 /** A shared channel shows the most urgent few; everyone has their whole list in their own chat. */
 export const TEAM_OVERVIEW_LIMIT = 15;
@@ -33,7 +33,7 @@ export interface TeamOverviewView extends CardBase {
  * placements, and whose it is. Only what a shared channel may show: initials and reference, no
  * safeguarding item (the caller leaves those out), and no buttons (people act in their own chat).
  */
-export function teamOverview(due: readonly DueItem[], school: School, now: Date): TeamOverviewView {
+export function teamOverview(due: readonly DueItem[], school: School, now: Date, date: LocalDate = todayOf(now, school)): TeamOverviewView {
   const late = due.filter((d) => d.obligation.stage === 'overdue' || d.obligation.stage === 'escalated').length;
   const items = due.slice(0, TEAM_OVERVIEW_LIMIT).map(({ placement, obligation: o }): TeamOverviewItem => {
     const subject = subjectWords(o);
@@ -49,7 +49,7 @@ export function teamOverview(due: readonly DueItem[], school: School, now: Date)
     };
   });
   const hidden = due.length - items.length;
-  const today = shortDate(todayOf(now, school));
+  const today = shortDate(date);
   const counts = [late > 0 ? `${late} late` : '', due.length > late ? `${due.length - late} due today` : ''].filter(Boolean).join(', ');
   return {
     card: 'teamOverview',

@@ -113,4 +113,23 @@ describe('the morning overview for the team channel', () => {
     const posted = rig.delivered.filter((d) => d.message.kind === 'team_overview');
     expect(posted.map((d) => [d.staffId, d.dedupeKey])).toEqual([[TEAM_CHANNEL, 'team|2026-02-10']]);
   });
+
+  it("posts only the day's own overview: one that could not go out that day is kept as dead, not posted late", async () => {
+    const rig = await aRig();
+    await chooseTeamChannel(rig.stores, rig.who('s-aplead'), 'teams', { conversation: { id: '19:ap-team@thread.tacv2' } }, new Date(TUESDAY));
+    await queueTeamOverview(rig.stores, rig.school, new Date(TUESDAY));
+    await rig.deliverAt(TUESDAY);
+    const WEDNESDAY = '2026-02-11T07:45:00Z';
+    await queueTeamOverview(rig.stores, rig.school, new Date(WEDNESDAY));
+    rig.chooseTeamChannel(rig.school.id);
+    await rig.deliverAt(WEDNESDAY);
+
+    const posted = rig.delivered.filter((d) => d.message.kind === 'team_overview');
+    expect(posted.map((d) => d.dedupeKey)).toEqual(['team|2026-02-11']);
+    const entries = await rig.stores.outbox.list(rig.school.id, { staffId: TEAM_CHANNEL });
+    expect(entries.map((e) => [e.dedupeKey, e.status])).toEqual([
+      ['team|2026-02-10', 'dead'],
+      ['team|2026-02-11', 'sent'],
+    ]);
+  });
 });

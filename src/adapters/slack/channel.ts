@@ -85,7 +85,7 @@ async function renderForTeam(deps: ChatDeps, schoolId: string, nudge: NudgeMessa
   if (!school) throw new DeliveryError(`No school ${schoolId}`, { permanent: true });
   if (nudge.kind !== 'team_overview') throw new DeliveryError(`A ${nudge.kind} never goes to the team channel`, { permanent: true });
   const due = await Promise.all(nudge.items.map(nudgeLoader(deps.stores, schoolId).dueItem));
-  return slackMessage(teamOverview(due, school, deps.clock.now()));
+  return slackMessage(teamOverview(due, school, deps.clock.now(), nudge.date));
 }
 
 /** The nudge as the card this person should see; a card the views refuse them is a permanent failure. */

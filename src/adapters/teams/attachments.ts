@@ -1,5 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { PlacementWithObligations } from '../../app/queries.ts';
+import type { LocalDate } from '../../core/calendar/localDate.ts';
 import type { Actor } from '../../core/decisions/decision.ts';
 import type { DecisionName } from '../../core/decisions/index.ts';
 import type { Obligation } from '../../core/obligations/obligation.ts';
@@ -56,8 +57,8 @@ export function placementListCard(open: readonly PlacementWithObligations[], sch
 }
 
 /** The morning overview in the AP team channel: no buttons, so nothing to refresh. */
-export function teamOverviewCard(due: readonly DueItem[], school: School, now: Date): Attachment {
-  return cardAttachment(teamOverview(due, school, now), school);
+export function teamOverviewCard(due: readonly DueItem[], school: School, now: Date, date: LocalDate): Attachment {
+  return cardAttachment(teamOverview(due, school, now, date), school);
 }
 
 /** `due`, a digest nudge, and "show more": what this person has to do, ten at a time. */

@@ -139,7 +139,7 @@ export function teamsChannel(deps: TeamsChannelDeps): Channel {
         if (!reference) throw new DeliveryError('No Teams channel was chosen for the team overview', { permanent: true });
         if (message.kind !== 'team_overview') throw new DeliveryError(`A ${message.kind} never goes to the team channel`, { permanent: true });
         const due = await Promise.all(message.items.map(nudgeLoader(deps, school.id).dueItem));
-        await post(reference, teamOverviewCard(due, school, deps.clock.now()), true);
+        await post(reference, teamOverviewCard(due, school, deps.clock.now(), message.date), true);
       },
     },
   };
