@@ -36,7 +36,8 @@ export function forTeamChannel(o: Obligation): boolean {
 
 /**
  * `post here`: a leader makes this conversation the school's AP team channel for the morning
- * overview. Audited when it changes; saying it again in the same place changes nothing.
+ * overview. Audited when it changes; saying it again in the same place changes nothing. `check`
+ * runs before a new channel is kept (Slack: can the bot post there?); if it throws, nothing is kept.
  */
 export async function chooseTeamChannel(
   stores: { conversations: ConversationStore; audit: AuditLog },
@@ -44,6 +45,7 @@ export async function chooseTeamChannel(
   platform: ChatPlatform,
   reference: ConversationReference,
   now: Date,
+  check: () => Promise<void> = async () => undefined,
 ): Promise<{ changed: boolean }> {
   const { school, actor } = who;
   const role = actingRole(actor.roles, 'chooseTeamChannel', school.config.permissions);
@@ -53,6 +55,7 @@ export async function chooseTeamChannel(
     throw new AppError(ErrorCode.NotAllowed, 'Only the AP lead or the headteacher can choose where the team overview is posted.');
   }
   const before = await stores.conversations.get(school.id, TEAM_CHANNEL, platform);
+  if (JSON.stringify(before?.reference) !== JSON.stringify(reference)) await check();
   const saved = await stores.conversations.save(school.id, TEAM_CHANNEL, platform, reference, now);
   const changed = before === undefined || before.savedAt.getTime() !== saved.savedAt.getTime();
   if (changed)

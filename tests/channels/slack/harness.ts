@@ -168,15 +168,15 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
     url,
     hooks,
     post,
-    /** `/ap <text>` typed in a channel (the staffroom unless another is given, `D…` for a DM). */
-    command(userId: string, text: string, channelId = 'C0STAFF') {
+    /** `/ap <text>` typed in a channel (the staffroom unless another is given, `D…` for a DM), named as Slack names it. */
+    command(userId: string, text: string, channelId = 'C0STAFF', channelName = channelId.startsWith('D') ? 'directmessage' : channelId === 'C0STAFF' ? 'staffroom' : 'ap-team') {
       return post(
         new URLSearchParams({
           token: 'legacy',
           team_id: TEAM,
           team_domain: 'oakfield',
           channel_id: channelId,
-          channel_name: channelId === 'C0STAFF' ? 'staffroom' : 'channel',
+          channel_name: channelName,
           user_id: userId,
           user_name: userId.toLowerCase(),
           command: '/ap',

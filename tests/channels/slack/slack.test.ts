@@ -407,6 +407,14 @@ describe('buttons on cards', () => {
     expect(said(await replyTo(ws, 1))).toMatch(/visit/i);
   });
 
+  it('keeps placements and reminders from staff who may not read placements', async () => {
+    await workspace();
+    await ws.click(TEACHER, { action_id: 'showPlacement', value: payload('showPlacement:P-001', 'P-001', 0) });
+    expect(said(await replyTo(ws))).toContain('not allowed to see placements');
+    await ws.click(TEACHER, { action_id: 'showReminder', value: payload('showReminder:P-001:qa_visit', 'P-001', 0, { obligation: 'qa_visit' }) });
+    expect(said(await replyTo(ws, 1))).toContain('not allowed to see placements');
+  });
+
   it('pages a long due list with its own "show more" button', async () => {
     await workspace({ placements: ['P-001', 'P-002', 'P-003'].map((id, i) => ({ id, pupil: { ref: `Y9-050${i}`, initials: 'JS' } })) });
     await ws.command(AP_LEAD, 'due');
@@ -531,17 +539,22 @@ describe('the door: signatures, staleness and payloads', () => {
 describe('the AP team channel', () => {
   const chosen = (w: Workspace) => w.stores.conversations.get(w.school.id, TEAM_CHANNEL, 'slack');
 
-  it('is chosen by a leader with /ap post here, once, and gets the morning overview as a plain post', async () => {
+  it('is chosen by a leader with /ap post here, announced in the channel, and gets the morning overview as a plain post', async () => {
     await workspace({ placements: [{ start: '2025-11-03' }] });
     await ws.command(AP_LEAD, 'post here', 'C0APTEAM');
-    expect(said(await replyTo(ws))).toMatch(/Each school morning I will post here[\s\S]*\/invite/);
+    expect(said(await replyTo(ws))).toMatch(/Each school morning I will post here/);
     expect((await chosen(ws))?.reference).toEqual({ channel: 'C0APTEAM' });
+    const [announcement] = ws.slack.sent('chat.postMessage');
+    expect(announcement).toMatchObject({ channel: 'C0APTEAM' });
+    expect(String(announcement?.text)).toMatch(/^Ms R Okafor asked me to post the morning overview of AP duties here/);
+
     await ws.command(AP_LEAD, 'post here', 'C0APTEAM');
     expect(said(await replyTo(ws, 1))).toContain('already where I post');
+    expect(ws.slack.sent('chat.postMessage')).toHaveLength(1);
 
     expect(await queueTeamOverview(ws.stores, ws.school, new Date(MONDAY_MORNING))).toBe(true);
     await deliverOutbox();
-    const [post] = ws.slack.sent('chat.postMessage');
+    const [, post] = ws.slack.sent('chat.postMessage');
     expect(post).toMatchObject({ channel: 'C0APTEAM', metadata: { event_type: 'apbot_nudge', event_payload: { dedupe_key: 'team|2026-02-09' } } });
     expect(said(post)).toMatch(/AP duties, Mon 9 Feb: \d+ late/);
     expect(said(post)).toContain('JS · Y9-0412: Placement review (Autumn 2025 second half)');
@@ -549,18 +562,37 @@ describe('the AP team channel', () => {
     expect(ws.slack.sent('conversations.open')).toEqual([]);
   });
 
-  it('is not chosen by a teacher, nor from a direct message', async () => {
+  it('takes a private channel, whose id may start with G like a group DM', async () => {
+    await workspace();
+    await ws.command(HEAD, 'post here', 'G0APTEAM', 'privategroup');
+    expect(said(await replyTo(ws))).toMatch(/Each school morning I will post here/);
+    expect((await chosen(ws))?.reference).toEqual({ channel: 'G0APTEAM' });
+  });
+
+  it('is not chosen by a teacher, nor from a direct message or group DM', async () => {
     await workspace();
     await ws.command(TEACHER, 'post here', 'C0APTEAM');
     expect(said(await replyTo(ws))).toContain('Only the AP lead or the headteacher');
     await ws.command(AP_LEAD, 'post here', 'D0DM');
     expect(said(await replyTo(ws, 1))).toContain('/ap post here');
+    await ws.command(AP_LEAD, 'post here', 'G0GROUPDM', 'mpdm-okafor--patel-1');
+    expect(said(await replyTo(ws, 2))).toContain('/ap post here');
     expect(await chosen(ws)).toBeUndefined();
+    expect(ws.slack.sent('chat.postMessage')).toEqual([]);
     const refused = (await ws.stores.audit.list(ws.school.id)).filter((e) => e.action.endsWith('chooseTeamChannel'));
     expect(refused.map((e) => [e.action, e.actor])).toEqual([['refused:chooseTeamChannel', 's-teacher']]);
   });
 
-  it('keeps the overview as undeliverable when the bot is not in the channel, saying why', async () => {
+  it('is not kept when the bot cannot post in the channel, and says how to add it', async () => {
+    await workspace();
+    ws.slack.answerNext('chat.postMessage', [200, { ok: false, error: 'not_in_channel' }]);
+    await ws.command(AP_LEAD, 'post here', 'C0APTEAM');
+    expect(said(await replyTo(ws))).toContain('/invite @apbot');
+    expect(await chosen(ws)).toBeUndefined();
+    expect((await ws.stores.audit.list(ws.school.id)).filter((e) => e.action === 'chooseTeamChannel')).toEqual([]);
+  });
+
+  it('keeps the overview as undeliverable when the bot was removed from the channel since, saying why', async () => {
     await workspace({ placements: [{ start: '2025-11-03' }] });
     await ws.command(HEAD, 'post here', 'C0APTEAM');
     await replyTo(ws);

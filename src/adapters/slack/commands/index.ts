@@ -17,8 +17,10 @@ export interface CommandRun<C extends Command = Command> {
   who: Identified;
   command: C;
   triggerId: string;
-  /** Where the command was typed: a channel (C…), or a DM (D…). */
+  /** Where the command was typed: a channel (C…, or G… if private), or a DM (D…). */
   channelId: string;
+  /** Its name as Slack gives it: `directmessage` and `mpdm-…` for direct messages. */
+  channelName: string;
   reply(message: SlackMessage): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export function registerApCommand(app: App, ctx: SlackContext): void {
         // parseCommand's message ends with its own list; ours is the one with `/ap` in front.
         return await reply(helpMessage(isAppError(error) && error.isUserError ? error.message.split('\n')[0] : undefined));
       }
-      const run = { ctx, who, command: parsed, triggerId: command.trigger_id, channelId: command.channel_id, reply };
+      const run = { ctx, who, command: parsed, triggerId: command.trigger_id, channelId: command.channel_id, channelName: command.channel_name, reply };
       await (HANDLERS[parsed.name] as (run: CommandRun) => Promise<void>)(run);
     } catch (error) {
       // An unknown pupil reference gets the list too: the person may have mistyped the command.

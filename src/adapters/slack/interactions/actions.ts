@@ -95,6 +95,8 @@ async function showCard(press: Press, verb: ViewVerb): Promise<void> {
   const now = ctx.clock.now();
   const decision = FORM_DECISION[verb];
   if (decision) return openModal(ctx, who, press.triggerId, decision, () => placementFormModal(verb, placement, who.school, now, who.actor, press.origin)!);
+  // What the forms do not cover shows a placement: only for those who may read placements.
+  if (verb === 'showPlacement' || verb === 'showReminder') mayReadPlacements(who);
   if (verb === 'showPlacement') return press.tell(summaryMessage(placement, who.school, now, who.actor, payload.input['offset']));
   if (verb === 'showReminder') {
     const obligation = obligationOf(placement, who.school, now, String(payload.input['obligation']));
