@@ -20,6 +20,7 @@ import { placementList } from '../../views/placementList.ts';
 import { placementSummary } from '../../views/placementSummary.ts';
 import { reminder } from '../../views/reminder.ts';
 import { reviewForm } from '../../views/reviewForm.ts';
+import type { InputValue } from '../../views/viewModel.ts';
 import { teamOverview } from '../../views/teamOverview.ts';
 import { refreshUserIds } from './cards/refreshUserIds.ts';
 import { renderAdaptiveCard } from './cards/renderAdaptiveCard.ts';
@@ -35,10 +36,13 @@ export const FORM_OF: Partial<Record<DecisionName, Form>> = { recordReview: revi
 
 interface Extras {
   /** What tells this card apart from others of its kind when Teams asks to refresh it (an obligation, a concern). */
-  identity?: Record<string, string>;
+  identity?: Record<string, InputValue>;
   /** Shown at the top in red: why the card came back instead of going through. */
   notice?: readonly string[];
 }
+
+/** A paged card refreshes on the page it shows, not back on the first. */
+const pageIdentity = (offset: unknown): Record<string, InputValue> => (typeof offset === 'number' ? { offset } : {});
 
 /** A view as the Adaptive Card Teams shows, refreshing itself for the staff it concerns. */
 function cardAttachment(view: CardView, school: School, extras: Extras = {}): Attachment {
@@ -63,7 +67,7 @@ export function teamOverviewCard(due: readonly DueItem[], school: School, now: D
 
 /** `due`, a digest nudge, and "show more": what this person has to do, ten at a time. */
 export function dueCard(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset: unknown = 0): Attachment {
-  return cardAttachment(digest(due, school, now, viewer, offset), school);
+  return cardAttachment(digest(due, school, now, viewer, offset), school, { identity: pageIdentity(offset) });
 }
 
 export function reminderCard(placement: Placement, obligation: Obligation, school: School, now: Date, viewer: Actor, notice?: readonly string[]): Attachment {
@@ -73,7 +77,7 @@ export function reminderCard(placement: Placement, obligation: Obligation, schoo
 
 /** `status <ref>`: where a placement stands now, with a note on why it is shown instead. */
 export function summaryCard(placement: Placement, school: School, now: Date, viewer: Actor, options: { notice?: readonly string[]; offset?: unknown } = {}): Attachment {
-  return cardAttachment(placementSummary(placement, school, now, viewer, options.offset), school, options.notice ? { notice: options.notice } : {});
+  return cardAttachment(placementSummary(placement, school, now, viewer, options.offset), school, { identity: pageIdentity(options.offset), ...(options.notice ? { notice: options.notice } : {}) });
 }
 
 /** The views refuse it to anyone who may not approve; use it only while an approval is pending. */

@@ -194,6 +194,14 @@ describe('buttons that show another card', () => {
     expect(textOf((await bot.press('showPlacement', more!.data))?.value)).toContain('Showing 11 to');
   });
 
+  it('refreshes a paged card on the page it shows', async () => {
+    const page = await bot.press('showPlacement', { actionId: 'showPlacement:P-001:due:10', placementId: 'P-001', version: 0, input: { offset: 10 } });
+    const refresh = refreshOf(page?.value as never);
+    expect(refresh?.data.input).toEqual({ card: 'placementSummary', offset: 10 });
+    const again = await bot.press('refreshCard', refresh!.data as never);
+    expect(textOf(again?.value)).toContain('Showing 11 to');
+  });
+
   it('shows the next page of the due list', async () => {
     const page = await bot.press('showMore', { actionId: 'showMore:digest:0', placementId: null, version: null, input: { list: 'digest', offset: 0 } });
     expect(textOf(page?.value)).toMatch(/\d+ things? needs? you/);
