@@ -1,3 +1,4 @@
+import { isValidLocalDate, type LocalDate } from '../core/calendar/localDate.ts';
 import { AppError, ErrorCode } from '../core/errors.ts';
 import type { Actor } from '../core/decisions/decision.ts';
 import { compareObligations, deriveObligations } from '../core/obligations/deriveObligations.ts';
@@ -48,4 +49,20 @@ export async function placementForPupil(stores: ReadStores, school: School, ref:
   const newest = records.map((r) => r.placement).sort((a, b) => b.start.localeCompare(a.start))[0];
   if (!newest) throw new AppError(ErrorCode.NotFound, `There is no open placement for pupil ${ref}. Check the reference, or try "status" to see them all.`);
   return withAttendance(newest, school.id, stores.attendance);
+}
+
+/**
+ * The session a "show more" on an attendance list names, read back from the button; undefined
+ * for anything else, which then shows the person's whole due list.
+ */
+export function attendanceSessionOf(input: Record<string, unknown>): { date: LocalDate; session: 'am' | 'pm' } | undefined {
+  const { date, session } = input;
+  if (input['list'] !== 'attendance' || typeof date !== 'string' || !isValidLocalDate(date) || (session !== 'am' && session !== 'pm')) return undefined;
+  return { date, session };
+}
+
+/** What a person has to do now, or only one session's attendance still to confirm. */
+export async function dueListFor(stores: ReadStores, school: School, actor: Actor, now: Date, attendance?: { date: LocalDate; session: 'am' | 'pm' }) {
+  const due = await dueFor(stores, school, actor, now);
+  return attendance ? due.filter(({ obligation: o }) => o.type === 'attendance_confirmation' && o.subject === `${attendance.date} ${attendance.session}`) : due;
 }

@@ -1,3 +1,4 @@
+import { shortDate, type LocalDate } from '../core/calendar/localDate.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
@@ -38,30 +39,51 @@ export interface DueItem {
   obligation: Obligation;
 }
 
-/** Many reminders for one person as one card, ten at a time, soonest first as given. */
-export function digest(due: readonly DueItem[], school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0): DigestView {
+/** At a session's cut-off, the digest is that session's attendance still to confirm. */
+export interface AttendanceSession {
+  date: LocalDate;
+  session: 'am' | 'pm';
+}
+
+/**
+ * Many reminders for one person as one card, ten at a time, soonest first as given; or, for an
+ * attendance session, the pupils whose attendance that session still needs confirming.
+ */
+export function digest(due: readonly DueItem[], school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0, attendance?: AttendanceSession): DigestView {
   const page = pageOf(due, requestedOffset, DIGEST_PAGE_SIZE);
   const late = due.filter((d) => d.obligation.stage === 'overdue' || d.obligation.stage === 'escalated').length;
   const items = page.items.map(({ placement, obligation: o }): DigestItem => {
     const subject = subjectWords(o);
     const quick = reminderActions(o, placement, school, viewer, now).filter((a) => a.fields.length === 0);
     const open = placementAction(placement, { verb: 'showReminder', title: 'More options', variant: obligationKey(o), input: { obligation: obligationKey(o) } });
+    // On a session's list the session is in the title, and the four marks are all there is to press.
     return {
-      text: `${pupilLabel(placement).label}: ${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
+      text: attendance
+        ? `${pupilLabel(placement).label}${placement.provider ? ` at ${placement.provider.name}` : ''}`
+        : `${pupilLabel(placement).label}: ${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
       due: dueWhen(o.dueDate, school, now),
       stageLabel: stageLabel(o),
       late: o.stage === 'overdue' || o.stage === 'escalated',
-      actions: [...quick, open],
+      actions: attendance ? quick : [...quick, open],
     };
   });
   const count = `${due.length} thing${due.length === 1 ? '' : 's'}`;
   return {
     card: 'digest',
-    title: due.length === 0 ? 'Nothing needs you right now' : `${count} need${due.length === 1 ? 's' : ''} you`,
-    intro: late > 0 ? `${late} of them ${late === 1 ? 'is' : 'are'} late. The oldest come first.` : 'Soonest first.',
+    ...(attendance
+      ? {
+          title: `Attendance to confirm: ${shortDate(attendance.date)}, ${attendance.session === 'am' ? 'morning' : 'afternoon'}`,
+          intro: due.length === 0 ? 'All confirmed. Thank you.' : `Check with each provider who came, and mark them here. ${due.length} to confirm.`,
+        }
+      : {
+          title: due.length === 0 ? 'Nothing needs you right now' : `${count} need${due.length === 1 ? 's' : ''} you`,
+          intro: late > 0 ? `${late} of them ${late === 1 ? 'is' : 'are'} late. The oldest come first.` : 'Soonest first.',
+        }),
     items,
     shown: page.shown,
-    more: moreButton(page, null, 'showMore', 'digest', { list: 'digest' }),
+    more: attendance
+      ? moreButton(page, null, 'showMore', `attendance:${attendance.date}:${attendance.session}`, { list: 'attendance', ...attendance })
+      : moreButton(page, null, 'showMore', 'digest', { list: 'digest' }),
     placementId: null,
     version: null,
     participants: [viewer.staffId],

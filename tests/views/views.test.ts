@@ -107,6 +107,16 @@ describe('digest', () => {
     expect(last.shown).toBe(`Showing ${last.items.length === 10 ? due.length - 9 : due.length - last.items.length + 1} to ${due.length} of ${due.length}`);
   });
 
+  it("is one session's attendance at its cut-off, paged with the session in its button", () => {
+    const sessions = manyDue(school, 14).filter(({ obligation: o }) => o.type === 'attendance_confirmation' && o.subject === '2026-02-10 am');
+    expect(sessions).toHaveLength(14);
+    const view = digest(sessions, school, NOW, viewers.attendance, 0, { date: '2026-02-10', session: 'am' });
+    expect(view.title).toBe('Attendance to confirm: Tue 10 Feb, morning');
+    expect(view.intro).toContain('14 to confirm');
+    expect(view.items[0]?.actions.filter((a) => a.verb === 'confirmAttendance').map((a) => a.payload.input['mark'])).toEqual(['present', 'late', 'absent_authorised', 'absent_unauthorised']);
+    expect(view.more?.payload.input).toEqual({ list: 'attendance', date: '2026-02-10', session: 'am', offset: 10 });
+  });
+
   it('starts again from the first page for an offset that is not a page of the list', () => {
     const due = manyDue(school, 2);
     for (const offset of [-10, 3.5, due.length, '10', Number.NaN]) expect(digest(due, school, NOW, viewers.attendance, offset).shown).toBe(`Showing 1 to 10 of ${due.length}`);

@@ -113,8 +113,9 @@ async function render(deps: ChatDeps, schoolId: string, staff: StaffMember, nudg
       case 'team_overview':
         throw new DeliveryError('The team overview goes to the team channel, not to a person', { permanent: true });
       case 'digest':
-      case 'attendance':
         return dueMessage(await Promise.all(nudge.items.map(dueItem)), school, now, viewer);
+      case 'attendance':
+        return dueMessage(await Promise.all(nudge.items.map(dueItem)), school, now, viewer, 0, { date: nudge.date, session: nudge.session });
     }
   } catch (error) {
     // The views refuse a card to someone who may not see it (a concern to a non-DSL): never retry that.

@@ -15,7 +15,7 @@ import type { AuditEntry } from '../../ports/auditLog.ts';
 import { approvalRequest } from '../../views/approvalRequest.ts';
 import { concernAlert } from '../../views/concernAlert.ts';
 import { concernForm } from '../../views/concernForm.ts';
-import { digest, type DueItem } from '../../views/digest.ts';
+import { digest, type AttendanceSession, type DueItem } from '../../views/digest.ts';
 import { done } from '../../views/done.ts';
 import { endPlacementForm } from '../../views/endPlacementForm.ts';
 import { placementList } from '../../views/placementList.ts';
@@ -49,8 +49,8 @@ export function helpMessage(intro?: string): SlackMessage {
   return message(`${intro ? `${intro} ` : ''}Here is what works.`, [section(`${intro ? `${escape(intro)}\n` : ''}Here is what works:\n${escape(lines)}`)]);
 }
 
-export function dueMessage(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset: unknown = 0): SlackMessage {
-  return slackMessage(digest(due, school, now, viewer, offset));
+export function dueMessage(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset: unknown = 0, attendance?: AttendanceSession): SlackMessage {
+  return slackMessage(digest(due, school, now, viewer, offset, attendance));
 }
 
 export function summaryMessage(placement: Placement, school: School, now: Date, viewer: Actor, offset: unknown = 0): SlackMessage {

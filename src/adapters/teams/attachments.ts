@@ -11,7 +11,7 @@ import { approvalRequest } from '../../views/approvalRequest.ts';
 import type { CardView } from '../../views/card.ts';
 import { concernAlert } from '../../views/concernAlert.ts';
 import { concernForm } from '../../views/concernForm.ts';
-import { digest, type DueItem } from '../../views/digest.ts';
+import { digest, type AttendanceSession, type DueItem } from '../../views/digest.ts';
 import { done } from '../../views/done.ts';
 import { endPlacementForm } from '../../views/endPlacementForm.ts';
 import { errorView } from '../../views/error.ts';
@@ -65,9 +65,9 @@ export function teamOverviewCard(due: readonly DueItem[], school: School, now: D
   return cardAttachment(teamOverview(due, school, now, date), school);
 }
 
-/** `due`, a digest nudge, and "show more": what this person has to do, ten at a time. */
-export function dueCard(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset: unknown = 0): Attachment {
-  return cardAttachment(digest(due, school, now, viewer, offset), school, { identity: pageIdentity(offset) });
+/** `due`, a digest nudge, an attendance session's list, and their "show more": ten at a time. */
+export function dueCard(due: readonly DueItem[], school: School, now: Date, viewer: Actor, offset: unknown = 0, attendance?: AttendanceSession): Attachment {
+  return cardAttachment(digest(due, school, now, viewer, offset, attendance), school, { identity: { ...pageIdentity(offset), ...(attendance ? { list: 'attendance', ...attendance } : {}) } });
 }
 
 export function reminderCard(placement: Placement, obligation: Obligation, school: School, now: Date, viewer: Actor, notice?: readonly string[]): Attachment {

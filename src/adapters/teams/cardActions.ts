@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import { decide } from '../../app/decide.ts';
-import { dueFor, openPlacements } from '../../app/queries.ts';
+import { attendanceSessionOf, dueListFor, openPlacements } from '../../app/queries.ts';
 import { withAttendance } from '../../app/withAttendance.ts';
 import { DECISIONS, type DecisionName } from '../../core/decisions/index.ts';
 import { AppError, ErrorCode, isAppError } from '../../core/errors.ts';
@@ -122,7 +122,7 @@ async function showReminder(press: Press): Promise<Attachment> {
   return reminderCard(placement, obligation, school, press.turn.now, actor);
 }
 
-/** The next page of the list the button was on: the open placements, or what is due for this person. */
+/** The next page of the list the button was on: the open placements, one session's attendance, or what is due for this person. */
 async function showMore(press: Press): Promise<Attachment> {
   const { school, actor } = press.turn.who;
   const { stores } = press.turn.deps;
@@ -130,7 +130,8 @@ async function showMore(press: Press): Promise<Attachment> {
     mayRead(press);
     return placementListCard(await openPlacements(stores, school, press.turn.now), school, actor, press.input['offset']);
   }
-  return dueCard(await dueFor(stores, school, actor, press.turn.now), school, press.turn.now, actor, press.input['offset']);
+  const attendance = attendanceSessionOf(press.input);
+  return dueCard(await dueListFor(stores, school, actor, press.turn.now, attendance), school, press.turn.now, actor, press.input['offset'], attendance);
 }
 
 async function showApproval(press: Press): Promise<Attachment> {

@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, type Attachment } from 'botbuilder';
-import type { Actor } from '../../core/decisions/decision.ts';
 import type { DecisionName } from '../../core/decisions/index.ts';
 import { requiredChecklist, tickedItems } from '../../core/placement/checklist.ts';
 import type { Placement } from '../../core/placement/placement.ts';
-import type { School } from '../../core/policy/schoolConfig.ts';
-import type { DueItem } from '../../views/digest.ts';
 import { pupilLabel } from '../../views/names.ts';
-import { reminderActions } from '../../views/reminderActions.ts';
 import type { ActionPayload, ViewAction } from '../../views/viewModel.ts';
 import { FORMS, type Field } from './forms.ts';
 
 // Cards no shared view covers yet: the new-placement and part-time timetable forms, the
-// pre-placement checklist and the attendance list. Their buttons
+// and the pre-placement checklist. Their buttons
 // carry the views' payload ({actionId, placementId, version, input}) and verbs, so one handler
 // reads them all.
 
@@ -29,8 +25,6 @@ function adaptiveCard(body: Json[], actions: Json[] = []): Attachment {
 function execute(verb: string, title: string, payload: ActionPayload, style: ViewAction['style'] = 'default'): Json {
   return { type: 'Action.Execute', title, verb, data: payload, ...(style !== 'default' ? { style } : {}) };
 }
-
-const ofView = (action: ViewAction): Json => execute(action.verb, action.title, action.payload, action.style);
 
 function about(placement: Placement): Json {
   return text(`${pupilLabel(placement).label} · ${words(placement.kind)} · ${placement.id}`, { isSubtle: true, spacing: 'None' });
@@ -80,17 +74,5 @@ export function checklistCard(placement: Placement, headline?: string): Attachme
       });
     }
   }
-  return adaptiveCard(body);
-}
-
-/** At a session's cut-off: each placement's session, with the reminder's own mark buttons. */
-export function attendanceCard(date: string, session: 'am' | 'pm', due: readonly DueItem[], school: School, now: Date, viewer: Actor): Attachment {
-  const body: Json[] = [heading(`Attendance to confirm: ${date} ${session.toUpperCase()}`)];
-  for (const { placement, obligation } of due.slice(0, 20)) {
-    const marks = reminderActions(obligation, placement, school, viewer, now).filter((a) => a.verb === 'confirmAttendance');
-    body.push(text(`**${pupilLabel(placement).label}**`));
-    if (marks.length > 0) body.push({ type: 'ActionSet', actions: marks.map(ofView) });
-  }
-  if (due.length > 20) body.push(text(`…and ${due.length - 20} more. Say "due" for the rest.`, { isSubtle: true }));
   return adaptiveCard(body);
 }

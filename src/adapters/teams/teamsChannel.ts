@@ -11,7 +11,6 @@ import type { ConversationStore } from '../../ports/conversationStore.ts';
 import type { PlacementStore } from '../../ports/placementStore.ts';
 import { TEAM_CHANNEL } from '../../ports/nudgeOutbox.ts';
 import { approvalCard, concernCard, dueCard, reminderCard, teamOverviewCard } from './attachments.ts';
-import { attendanceCard } from './standInCards.ts';
 
 export interface TeamsChannelDeps {
   adapter: CloudAdapter;
@@ -68,7 +67,7 @@ export function teamsChannel(deps: TeamsChannelDeps): Channel {
         case 'digest':
           return dueCard(await Promise.all(message.items.map(dueItem)), school, now, viewer);
         case 'attendance':
-          return attendanceCard(message.date, message.session, await Promise.all(message.items.map(dueItem)), school, now, viewer);
+          return dueCard(await Promise.all(message.items.map(dueItem)), school, now, viewer, 0, { date: message.date, session: message.session });
         case 'approval_request':
           return approvalCard(await placementOf(message.placementId), school, now, viewer);
         case 'concern_alert': {

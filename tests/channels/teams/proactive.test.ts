@@ -79,8 +79,10 @@ describe('nudges through channel.send', () => {
     const session = anItem({ type: 'attendance_confirmation', subject: '2026-02-09 am', ownerRole: 'attendance_officer', escalateToRole: 'dsl', dueDate: '2026-02-09' });
     await bot.teams.channel.send(bot.school.id, staff('s-aplead'), { kind: 'attendance', schoolId: bot.school.id, date: '2026-02-09', session: 'am', items: [session] }, 'k4');
     const attendance = cardOf(bot.sent.at(-1)?.body);
-    expect(textOf(attendance)).toContain('Attendance to confirm: 2026-02-09 AM');
+    expect(textOf(attendance)).toContain('Attendance to confirm: Mon 9 Feb, morning');
     expect(actionsOf(attendance).map((a) => a.data)).toContainEqual({ actionId: 'confirmAttendance:P-001:2026-02-09 am:present', placementId: 'P-001', version: 0, input: { date: '2026-02-09', session: 'am', mark: 'present' } });
+    // It refreshes as that session's list, not as the whole due list.
+    expect(refreshOf(attendance)?.data.input).toEqual({ card: 'digest', offset: 0, list: 'attendance', date: '2026-02-09', session: 'am' });
   });
 
   it("sends a part-time timetable approval request to the headteacher's DM", async () => {

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decide } from '../../../app/decide.ts';
 import type { Identified } from '../../../app/identity.ts';
-import { dueFor, openPlacements } from '../../../app/queries.ts';
+import { attendanceSessionOf, dueListFor, openPlacements } from '../../../app/queries.ts';
 import { withAttendance } from '../../../app/withAttendance.ts';
 import { DECISIONS, type DecisionName } from '../../../core/decisions/index.ts';
 import { ErrorCode, isAppError } from '../../../core/errors.ts';
@@ -111,7 +111,8 @@ async function nextPage(ctx: SlackContext, who: Identified, payload: ActionPaylo
     mayReadPlacements(who);
     return openPlacementsMessage(await openPlacements(ctx.stores, who.school, now), who.actor, payload.input['offset']);
   }
-  return dueMessage(await dueFor(ctx.stores, who.school, who.actor, now), who.school, now, who.actor, payload.input['offset']);
+  const attendance = attendanceSessionOf(payload.input);
+  return dueMessage(await dueListFor(ctx.stores, who.school, who.actor, now, attendance), who.school, now, who.actor, payload.input['offset'], attendance);
 }
 
 async function recordPress(press: Press, decision: DecisionName): Promise<void> {
