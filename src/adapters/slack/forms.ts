@@ -1,5 +1,6 @@
 import type { types, ViewStateValue } from '@slack/bolt';
 import type { DecisionName } from '../../core/decisions/index.ts';
+import { linesOf, tidyNewPlacementInput } from '../../app/newPlacementInput.ts';
 import { PLACEMENT_KINDS, SESSIONS, WEEKDAYS } from '../../core/placement/placement.ts';
 
 // The two modals no shared card view covers: commissioning a placement (`/ap new`) and proposing
@@ -72,18 +73,14 @@ export const FORMS: Partial<Record<DecisionName, Form>> = {
     input(values) {
       const flags = new Set(many(values, 'pupil.flags'));
       const provider = one(values, 'provider.name');
-      return {
+      return tidyNewPlacementInput({
         kind: one(values, 'kind'),
-        pupil: {
-          ref: one(values, 'pupil.ref')?.trim().toUpperCase(),
-          initials: one(values, 'pupil.initials')?.trim().toUpperCase(),
-          ...Object.fromEntries(PUPIL_FLAGS.map((f) => [f.value, flags.has(f.value)])),
-        },
+        pupil: { ref: one(values, 'pupil.ref'), initials: one(values, 'pupil.initials'), ...Object.fromEntries(PUPIL_FLAGS.map((f) => [f.value, flags.has(f.value)])) },
         start: one(values, 'start'),
         end: one(values, 'end'),
-        provider: provider ? { id: provider.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-'), name: provider.trim() } : undefined,
-        objectives: (one(values, 'objectives') ?? '').split('\n').map((l) => l.trim()).filter(Boolean),
-      };
+        provider: provider ? { name: provider } : undefined,
+        objectives: linesOf(one(values, 'objectives')),
+      });
     },
   },
   proposePartTimeTimetable: {
@@ -99,13 +96,13 @@ export const FORMS: Partial<Record<DecisionName, Form>> = {
     ],
     input(values) {
       const picked = many(values, 'timetable');
-      return {
-        pupil: { ref: one(values, 'pupil.ref')?.trim().toUpperCase(), initials: one(values, 'pupil.initials')?.trim().toUpperCase() },
+      return tidyNewPlacementInput({
+        pupil: { ref: one(values, 'pupil.ref'), initials: one(values, 'pupil.initials') },
         reason: one(values, 'reason') ?? '',
         timetable: Object.fromEntries(WEEKDAYS.map((day) => [day, SESSIONS.filter((s) => picked.includes(`${day}.${s}`))])),
         start: one(values, 'start'),
         end: one(values, 'end'),
-      };
+      });
     },
   },
 };

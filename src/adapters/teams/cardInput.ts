@@ -1,3 +1,4 @@
+import { linesOf, tidyNewPlacementInput } from '../../app/newPlacementInput.ts';
 import type { DecisionName } from '../../core/decisions/index.ts';
 import type { FieldKind as ViewFieldKind, FormField } from '../../views/viewModel.ts';
 import { FORMS, timetableOf, type FieldKind } from './forms.ts';
@@ -28,6 +29,8 @@ function read(kind: FieldKind | ViewFieldKind | undefined, raw: unknown): unknow
       return value === 'true';
     case 'timetable':
       return timetableOf(value);
+    case 'lines':
+      return linesOf(value);
     default:
       return raw;
   }
@@ -55,7 +58,7 @@ export function inputFromCard(verb: string, data: Record<string, unknown>, field
     else if (!UNSAFE_KEYS.has(id)) input[id] = value;
   }
   if (verb === 'proposePartTimeTimetable' && input['timetable'] === undefined) input['timetable'] = timetableOf('');
-  return input;
+  return standIn ? tidyNewPlacementInput(input) : input;
 }
 
 /** The values typed into a form by field id, to fill it in again when it comes back with a problem. */

@@ -4,7 +4,7 @@ import { PLACEMENT_KINDS, SESSIONS, WEEKDAYS } from '../../core/placement/placem
 // The two forms no shared view covers yet: commissioning a placement (`new`) and proposing a
 // part-time timetable (`ptt propose`). Their inputs are named `<verb>.<field>`, as the views' are.
 
-export type FieldKind = 'text' | 'longText' | 'date' | 'choice' | 'toggle' | 'timetable';
+export type FieldKind = 'text' | 'longText' | 'lines' | 'date' | 'choice' | 'toggle' | 'timetable';
 
 export interface Field {
   /** The decision input's path (`pupil.ref`), so an error naming it lands beside the field. */
@@ -25,7 +25,7 @@ export interface Form {
 const TIMETABLE_SLOTS = WEEKDAYS.flatMap((day) => SESSIONS.map((session) => `${day}.${session}`));
 const pupilFields: Field[] = [
   { id: 'pupil.ref', label: 'Pupil reference', kind: 'text', max: 32 },
-  { id: 'pupil.initials', label: 'Pupil initials (capitals)', kind: 'text', max: 4 },
+  { id: 'pupil.initials', label: 'Pupil initials', kind: 'text', max: 4 },
 ];
 
 /** The forms, by the decision each records (the decision's name is the submit button's verb). */
@@ -39,11 +39,13 @@ export const FORMS: Partial<Record<DecisionName, Form>> = {
       { id: 'pupil.ehcp', label: 'Has an EHCP', kind: 'toggle', optional: true },
       { id: 'pupil.lookedAfter', label: 'Looked after', kind: 'toggle', optional: true },
       { id: 'pupil.socialWorker', label: 'Has a social worker', kind: 'toggle', optional: true },
+      { id: 'pupil.send', label: 'SEND support', kind: 'toggle', optional: true },
       { id: 'pupil.freeSchoolMeals', label: 'Free school meals', kind: 'toggle', optional: true },
       { id: 'start', label: 'Starts', kind: 'date' },
       { id: 'end', label: 'Planned end', kind: 'date', optional: true },
-      { id: 'provider.id', label: 'Provider reference (off-site)', kind: 'text', optional: true, max: 64 },
-      { id: 'provider.name', label: 'Provider name (off-site)', kind: 'text', optional: true, max: 200 },
+      { id: 'provider.name', label: 'Provider (off-site placements)', kind: 'text', optional: true, max: 200 },
+      { id: 'provider.id', label: 'Provider reference, if the school has one', kind: 'text', optional: true, max: 64 },
+      { id: 'objectives', label: 'Objectives, one a line', kind: 'lines', optional: true, max: 3000 },
     ],
   },
   proposePartTimeTimetable: {

@@ -44,7 +44,7 @@ function input(verb: DecisionName, field: Field): Json {
     case 'toggle':
       return { type: 'Input.Toggle', id, title: field.label, value: 'false', valueOn: 'true', valueOff: 'false' };
     default:
-      return { type: 'Input.Text', ...common, isMultiline: field.kind === 'longText', ...(field.max ? { maxLength: field.max } : {}) };
+      return { type: 'Input.Text', ...common, isMultiline: field.kind === 'longText' || field.kind === 'lines', ...(field.max ? { maxLength: field.max } : {}) };
   }
 }
 

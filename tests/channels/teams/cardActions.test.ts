@@ -97,15 +97,22 @@ describe('decisions from card buttons (Action.Execute)', () => {
       version: null,
       input: {},
       'commissionPlacement.kind': 'off_site_ap',
-      'commissionPlacement.pupil.ref': 'Y10-0007',
-      'commissionPlacement.pupil.initials': 'KT',
+      'commissionPlacement.pupil.ref': 'y10-0007',
+      'commissionPlacement.pupil.initials': 'kt',
       'commissionPlacement.pupil.ehcp': 'true',
+      'commissionPlacement.pupil.send': 'true',
       'commissionPlacement.start': '2026-03-02',
       'commissionPlacement.end': '',
-      'commissionPlacement.provider.id': 'PR-9',
-      'commissionPlacement.provider.name': 'Hilltop Gym',
+      'commissionPlacement.provider.id': '',
+      'commissionPlacement.provider.name': ' Hilltop Gym ',
+      'commissionPlacement.objectives': 'Attend every session\n\n  Level 1 in construction  ',
     });
     expect(textOf(done?.value)).toContain('Commissioned');
+    // Typed as staff type it, kept as the school writes it: capitals, a provider reference from the name, one objective a line.
+    const [created] = (await bot.stores.placements.list(bot.school.id, { pupilRef: 'Y10-0007' })).map((r) => r.placement);
+    expect(created?.pupil).toMatchObject({ ref: 'Y10-0007', initials: 'KT', ehcp: true, send: true, lookedAfter: false });
+    expect(created?.provider).toMatchObject({ id: 'hilltop-gym', name: 'Hilltop Gym' });
+    expect(created?.objectives).toEqual(['Attend every session', 'Level 1 in construction']);
     const ticks = actionsOf(done?.value).filter((a) => a.verb === 'tickChecklistItem');
     expect(ticks.map((a) => (a.data.input as { item: string }).item)).toContain('sen_officer_informed');
     const tick = ticks[0];
