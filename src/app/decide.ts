@@ -44,6 +44,8 @@ export interface DecideResult {
   attendance?: AttendanceOutcome;
   /** True when this key had been recorded before: nothing new was written. */
   replayed: boolean;
+  /** When it was recorded: now, or for a replay the first time. */
+  at: Date;
 }
 
 /** Enough for every one of a burst of simultaneous decisions on one placement to land. */
@@ -73,10 +75,17 @@ async function sendFollowUps(outbox: NudgeOutbox, result: DecideResult, request:
  * a repeat of the same key records nothing new.
  */
 export async function decide(stores: DecisionStores, request: DecideRequest): Promise<DecideResult> {
-  return sendFollowUps(stores.outbox, await record(stores, request), request);
+  const result = await record(stores, request);
+  return sendFollowUps(stores.outbox, { ...result, at: result.at ?? firstRecordedAt(result.record.placement, request) }, request);
 }
 
-async function record(stores: DecisionStores, request: DecideRequest): Promise<DecideResult> {
+/** When a decision with this key was first recorded: its event's time, else now. */
+function firstRecordedAt(placement: Placement, request: DecideRequest): Date {
+  const event = placement.history.find((e) => e.key === request.idempotencyKey);
+  return event?.at ? new Date(event.at) : request.now;
+}
+
+async function record(stores: DecisionStores, request: DecideRequest): Promise<Omit<DecideResult, 'at'> & { at?: Date }> {
   const { school, actor, now, idempotencyKey: key } = request;
   const decision = DECISIONS.get(request.decision);
   if (!decision) throw new AppError(ErrorCode.InvalidInput, `There is no decision called "${request.decision}".`);
@@ -166,13 +175,13 @@ async function recordAttendance(
   record: PlacementRecord,
   audit: Parameters<AuditLog['append']>[0],
   name: DecisionName,
-): Promise<DecideResult> {
+): Promise<Omit<DecideResult, 'at'> & { at?: Date }> {
   const existing = (await stores.attendance.listForPlacement(record.schoolId, mark.placementId, mark.date, mark.date)).find((m) => m.session === mark.session);
   if (existing) {
-    if (existing.mark === mark.mark) return { decision: name, record, summary: 'Already recorded', attendance: mark, replayed: true };
+    if (existing.mark === mark.mark) return { decision: name, record, summary: 'Already recorded', attendance: mark, replayed: true, at: existing.at };
     throw new AppError(ErrorCode.NotPossible, `${mark.date} ${mark.session} is already marked ${existing.mark.replaceAll('_', ' ')}.`);
   }
   await stores.attendance.record({ schoolId: record.schoolId, placementId: mark.placementId, date: mark.date, session: mark.session, mark: mark.mark as never, by: audit.actor, at: audit.at });
   await stores.audit.append(audit);
-  return { decision: name, record, summary: audit.summary, attendance: mark, replayed: false };
+  return { decision: name, record, summary: audit.summary, attendance: mark, replayed: false, at: audit.at };
 }

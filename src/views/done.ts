@@ -10,7 +10,7 @@ export interface DoneView extends CardBase {
   pupil: PupilLabel;
   /** "Dr A Patel approved the part-time timetable" */
   text: string;
-  /** "Fri 13 Feb, 10:42" */
+  /** "Fri 13 Feb, 10:42", or for a press already recorded "Already recorded, Fri 13 Feb, 10:42. …" */
   when: string;
 }
 
@@ -46,14 +46,18 @@ const DONE_WORDS: Record<DecisionName, string> = {
   reassignOwner: 'reassigned the reminders',
 };
 
-/** The card after someone acted: who did what and when, and no buttons left to press twice. */
-export function done(decision: DecisionName, placement: Placement, by: string, at: Date, school: School): DoneView {
+/**
+ * The card after someone acted: who did what and when, and no buttons left to press twice. A
+ * press that had already been recorded (a double click, a card sent twice) says so, with the
+ * time it was first recorded.
+ */
+export function done(decision: DecisionName, placement: Placement, by: string, at: Date, school: School, alreadyRecorded = false): DoneView {
   return {
     card: 'done',
-    title: 'Done',
+    title: alreadyRecorded ? 'Already recorded' : 'Done',
     pupil: pupilLabel(placement),
     text: `${staffName(school, by)} ${DONE_WORDS[decision]}`,
-    when: moment(at, school),
+    when: alreadyRecorded ? `Already recorded, ${moment(at, school)}. Nothing new was saved.` : moment(at, school),
     placementId: placement.id,
     version: placement.version,
     participants: [],

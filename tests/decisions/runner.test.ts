@@ -14,6 +14,19 @@ describe('every decision is recorded once, from the state it was made on', () =>
     expect(await desk.auditOf()).toHaveLength(1);
   });
 
+  it('gives a repeat the time it was first recorded, for a decision and for an attendance mark', async () => {
+    const desk = await aDecisionDesk([{}]);
+    const first = await desk.run('s-aplead', 'recordReview', 'P-001', review, { key: 'card-2:s-aplead', at: '2026-02-09T09:00:00Z' });
+    const again = await desk.run('s-aplead', 'recordReview', 'P-001', review, { key: 'card-2:s-aplead', at: '2026-02-09T09:07:00Z' });
+    expect([first.at, again.at]).toEqual([new Date('2026-02-09T09:00:00Z'), new Date('2026-02-09T09:00:00Z')]);
+
+    const mark = { date: '2026-02-09', session: 'am', mark: 'present' };
+    const marked = await desk.run('s-attendance', 'confirmAttendance', 'P-001', mark, { at: '2026-02-09T09:30:00Z' });
+    const markedAgain = await desk.run('s-attendance', 'confirmAttendance', 'P-001', mark, { at: '2026-02-09T10:15:00Z' });
+    expect([marked.replayed, markedAgain.replayed]).toEqual([false, true]);
+    expect([marked.at, markedAgain.at]).toEqual([new Date('2026-02-09T09:30:00Z'), new Date('2026-02-09T09:30:00Z')]);
+  });
+
   it('records a repeated create once', async () => {
     const desk = await aDecisionDesk();
     const input = { kind: 'on_site_ap', pupil: { ref: 'Y7-0001', initials: 'AB' }, start: '2026-03-02' };

@@ -57,14 +57,13 @@ export function summaryMessage(placement: Placement, school: School, now: Date, 
   return slackMessage(placementSummary(placement, school, now, viewer, offset));
 }
 
-/** `/ap status`: one line per open placement, each with a button to its summary. */
 /** `/ap status` and its "show more": every open placement, twenty a page. */
 export function openPlacementsMessage(open: readonly PlacementWithObligations[], viewer: Actor, offset: unknown = 0): SlackMessage {
   return slackMessage(placementList(open, viewer, offset));
 }
 
-export function doneMessage(decision: DecisionName, placement: Placement, by: string, at: Date, school: School): SlackMessage {
-  return slackMessage(done(decision, placement, by, at, school));
+export function doneMessage(decision: DecisionName, placement: Placement, by: string, at: Date, school: School, alreadyRecorded = false): SlackMessage {
+  return slackMessage(done(decision, placement, by, at, school, alreadyRecorded));
 }
 
 /** The pre-placement checklist sent after `/ap new`: a button per check still to do. */

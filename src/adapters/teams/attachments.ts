@@ -102,8 +102,8 @@ export function formCard(form: Form, placement: Placement, school: School, now: 
 }
 
 /** The card after an action: who did what, when; no buttons left to press twice. */
-export function doneCard(decision: DecisionName, placement: Placement, by: string, at: Date, school: School): Attachment {
-  return cardAttachment(done(decision, placement, by, at, school), school);
+export function doneCard(decision: DecisionName, placement: Placement, by: string, at: Date, school: School, alreadyRecorded = false): Attachment {
+  return cardAttachment(done(decision, placement, by, at, school, alreadyRecorded), school);
 }
 
 /** A user error in plain words, or anything else as an incident id to quote (logged by the caller). */

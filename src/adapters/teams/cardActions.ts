@@ -205,7 +205,7 @@ async function runDecision(press: Press, decision: DecisionName): Promise<Attach
     const after = result.record.placement;
     if ((decision === 'commissionPlacement' || decision === 'tickChecklistItem') && after.status === 'proposed' && requiredChecklist(after).length > 0)
       return checklistCard(after, `✅ ${result.summary}`);
-    return doneCard(decision, after, staff.id, turn.now, school);
+    return doneCard(decision, after, staff.id, result.at, school, result.replayed);
   } catch (error) {
     if (!isAppError(error) || !error.isUserError) throw error;
     // The message lists the problems itself when there are any: show its first line and the problems once each.

@@ -237,6 +237,9 @@ describe('modals', () => {
     const { view } = await opened(ws);
     await ws.submit(AP_LEAD, { ...view, id: 'V0SAME' }, review);
     expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history.filter((e) => e.type === 'review')).toHaveLength(1);
+    // The second confirmation says it was already recorded, rather than that it was done again.
+    const confirmations = await until(() => ws.slack.sent('chat.postMessage').length >= 2 && ws.slack.sent('chat.postMessage'), 'both confirmations');
+    expect(confirmations.map((m) => said(m).includes('Already recorded'))).toEqual([false, true]);
   });
 
   it('sends a concern to the DSL only; the teacher who raised it is thanked without the details', async () => {

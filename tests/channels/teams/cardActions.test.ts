@@ -35,7 +35,9 @@ describe('decisions from card buttons (Action.Execute)', () => {
     expect(textOf(first?.value)).toContain('JS · Y9-0412');
     expect(textOf(first?.value)).toContain('✅ Ms R Okafor recorded the review');
     expect(actionsOf(first?.value)).toEqual([]);
+    expect(textOf(first?.value)).not.toContain('Already recorded');
     const again = await bot.press('recordReview', aReviewSubmit());
+    expect(textOf(again?.value)).toContain('Already recorded, Mon 9 Feb, 09:00. Nothing new was saved.');
     expect(textOf(again?.value)).toContain('recorded the review');
     expect((await bot.placement()).history.filter((e) => e.type === 'review')).toHaveLength(1);
     expect((await bot.auditOf()).map((e) => e.action)).toEqual(['recordReview']);

@@ -131,7 +131,7 @@ async function recordPress(press: Press, decision: DecisionName): Promise<void> 
       expectedVersion: payload.version ?? undefined,
       now,
     });
-    const after = decision === 'tickChecklistItem' ? checklistMessage(result.record.placement) : doneMessage(decision, result.record.placement, who.staff.id, now, who.school);
+    const after = decision === 'tickChecklistItem' ? checklistMessage(result.record.placement) : doneMessage(decision, result.record.placement, who.staff.id, result.at, who.school, result.replayed);
     await press.refresh(after);
   } catch (error) {
     if (!isAppError(error) || error.code !== ErrorCode.Conflict) throw error;

@@ -47,7 +47,7 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
     await ack();
 
     try {
-      const done = doneMessage(decision, result.record.placement, who.staff.id, now, who.school);
+      const done = doneMessage(decision, result.record.placement, who.staff.id, result.at, who.school, result.replayed);
       if (meta.origin) await ctx.client.chat.update({ channel: meta.origin.channel, ts: meta.origin.ts, text: done.text, blocks: done.blocks });
       if (decision === 'commissionPlacement') await dm(ctx, userId, checklistMessage(result.record.placement));
       else if (!meta.origin) await dm(ctx, userId, done);
