@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { aRecordingIo } from '../fixtures/cliIo.ts';
 
@@ -49,7 +49,7 @@ describe('ap import placements', () => {
 
     const history = await ap('history', '001235', '--as', 's-head');
     expect(history.stdout).toMatch(/part_time_timetable\s+active\s+2026-02-09 to 2026-03-27/);
-    const stores = await openMemoryStores({ dataDir: join(dir, 'data') });
+    const stores = await openJournalStores({ dataDir: join(dir, 'data') });
     const audit = await stores.audit.list('oakfield');
     await stores.close();
     expect(audit.map((e) => [e.actor, e.action])).toEqual([
@@ -64,7 +64,7 @@ describe('ap import placements', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/^4\s+refused\s+002003 GE\s+start: 31\/02\/2026 is not a date in the calendar$/m);
     expect(result.stdout).toContain('Nothing was imported: an import is all or nothing.');
-    const stores = await openMemoryStores({ dataDir: join(dir, 'data') });
+    const stores = await openJournalStores({ dataDir: join(dir, 'data') });
     expect(await stores.placements.list('oakfield')).toEqual([]);
     await stores.close();
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import { importPlacementCsv } from '../../src/app/import/placementCsvImport.ts';
 import { importMappingSchema, NO_MAPPING, type ImportMapping } from '../../src/app/import/placementColumns.ts';
 import type { Stores } from '../../src/ports/stores.ts';
@@ -14,7 +14,7 @@ const mapping: ImportMapping = importMappingSchema.parse(parse(fixture('mapping.
 let stores: Stores;
 
 beforeEach(async () => {
-  stores = await openMemoryStores();
+  stores = await openJournalStores();
 });
 
 function run(file: Uint8Array | string, options: { dryRun?: boolean; map?: ImportMapping; now?: Date } = {}) {

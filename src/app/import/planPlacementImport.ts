@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { localDateOf } from '../../core/calendar/clock.ts';
+import { localDateOf } from '../../core/calendar/localTime.ts';
 import type { DecisionContext } from '../../core/decisions/decision.ts';
 import { inCalendar } from '../../core/decisions/decision.ts';
 import { updatePlacement } from '../../core/decisions/updatePlacement.ts';
