@@ -14,7 +14,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   due: { run: due, summary: 'due --school F --placements F --at T [--json]  what falls due, for whom' },
   decide: { run: decide, summary: "decide <decision> --as STAFF [--placement P] [--json '{…}']  record a decision" },
   nudges: { run: nudges, summary: 'nudges preview --school F --placements F --at T  what would be sent to whom' },
-  import: { run: importCommand, summary: 'import placements <file.csv> [--school ID] [--map F] [--dry-run]  placements from a spreadsheet' },
+  import: { run: importCommand, summary: 'import placements|terms|bank-holidays <file> …   a school\'s placements, term dates, bank holidays' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
 };
 
