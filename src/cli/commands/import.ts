@@ -2,11 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bankHolidaysOf, DIVISIONS, withBankHolidays } from '../../app/import/bankHolidays.ts';
+import { planStaffImport } from '../../app/import/staffImport.ts';
 import { termDatesFromEvents, withTermDates } from '../../app/import/termDates.ts';
+import { decodeSpreadsheetText, readCsvTable } from '../../app/import/csvTable.ts';
 import { readEnv } from '../../config/env.ts';
 import { readIcalEvents } from '../../config/icalEvents.ts';
-import { readText } from '../../config/schoolFile.ts';
-import { updateSchoolCalendar } from '../../config/schoolFileCalendar.ts';
+import { loadSchoolFile, readText } from '../../config/schoolFile.ts';
+import { schoolFileOf, updateSchoolCalendar, updateSchoolStaff } from '../../config/schoolFileUpdate.ts';
 import type { School } from '../../core/policy/schoolConfig.ts';
 import { importPlacementCsv } from '../../app/import/placementCsvImport.ts';
 import { NO_MAPPING } from '../../app/import/placementColumns.ts';
@@ -21,6 +23,7 @@ import { withWorkspace } from '../workspace.ts';
 
 const USAGE_TERMS = 'ap import terms <file.ics> --school <school.yaml> [--dry-run]';
 const USAGE_BANK_HOLIDAYS = 'ap import bank-holidays <file.json> [--school <school.yaml>] [--division england-and-wales|scotland|northern-ireland] [--dry-run]';
+const USAGE_STAFF = 'ap import staff <file.csv> [--school <id>] [--dry-run]';
 const USAGE = 'ap import placements <file.csv> [--school <id>] [--map <mapping.yaml>] [--dry-run] [--as <staff id>] [--at <ISO instant>]';
 
 function readFileBytes(path: string, what: string): Uint8Array {
@@ -125,7 +128,25 @@ async function bankHolidays(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { placements, terms, 'bank-holidays': bankHolidays };
+async function staff(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { school: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+  const [path] = positionals;
+  if (!path || positionals.length > 1) return io.usage(USAGE_STAFF);
+  const table = readCsvTable(decodeSpreadsheetText(readFileBytes(path, 'the staff file')));
+  const file = schoolFileOf(readEnv().SCHOOLS_DIR, values.school);
+  const plan = planStaffImport(table, loadSchoolFile(file).config.staff);
+  io.out(formatTable(['row', 'outcome', 'staff', 'detail'], plan.rows.map((r) => [String(r.row), r.outcome, r.staffId ?? '', r.detail])));
+  if (plan.rows.some((r) => r.outcome === 'refused')) {
+    io.out(`Nothing was changed in ${file}: fix the refused rows and run it again.`);
+    return EXIT_BAD_INPUT;
+  }
+  const write = values['dry-run'] !== true;
+  const school = updateSchoolStaff(file, () => plan.staff, { write });
+  io.out(`${write ? 'Wrote' : 'Dry run: would write'} ${school.config.staff.length} staff to ${file}. Next: ap staff check${values.school ? ` --school ${values.school}` : ''} finds their Teams and Slack accounts.`);
+  return 0;
+}
+
+const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = { placements, terms, 'bank-holidays': bankHolidays, staff };
 
 /** `ap import <what> <file>`: a school's own data, brought in from the files it already has. */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -133,7 +154,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const sub = what === undefined ? undefined : SUBCOMMANDS[what];
   if (!sub) {
     io.err(`ap import: say what to import: ${Object.keys(SUBCOMMANDS).join(', ')}.`);
-    return io.usage([USAGE, USAGE_TERMS, USAGE_BANK_HOLIDAYS].join('\n       '));
+    return io.usage([USAGE, USAGE_TERMS, USAGE_BANK_HOLIDAYS, USAGE_STAFF].join('\n       '));
   }
   return sub(rest, io);
 }
