@@ -3,7 +3,7 @@ import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import { routeOf } from '../core/obligations/routes.ts';
 import { escalatesAt } from '../core/obligations/stage.ts';
-import { localDateOf, localTimeOf } from '../core/calendar/clock.ts';
+import { localDateOf, localTimeOf } from '../core/calendar/localTime.ts';
 import { ATTENDANCE_MARKS } from '../core/placement/events.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import { actingRole } from '../core/permissions.ts';

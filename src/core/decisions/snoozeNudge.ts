@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantAt, localDateOf, localTimeOf } from '../calendar/clock.ts';
+import { instantAt, localDateOf, localTimeOf } from '../calendar/localTime.ts';
 import { isValidLocalDate, shortDate } from '../calendar/localDate.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import { deriveObligations } from '../obligations/deriveObligations.ts';

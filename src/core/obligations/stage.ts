@@ -1,4 +1,4 @@
-import { instantAt } from '../calendar/clock.ts';
+import { instantAt } from '../calendar/localTime.ts';
 import { daysBetween, type LocalDate } from '../calendar/localDate.ts';
 import { isAppError } from '../errors.ts';
 import type { School } from '../policy/schoolConfig.ts';
