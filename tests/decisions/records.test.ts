@@ -116,7 +116,7 @@ describe('snoozing and reassigning', () => {
     const desk = await aDecisionDesk([{}]);
     // Due Thu 12 Feb (the 13th is an INSET day, then half-term): escalates as Wed 25 Feb begins.
     const obligation = 'placement_review:Spring 2026 first half';
-    await expect(desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation, until: '2026-02-26', reason: 'Parents away' })).rejects.toThrow(/until Wed 25 Feb 00:00 at the latest, when this escalates/);
+    await expect(desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation, until: '2026-02-26', reason: 'Parents away' })).rejects.toThrow(/until Wed 25 Feb at the latest, when this escalates/);
     await expect(desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation: 'qa_visit:nothing', until: '2026-02-10', reason: 'Parents away' })).rejects.toThrow(/no longer open/);
     const { record } = await desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation, until: '2026-02-25', reason: 'Parents away' });
     expect(record.placement.history.at(-1)).toMatchObject({ type: 'snooze', obligation, until: '2026-02-25', untilAt: '2026-02-25T00:00:00.000Z' });

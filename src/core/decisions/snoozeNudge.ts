@@ -41,7 +41,8 @@ export const snoozeNudge = defineDecision({
     if (until <= ctx.now) refuse('until: pick a later time.');
     const limit = escalatesAt(obligation, ctx.school);
     if (limit && until > limit) {
-      const when = localDateOf(limit, timezone) === ctx.today ? `${localTimeOf(limit, timezone)} today` : `${shortDate(localDateOf(limit, timezone))} ${localTimeOf(limit, timezone)}`;
+      const [day, time] = [localDateOf(limit, timezone), localTimeOf(limit, timezone)];
+      const when = day === ctx.today ? `${time} today` : time === '00:00' ? shortDate(day) : `${shortDate(day)} ${time}`;
       refuse(`until: a snooze can last until ${when} at the latest, when this escalates.`);
     }
     const event = { type: 'snooze', on: ctx.today, obligation: input.obligation, until: localDateOf(until, timezone), untilAt: until.toISOString(), reason: input.reason } as const;
