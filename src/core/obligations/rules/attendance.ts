@@ -23,11 +23,8 @@ export function attendanceConfirmation(ctx: RuleContext): ObligationDraft[] {
       drafts.push({
         type: 'attendance_confirmation',
         subject: `${day} ${session}`,
-        ownerRole: 'attendance_officer',
-        escalateToRole: 'dsl',
         dueDate: day,
         dueAt: instantAt(day, policy.attendanceCutoff[session], timezone),
-        escalatesSameDay: true,
       });
     }
   }
@@ -46,8 +43,6 @@ export function absenceFollowUp(ctx: RuleContext): ObligationDraft[] {
     .map((a) => ({
       type: 'absence_follow_up',
       subject: `${a.on} ${a.session}`,
-      ownerRole: 'attendance_officer',
-      escalateToRole: 'dsl',
       dueDate: a.on,
     }));
 }
