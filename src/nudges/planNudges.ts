@@ -2,7 +2,7 @@ import { localDateOf } from '../core/calendar/clock.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
-import type { Role } from '../core/policy/roles.ts';
+import { audienceOf, isSafeguarding } from '../core/obligations/audience.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { NudgeItem, NudgeMessage } from '../ports/channel.ts';
 import { nextAllowedTime } from './quietHours.ts';
@@ -22,27 +22,14 @@ export interface PlannedNudge {
 
 const NUDGED_STAGES = new Set(['upcoming', 'due', 'overdue', 'escalated']);
 
-/** Unexplained absence and anything raised by a concern: the DSL's business, never a shared channel's. */
-export const isSafeguarding = (o: Obligation) => o.type === 'absence_follow_up' || (o.subject?.startsWith('safeguarding concern') ?? false);
 
 /** An obligation as a nudge carries it: the pupil by initials and reference only. */
 export function itemOf(placement: Placement, o: Obligation): NudgeItem {
   return { ...o, dueAt: o.dueAt.toISOString(), pupil: { ref: placement.pupil.ref, initials: placement.pupil.initials } };
 }
 
-function holders(school: School, role: Role): string[] {
-  return school.config.staff.filter((s) => s.roles.includes(role)).map((s) => s.id);
-}
-
-/** Who hears about an obligation: its owner, and at escalation someone senior (the DSL for safeguarding). */
 function recipientsOf(school: School, placement: Placement, o: Obligation): string[] {
-  const named = placement.owners?.[o.ownerRole];
-  const people = new Set(named ? [named] : holders(school, o.ownerRole));
-  const escalated = o.stage === 'escalated';
-  if (escalated && o.escalateToRole) holders(school, o.escalateToRole).forEach((id) => people.add(id));
-  // An unexplained absence reaches the DSL the same day; an escalated safeguarding item always does.
-  if (o.type === 'absence_follow_up' || (escalated && isSafeguarding(o))) holders(school, 'dsl').forEach((id) => people.add(id));
-  return [...people];
+  return [...audienceOf(school, placement, o).keys()];
 }
 
 function isSnoozed(placement: Placement, o: Obligation, today: string): boolean {
