@@ -1,4 +1,4 @@
-import { instantAt, localDateOf } from '../../calendar/clock.ts';
+import { instantAt, localDateOf } from '../../calendar/localTime.ts';
 import { concernCases, concernSubject } from '../../placement/concerns.ts';
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
