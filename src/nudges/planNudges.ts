@@ -22,20 +22,20 @@ export interface PlannedNudge {
 
 const NUDGED_STAGES = new Set(['upcoming', 'due', 'overdue', 'escalated']);
 
-
 /** An obligation as a nudge carries it: the pupil by initials and reference only. */
 export function itemOf(placement: Placement, o: Obligation): NudgeItem {
   return { ...o, dueAt: o.dueAt.toISOString(), pupil: { ref: placement.pupil.ref, initials: placement.pupil.initials } };
 }
 
+/** Who hears about an obligation (audience.ts: the same rule as each person's `due`). */
 function recipientsOf(school: School, placement: Placement, o: Obligation): string[] {
   return [...audienceOf(school, placement, o).keys()];
 }
 
-function isSnoozed(placement: Placement, o: Obligation, today: string): boolean {
+function isSnoozed(placement: Placement, o: Obligation, now: Date, today: string): boolean {
   if (o.stage === 'escalated') return false;
   const key = obligationKey(o);
-  return placement.history.some((e) => e.type === 'snooze' && e.obligation === key && e.until > today);
+  return placement.history.some((e) => e.type === 'snooze' && e.obligation === key && (e.untilAt ? now < new Date(e.untilAt) : e.until > today));
 }
 
 /**
@@ -49,7 +49,7 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
 
   for (const { placement, obligations } of due) {
     for (const o of obligations) {
-      if (!NUDGED_STAGES.has(o.stage) || isSnoozed(placement, o, today)) continue;
+      if (!NUDGED_STAGES.has(o.stage) || isSnoozed(placement, o, now, today)) continue;
 
       if (o.type === 'attendance_confirmation') {
         if (o.stage !== 'overdue' && o.stage !== 'escalated') continue;

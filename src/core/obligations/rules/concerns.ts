@@ -3,8 +3,6 @@ import { concernCases, concernSubject } from '../../placement/concerns.ts';
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
 
-const owner = { ownerRole: 'dsl', escalateToRole: 'headteacher' } as const;
-
 /**
  * KCSIE part 2, 000 §4.4: a DSL acknowledges every concern within the school day it was logged
  * (the next school day when logged after the day's end); if none has by then, the deputy DSLs and
@@ -23,10 +21,10 @@ export function concernSteps(ctx: RuleContext): ObligationDraft[] {
       const loggedOn = localDateOf(loggedAt, timezone);
       const sameDay = calendar.isSchoolDay(loggedOn) && loggedAt < instantAt(loggedOn, dayEnd, timezone);
       const dueDate = sameDay ? loggedOn : calendar.addSchoolDays(loggedOn, 1);
-      return [{ ...owner, type: 'concern_acknowledgement', subject, dueDate, dueAt: instantAt(dueDate, dayEnd, timezone), escalatesSameDay: true }];
+      return [{ type: 'concern_acknowledgement', subject, dueDate, dueAt: instantAt(dueDate, dayEnd, timezone) }];
     }
     if (c.state === 'acknowledged' && c.acknowledged)
-      return [{ ...owner, type: 'concern_decision', subject, dueDate: calendar.addSchoolDays(c.acknowledged.on, 1) }];
+      return [{ type: 'concern_decision', subject, dueDate: calendar.addSchoolDays(c.acknowledged.on, 1) }];
     return [];
   });
 }
