@@ -1,4 +1,3 @@
-import type { DecisionName } from '../core/decisions/index.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import { ABSENCE_CODES, ABSENCE_DSL_ACTIONS, ATTENDANCE_MARKS, FOLLOW_UP_METHODS, QA_CHECKS, QA_OUTCOMES, RISK_LEVELS } from '../core/placement/events.ts';
@@ -7,12 +6,11 @@ import { routeOf } from '../core/obligations/routes.ts';
 import { escalatesAt } from '../core/obligations/stage.ts';
 import { localDateOf, localTimeOf } from '../core/calendar/localTime.ts';
 import type { Placement } from '../core/placement/placement.ts';
-import { actingRole } from '../core/permissions.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction, type FieldSpec } from './actions.ts';
 import { roleName } from './names.ts';
 import { sessionOf } from './obligationWords.ts';
-import type { Verb } from './verbs.ts';
+import { mayDo, type Verb } from './registry.ts';
 import type { ViewAction, Viewer } from './viewModel.ts';
 import { todayOf } from './when.ts';
 
@@ -81,14 +79,16 @@ const ABSENCE_FOLLOW_UP_FIELDS: FieldSpec[] = [
     ],
   },
 ];
+
 const HOUR_MS = 3_600_000;
 
 const methodField = (options: readonly string[]): FieldSpec => ({ id: 'method', label: 'How', kind: 'choice', required: true, options });
 
 /** The actions that do what an obligation asks, for someone allowed to do them. */
 function doIt(o: Obligation, placement: Placement, school: School, now: Date): ReturnType<typeof placementAction>[] {
+  // Each button names its obligation: two reminders of one placement never share a press.
   const act = (verb: Verb, title: string, rest: Omit<Parameters<typeof placementAction>[1], 'verb' | 'title'> = {}) =>
-    placementAction(placement, { verb, title, style: 'positive', ...rest });
+    placementAction(placement, { verb, title, style: 'positive', variant: obligationKey(o), ...rest });
   const session = sessionOf(o);
   switch (o.type) {
     case 'placement_review':
@@ -111,7 +111,6 @@ function doIt(o: Obligation, placement: Placement, school: School, now: Date): R
       if (!session) return [];
       return [
         act('recordAbsenceFollowUp', 'Record the follow-up', {
-          variant: o.subject ?? undefined,
           input: { absenceOn: session.date, session: session.session },
           fields: ABSENCE_FOLLOW_UP_FIELDS,
         }),
@@ -172,6 +171,7 @@ function doIt(o: Obligation, placement: Placement, school: School, now: Date): R
         act('approvePartTimeTimetable', 'Approve'),
         placementAction(placement, {
           verb: 'declinePartTimeTimetable',
+          variant: obligationKey(o),
           title: 'Decline',
           style: 'destructive',
           fields: [{ id: 'reason', label: 'Why not', kind: 'longText', required: true, maxLength: 1000 }],
@@ -198,19 +198,6 @@ function doIt(o: Obligation, placement: Placement, school: School, now: Date): R
     case 'suspension_provision_start':
       return [];
   }
-}
-
-/** Decisions are named as actions in the permission matrix; view verbs open a form for the decision behind them. */
-const ACTION_BEHIND: Partial<Record<Verb, DecisionName>> = {
-  openReviewForm: 'recordReview',
-  openConcernForm: 'logConcern',
-  openEndPlacementForm: 'endPlacement',
-};
-
-export function mayDo(viewer: Viewer, verb: Verb, school: School): boolean {
-  const decision = ACTION_BEHIND[verb] ?? verb;
-  if (decision === 'showReminder' || decision === 'showPlacement' || decision === 'showMore' || decision === 'refreshCard') return true;
-  return actingRole(viewer.roles, decision as DecisionName, school.config.permissions) !== null;
 }
 
 /**
@@ -245,6 +232,7 @@ export function reminderActions(o: Obligation, placement: Placement, school: Sch
       placementAction(placement, {
         verb: 'snoozeNudge',
         title: 'Snooze',
+        variant: key,
         input: { obligation: key },
         fields: [snoozeUntilField(o, school, now), { id: 'reason', label: 'Why wait', kind: 'text', required: true, maxLength: 500 }],
       }),
@@ -257,6 +245,7 @@ export function reminderActions(o: Obligation, placement: Placement, school: Sch
       placementAction(placement, {
         verb: 'reassignOwner',
         title: 'Reassign',
+        variant: key,
         input: { role: o.ownerRole },
         fields: [
           {
