@@ -20,7 +20,7 @@ export const renewRiskAssessment = defineDecision({
   }),
   apply(current, input, ctx) {
     const placement = openPlacement(current);
-    if (input.subject === 'provider' && !placement.provider) refuse(`Placement ${placement.id} has no provider.`);
+    if (input.subject === 'provider' && !placement.provider) refuse(`This placement has no provider.`);
     const on = doneOn(input.on, ctx);
     if (input.nextReviewOn <= on) refuse('nextReviewOn: the next review comes after this assessment.');
     const type = input.subject === 'pupil' ? 'risk_assessment' : 'provider_risk_assessment';
