@@ -29,7 +29,7 @@ function useStore(env: Record<string, string>) {
 async function aMorningsWork(dataDir: string) {
   useStore({ DATA_DIR: dataDir, STORE: 'memory' });
   const decisions: [string, string, string, object][] = [
-    ['s-aplead', 'recordReview', 'P-001', { attendees: ['pupil', 'parents'], progress: 'Settling well', outcome: 'continue' }],
+    ['s-aplead', 'recordReview', 'P-001', { attendees: ['pupil', 'parents'], progress: 'Settling well', outcome: 'continue', nextReviewOn: '2026-03-16' }],
     ['s-attendance', 'confirmAttendance', 'P-001', { date: '2026-02-09', session: 'am', mark: 'present' }],
     ['s-teacher', 'logConcern', 'P-002', { category: 'behaviour', details: 'Left the provider site at lunchtime without permission.' }],
   ];
@@ -46,6 +46,7 @@ async function historiesOf(env: Record<string, string>): Promise<string[]> {
   return shown;
 }
 
+const qaVisit = JSON.stringify({ on: '2026-02-09', visitedBy: 'Ms R Okafor', checked: ['teaching', 'safeguarding'], outcome: 'satisfactory', actions: 'none' });
 const itemLines = (path: string) => readFileSync(path, 'utf8').trim().split('\n').slice(1);
 
 beforeEach(() => {
@@ -77,11 +78,11 @@ describe('ap backup and ap restore on the embedded store', () => {
 
   it('a press repeated after the restore still records once', async () => {
     await aMorningsWork(join(dir, 'a'));
-    await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'press-1');
+    await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'press-1', '--json', qaVisit);
     await ap('backup', join(dir, 'backup.jsonl'));
     useStore({ DATA_DIR: join(dir, 'b'), STORE: 'memory' });
     await ap('restore', join(dir, 'backup.jsonl'));
-    const again = await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'press-1');
+    const again = await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'press-1', '--json', qaVisit);
     expect(JSON.parse(again.stdout).replayed).toBe(true);
   });
 
