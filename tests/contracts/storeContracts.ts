@@ -6,6 +6,7 @@ import { conversationStoreContract } from './conversationStore.contract.ts';
 import type { ContractFactory } from './factories.ts';
 import { nudgeOutboxContract } from './nudgeOutbox.contract.ts';
 import { placementStoreContract } from './placementStore.contract.ts';
+import { providerStoreContract } from './providerStore.contract.ts';
 import { schoolStoreContract } from './schoolStore.contract.ts';
 
 /** Runs every port's contract against one backend, each test on fresh stores from `open`. */
@@ -30,4 +31,5 @@ export function allStoreContracts(open: () => Promise<Stores>, destroy: (stores:
   describe('AttendanceStore', () => attendanceStoreContract(factory((s) => s.attendance)));
   describe('SchoolStore', () => schoolStoreContract(factory((s) => s.schools)));
   describe('ConversationStore', () => conversationStoreContract(factory((s) => s.conversations)));
+  describe('ProviderStore', () => providerStoreContract(factory((s) => s.providers)));
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import { decide } from '../../app/decide.ts';
 import { attendanceSessionOf, dueListFor, openPlacements } from '../../app/queries.ts';
-import { withAttendance } from '../../app/withAttendance.ts';
+import { asItStands } from '../../app/asItStands.ts';
 import { DECISIONS, type DecisionName } from '../../core/decisions/index.ts';
 import { AppError, ErrorCode, isAppError } from '../../core/errors.ts';
 import { deriveObligations } from '../../core/obligations/deriveObligations.ts';
@@ -62,7 +62,7 @@ const badRequest = (message: string): InvokeResponse => ({
 async function currentPlacement(turn: Turn, placementId: string | null | undefined): Promise<Placement | undefined> {
   if (placementId === undefined || placementId === null) return undefined;
   const record = await turn.deps.stores.placements.get(turn.who.school.id, placementId);
-  return record && withAttendance(record.placement, turn.who.school.id, turn.deps.stores.attendance);
+  return record && asItStands(turn.deps.stores, turn.who.school.id, record.placement);
 }
 
 async function placementOf(press: Press): Promise<Placement> {

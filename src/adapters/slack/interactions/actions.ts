@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decide } from '../../../app/decide.ts';
 import type { Identified } from '../../../app/identity.ts';
 import { attendanceSessionOf, dueListFor, openPlacements } from '../../../app/queries.ts';
-import { withAttendance } from '../../../app/withAttendance.ts';
+import { asItStands } from '../../../app/asItStands.ts';
 import { DECISIONS, type DecisionName } from '../../../core/decisions/index.ts';
 import { ErrorCode, isAppError } from '../../../core/errors.ts';
 import type { Placement } from '../../../core/placement/placement.ts';
@@ -79,7 +79,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
       if (payload && verb === 'showMore') return await tell(await nextPage(ctx, who, payload));
       const record = payload?.placementId ? await ctx.stores.placements.get(who.school.id, payload.placementId) : undefined;
       if (!payload || !record) return await tell(plainMessage('That button no longer works. Try `/ap due` or `/ap status`.'));
-      const placement = await withAttendance(record.placement, who.school.id, ctx.stores.attendance);
+      const placement = await asItStands(ctx.stores, who.school.id, record.placement);
       const where = body.container.type === 'message' ? String(body.container.message_ts) : String(body.container.view_id);
       const press: Press = { ctx, who, payload, placement, triggerId: body.trigger_id, userId, origin, where, tell, refresh };
       if (isViewVerb(verb)) await showCard(press, verb);
