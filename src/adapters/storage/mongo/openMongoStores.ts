@@ -32,7 +32,7 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
       providers: new MongoProviderStore(models),
       audit,
       outbox: new MongoNudgeOutbox(models),
-      attendance: new MongoAttendanceStore(models),
+      attendance: new MongoAttendanceStore(models, audit),
       schools: new MongoSchoolStore(models),
       conversations: new MongoConversationStore(models),
       close: () => connection.close(),
