@@ -8,6 +8,7 @@ import { nudgeOutboxContract } from './nudgeOutbox.contract.ts';
 import { placementStoreContract } from './placementStore.contract.ts';
 import { providerStoreContract } from './providerStore.contract.ts';
 import { schoolStoreContract } from './schoolStore.contract.ts';
+import { storeBackupContract } from './storeBackup.contract.ts';
 
 /** Runs every port's contract against one backend, each test on fresh stores from `open`. */
 export function allStoreContracts(open: () => Promise<Stores>, destroy: (stores: Stores) => Promise<void> = (s) => s.close()): void {
@@ -32,4 +33,5 @@ export function allStoreContracts(open: () => Promise<Stores>, destroy: (stores:
   describe('SchoolStore', () => schoolStoreContract(factory((s) => s.schools)));
   describe('ConversationStore', () => conversationStoreContract(factory((s) => s.conversations)));
   describe('ProviderStore', () => providerStoreContract(factory((s) => s.providers)));
+  describe('StoreBackup', () => storeBackupContract(factory((s) => s)));
 }

@@ -11,6 +11,7 @@ import { MongoNudgeOutbox } from './mongoNudgeOutbox.ts';
 import { MongoPlacementStore } from './mongoPlacementStore.ts';
 import { MongoProviderStore } from './mongoProviderStore.ts';
 import { MongoSchoolStore } from './mongoSchoolStore.ts';
+import { MongoStoreBackup } from './mongoStoreBackup.ts';
 
 export interface MongoStores extends Stores {
   /** The open connection, for what shares the database (the agenda scheduler, tests dropping their database). */
@@ -35,6 +36,7 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
       attendance: new MongoAttendanceStore(models, audit),
       schools: new MongoSchoolStore(models),
       conversations: new MongoConversationStore(models),
+      backup: new MongoStoreBackup(models),
       close: () => connection.close(),
     };
   } catch (error) {
