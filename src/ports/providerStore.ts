@@ -1,5 +1,11 @@
 import type { Provider } from '../core/provider/provider.ts';
 
+/** A provider record as stored, with its school. */
+export interface StoredProvider {
+  schoolId: string;
+  provider: Provider;
+}
+
 /** The providers a school places pupils with: one record per provider id, shared by its placements. */
 export interface ProviderStore {
   /**

@@ -5,7 +5,7 @@ import type { StoredConversation } from '../../../ports/conversationStore.ts';
 import type { OutboxEntry } from '../../../ports/nudgeOutbox.ts';
 import type { PlacementRecord } from '../../../ports/placementStore.ts';
 import type { StoredSchool } from '../../../ports/schoolStore.ts';
-import type { Provider } from '../../../core/provider/provider.ts';
+import type { StoredProvider } from '../../../ports/providerStore.ts';
 
 export interface StoredPlacement {
   record: PlacementRecord;
@@ -24,11 +24,6 @@ export type Change =
   | { kind: 'provider'; value: StoredProvider };
 
 export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 'outbox', 'attendance', 'school', 'conversation', 'provider']);
-
-export interface StoredProvider {
-  schoolId: string;
-  provider: Provider;
-}
 
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
