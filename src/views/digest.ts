@@ -54,7 +54,9 @@ export function digest(due: readonly DueItem[], school: School, now: Date, viewe
   const late = due.filter((d) => d.obligation.stage === 'overdue' || d.obligation.stage === 'escalated').length;
   const items = page.items.map(({ placement, obligation: o }): DigestItem => {
     const subject = subjectWords(o);
-    const quick = reminderActions(o, placement, school, viewer, now).filter((a) => a.fields.length === 0);
+    const quick = reminderActions(o, placement, school, viewer, now)
+      .filter((a) => a.fields.length === 0)
+      .map((a) => ({ ...a, payload: { ...a.payload, item: obligationKey(o) } }));
     const open = placementAction(placement, { verb: 'showReminder', title: 'More options', variant: obligationKey(o), input: { obligation: obligationKey(o) } });
     // On a session's list the session is in the title, and the four marks are all there is to press.
     return {

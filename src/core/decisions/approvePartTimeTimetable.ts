@@ -1,3 +1,4 @@
+import { roleWords } from '../policy/roles.ts';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../errors.ts';
 import { pendingPttApproval, PTT_APPROVERS } from '../placement/partTimeTimetable.ts';
@@ -24,7 +25,7 @@ export const approvePartTimeTimetable = defineDecision({
 
     let next = withEvent(placement, ctx, { type: 'approval', on: ctx.today, role });
     const complete = PTT_APPROVERS.every((r) => r === role || given.has(r));
-    if (!complete) return { placement: next, summary: `Part-time timetable ${placement.id} approved by the ${role.replace('_', ' ')}; one approval to go` };
+    if (!complete) return { placement: next, summary: `Part-time timetable ${placement.id} approved by the ${roleWords(role)}; one approval to go` };
 
     if (pending.end) {
       next = { ...withEvent(next, ctx, { type: 'extended', on: ctx.today, end: pending.end }, { end: pending.end }), version: next.version };
