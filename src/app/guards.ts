@@ -69,7 +69,7 @@ export async function staffOrStranger(
   return undefined;
 }
 
-const ROLE_ORDER = ['ap_lead', 'headteacher', 'dsl', 'attendance_officer', 'governor', 'staff'] as const satisfies readonly (typeof ROLES)[number][];
+const ROLE_ORDER = ['ap_lead', 'headteacher', 'dsl', 'deputy_dsl', 'attendance_officer', 'governor', 'staff'] as const satisfies readonly (typeof ROLES)[number][];
 
 export const NOT_ALLOWED = 'You are not allowed to do that. Ask your AP lead or headteacher if you think you should be.';
 

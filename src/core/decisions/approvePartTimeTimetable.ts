@@ -21,7 +21,7 @@ export const approvePartTimeTimetable = defineDecision({
     const given = new Set(pending.approvals.map((a) => a.role));
     const allowed = rolesAllowed('approvePartTimeTimetable', ctx.school.config.permissions);
     const role = PTT_APPROVERS.find((r) => !given.has(r) && ctx.actor.roles.includes(r) && allowed.includes(r));
-    if (!role) refuse(`The ${[...given].join(' and ').replace('_', ' ')} approval is already given; the other must come from the ${PTT_APPROVERS.find((r) => !given.has(r))?.replace('_', ' ')}.`);
+    if (!role) refuse(`The ${[...given].map(roleWords).join(' and ')} approval is already given; the other must come from the ${PTT_APPROVERS.filter((r) => !given.has(r)).map(roleWords).join(' or ')}.`);
 
     let next = withEvent(placement, ctx, { type: 'approval', on: ctx.today, role });
     const complete = PTT_APPROVERS.every((r) => r === role || given.has(r));

@@ -1,10 +1,12 @@
-export const ROLES = ['headteacher', 'ap_lead', 'dsl', 'attendance_officer', 'governor', 'staff'] as const;
+/** `deputy_dsl`: a deputy designated safeguarding lead, who hears of a concern no DSL has acknowledged in the day. */
+export const ROLES = ['headteacher', 'ap_lead', 'dsl', 'deputy_dsl', 'attendance_officer', 'governor', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
 const ROLE_WORDS: Record<Role, string> = {
   headteacher: 'headteacher',
   ap_lead: 'AP lead',
   dsl: 'DSL',
+  deputy_dsl: 'deputy DSL',
   attendance_officer: 'attendance officer',
   governor: 'governors',
   staff: 'staff',

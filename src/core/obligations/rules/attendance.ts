@@ -11,31 +11,36 @@ export function attendanceConfirmation(ctx: RuleContext): ObligationDraft[] {
   const { placement, policy, school } = ctx;
   if (placement.status !== 'active' || !OFF_SITE.includes(placement.kind)) return [];
   const { timezone } = school.config.school;
-  // Which sessions of each day are confirmed, as a mask (am 1, pm 2): one lookup per school day.
+  // Which sessions of each day are confirmed, as a mask (am 1, pm 2): one lookup per session.
   const confirmed = new Map<string, number>();
   for (const a of ctx.events('attendance')) confirmed.set(a.on, (confirmed.get(a.on) ?? 0) | SESSION_BIT[a.session]);
 
   const drafts: ObligationDraft[] = [];
-  for (const day of ctx.schoolDaysSoFar()) {
-    const done = confirmed.get(day) ?? 0;
-    for (const session of ctx.sessionsOn(day)) {
-      if (done & SESSION_BIT[session]) continue;
-      drafts.push({
-        type: 'attendance_confirmation',
-        subject: `${day} ${session}`,
-        dueDate: day,
-        dueAt: instantAt(day, policy.attendanceCutoff[session], timezone),
-      });
-    }
-  }
+  ctx.forEachSessionSoFar((day, session) => {
+    if ((confirmed.get(day) ?? 0) & SESSION_BIT[session]) return;
+    drafts.push({
+      type: 'attendance_confirmation',
+      subject: `${day} ${session}`,
+      dueDate: day,
+      dueAt: instantAt(day, policy.attendanceCutoff[session], timezone),
+    });
+  });
   return drafts;
 }
 
-/** 001 §10, 004: an unexplained absence is followed up with the parents the same day. */
+/**
+ * 001 §10, 004: an unexplained absence is followed up with the parents the same day. It stays open
+ * until someone reaches the family or a DSL decides what happens; "no contact" does not close it.
+ */
 export function absenceFollowUp(ctx: RuleContext): ObligationDraft[] {
   const { placement } = ctx;
   if (placement.status === 'ended') return [];
-  const followedUp = new Set(ctx.events('absence_follow_up').map((f) => `${f.absenceOn ?? f.on} ${f.session}`));
+  // A follow-up recorded before outcomes were asked for said only how: anything but "no_contact" reached the family.
+  const reached = ctx.events('absence_follow_up').filter((f) => (f.outcome ?? (f['contact'] === 'no_contact' ? 'no_contact' : 'contact_made')) === 'contact_made');
+  const followedUp = new Set([
+    ...reached.map((f) => `${f.absenceOn ?? f.on} ${f.session}`),
+    ...ctx.events('absence_decision').map((d) => `${d.absenceOn} ${d.session}`),
+  ]);
 
   return ctx
     .events('attendance')
