@@ -27,23 +27,28 @@ export function instantAt(date: LocalDate, time: LocalTime, timezone: string): D
   return new Date(ms);
 }
 
-// A sweep or a due list asks the date of the same few instants for every placement it derives.
-const dates = new Map<string, LocalDate>();
+// A sweep or a due list asks the date and time of the same few instants for every placement.
+const wallClock = new Map<string, { date: LocalDate; time: LocalTime }>();
+
+function wallClockAt(instant: Date, timezone: string): { date: LocalDate; time: LocalTime } {
+  const ms = instant.getTime();
+  const key = `${timezone} ${ms}`;
+  let seen = wallClock.get(key);
+  if (seen === undefined) {
+    const local = new TZDate(ms, timezone);
+    seen = { date: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
+    if (wallClock.size >= REMEMBERED) wallClock.clear();
+    wallClock.set(key, seen);
+  }
+  return seen;
+}
 
 /** The school-local date of an instant. */
 export function localDateOf(instant: Date, timezone: string): LocalDate {
-  const ms = instant.getTime();
-  const key = `${timezone} ${ms}`;
-  let date = dates.get(key);
-  if (date === undefined) {
-    date = format(new TZDate(ms, timezone), 'yyyy-MM-dd');
-    if (dates.size >= REMEMBERED) dates.clear();
-    dates.set(key, date);
-  }
-  return date;
+  return wallClockAt(instant, timezone).date;
 }
 
 /** The school-local wall-clock time of an instant, `HH:MM`. */
 export function localTimeOf(instant: Date, timezone: string): LocalTime {
-  return format(new TZDate(instant.getTime(), timezone), 'HH:mm');
+  return wallClockAt(instant, timezone).time;
 }
