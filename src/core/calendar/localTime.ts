@@ -11,18 +11,26 @@ export const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 // few distinct ones (a handful of times on a few hundred dates), so answers are remembered; each
 // table is emptied when it grows past any real calendar's needs.
 const REMEMBERED = 50_000;
-const instants = new Map<string, number>();
+/** Timezone → time → date → instant (ms); nested so no key string is built per call. */
+const instants = new Map<string, Map<LocalTime, Map<LocalDate, number>>>();
+let instantsHeld = 0;
 
 /** The instant at which the school's clock shows `time` on `date` (BST or GMT as the date demands). */
 export function instantAt(date: LocalDate, time: LocalTime, timezone: string): Date {
-  const key = `${timezone} ${date} ${time}`;
-  let ms = instants.get(key);
+  let byTime = instants.get(timezone);
+  if (!byTime) instants.set(timezone, (byTime = new Map()));
+  let byDate = byTime.get(time);
+  if (!byDate) byTime.set(time, (byDate = new Map()));
+  let ms = byDate.get(date);
   if (ms === undefined) {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     const [hh, mm] = time.split(':').map(Number) as [number, number];
     ms = new TZDate(y, m - 1, d, hh, mm, timezone).getTime();
-    if (instants.size >= REMEMBERED) instants.clear();
-    instants.set(key, ms);
+    if (++instantsHeld > REMEMBERED) {
+      instants.clear();
+      instantsHeld = 0;
+    }
+    byDate.set(date, ms);
   }
   return new Date(ms);
 }
