@@ -87,5 +87,5 @@ export function attendanceSessionOf(input: Record<string, unknown>): { date: Loc
 /** What a person has to do now, or only one session's attendance still to confirm. */
 export async function dueListFor(stores: ReadStores, school: School, actor: Actor, now: Date, attendance?: { date: LocalDate; session: 'am' | 'pm' }) {
   const due = await dueFor(stores, school, actor, now);
-  return attendance ? due.filter(({ obligation: o }) => o.type === 'attendance_confirmation' && o.subject === `${attendance.date} ${attendance.session}`) : due;
+  return attendance ? due.filter(({ obligation: o }) => o.type === 'attendance_confirmation' && o.session?.date === attendance.date && o.session.session === attendance.session) : due;
 }
