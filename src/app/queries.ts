@@ -82,7 +82,7 @@ export async function pupilRecord(stores: ReadStores, school: School, ref: strin
   const all = (await stores.placements.list(school.id, { pupilRef: ref })).map((r) => r.placement).sort((a, b) => b.start.localeCompare(a.start));
   const shown = all.find((p) => p.status !== 'ended') ?? all[0];
   if (!shown) throw new AppError(ErrorCode.NotFound, `There is no placement for pupil ${ref}. Check the reference, or try "status" to see them all.`);
-  return { placement: await withAttendance(shown, school.id, stores.attendance), all };
+  return { placement: await asItStands(stores, school.id, shown), all };
 }
 
 /**
