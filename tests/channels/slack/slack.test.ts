@@ -309,6 +309,8 @@ describe('modals', () => {
       timetable: ticked('mon.am', 'tue.am', 'wed.am'),
       start: dated('2026-02-23'),
       end: dated('2026-03-13'),
+      planToFullTime: typed('Afternoons added back one a week from 2 March'),
+      parentsAgreed: picked('yes'),
     });
     await deliverOutbox();
     const request = await until(() => ws.slack.sent('chat.postMessage').find((m) => buttonsIn(m).includes('approvePartTimeTimetable')), 'the approval request');
@@ -316,6 +318,9 @@ describe('modals', () => {
     expect(ws.slack.sent('conversations.open').map((c) => c.users)).toContain(HEAD);
     expect(said(request)).toContain('GH · Y8-0200');
     expect(said(request)).toContain('Still needs the AP lead');
+    // The whole proposal is on the card the headteacher approves from.
+    for (const part of ['Medical needs after an operation', 'Mon morning, Tue morning, Wed morning', 'Parents agreed', 'Yes, recorded', 'Afternoons added back one a week', 'Miss L Evans'])
+      expect(said(request)).toContain(part);
   });
 
   it('tells the person the modal stays open when they are not on the staff list', async () => {
