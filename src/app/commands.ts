@@ -7,6 +7,7 @@ export type Command =
   | { name: 'new' }
   | { name: 'ptt propose' }
   | { name: 'post here' }
+  | { name: 'register' }
   | { name: 'status'; ref?: string }
   | { name: 'review'; ref: string }
   | { name: 'concern'; ref: string }
@@ -20,6 +21,7 @@ export const COMMAND_HELP: readonly { usage: string; says: string }[] = [
   { usage: 'end <pupil ref>', says: 'end a placement' },
   { usage: 'new', says: 'commission a new placement' },
   { usage: 'ptt propose', says: 'propose a part-time timetable' },
+  { usage: 'register', says: 'a link to the register: every open placement on one page, each pupil\'s chronology' },
   { usage: 'post here', says: 'in a team channel: post the morning overview of AP duties there (AP lead or headteacher)' },
   { usage: 'help', says: 'this list' },
 ];
@@ -45,6 +47,7 @@ export function parseCommand(text: string): Command {
     case 'help':
     case 'due':
     case 'new':
+    case 'register':
       if (second === undefined) return { name };
       break;
     case 'status':

@@ -2,6 +2,7 @@ import { isAppError } from '../core/errors.ts';
 import { decide } from './commands/decide.ts';
 import { due } from './commands/due.ts';
 import { history } from './commands/history.ts';
+import { link } from './commands/link.ts';
 import { nudges } from './commands/nudges.ts';
 import { validate } from './commands/validate.ts';
 import { EXIT_BAD_INPUT, processIo, type CliIo } from './io.ts';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   decide: { run: decide, summary: "decide <decision> --as STAFF [--placement P] [--json '{…}']  record a decision" },
   nudges: { run: nudges, summary: 'nudges preview --school F --placements F --at T  what would be sent to whom' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
+  link: { run: link, summary: 'link register --as STAFF [--school ID]       a signed link to the register (15 minutes)' },
 };
 
 const HELP = `ap: apbot's command line\n\n${Object.values(COMMANDS)

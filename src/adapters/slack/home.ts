@@ -1,4 +1,6 @@
 import { dueFor, openPlacements, owns } from '../../app/queries.ts';
+import { mayOpenRegister, registerLinkFor } from '../../app/registerLink.ts';
+import { registerLinkBlocks } from './blocks/registerLink.ts';
 import type { SlackContext } from './context.ts';
 import { staffBehind, UNKNOWN_USER } from './people.ts';
 import { homeView, strangerHomeView } from './render.ts';
@@ -23,5 +25,8 @@ export async function publishHome(ctx: SlackContext, userId: string, teamId: str
     .filter(({ placement, obligations }) => obligations.some((o) => o.type === 'part_time_timetable_approval' && owns(who.actor, placement, o)))
     .map(({ placement }) => placement);
   const recent = decided.filter((e) => e.outcome === 'recorded').slice(-RECENT_COUNT).reverse();
-  await ctx.client.views.publish({ user_id: userId, view: homeView(due, approvals, recent, who.school, now, who.actor) });
+  const home = homeView(due, approvals, recent, who.school, now, who.actor);
+  // Opening Home again makes a fresh link: each lasts 15 minutes.
+  const register = mayOpenRegister(who.school, who.actor) ? registerLinkBlocks(registerLinkFor(who.school, who.actor, ctx.registerLink)) : [];
+  await ctx.client.views.publish({ user_id: userId, view: { ...home, blocks: [...register, ...home.blocks].slice(0, 100) } });
 }

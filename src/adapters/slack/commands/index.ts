@@ -10,6 +10,7 @@ import { due } from './due.ts';
 import { help } from './help.ts';
 import { newPlacementForm, placementForm } from './formFor.ts';
 import { postHere } from './postHere.ts';
+import { register } from './register.ts';
 import { status } from './status.ts';
 
 export interface CommandRun<C extends Command = Command> {
@@ -36,6 +37,7 @@ const HANDLERS: Handlers = {
   end: placementForm('openEndPlacementForm', 'endPlacement'),
   'ptt propose': newPlacementForm('proposePartTimeTimetable'),
   'post here': postHere,
+  register,
 };
 
 /** `/ap …`: acked at once, then the work; every answer is ephemeral, seen by the person who typed it. */

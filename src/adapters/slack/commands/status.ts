@@ -2,10 +2,15 @@ import { openPlacements, placementForPupil } from '../../../app/queries.ts';
 import { mayReadPlacements } from '../people.ts';
 import { openPlacementsMessage, summaryMessage } from '../render.ts';
 import type { CommandRun } from './index.ts';
+import { registerLinkFor } from '../../../app/registerLink.ts';
+import { registerLinkBlocks } from '../blocks/registerLink.ts';
 
 export async function status({ ctx, who, command, reply }: CommandRun<{ name: 'status'; ref?: string }>): Promise<void> {
   mayReadPlacements(who);
   const now = ctx.clock.now();
-  if (command.ref === undefined) return reply(openPlacementsMessage(await openPlacements(ctx.stores, who.school, now), who.actor));
+  if (command.ref === undefined) {
+    const list = openPlacementsMessage(await openPlacements(ctx.stores, who.school, now), who.actor);
+    return reply({ ...list, blocks: [...list.blocks, ...registerLinkBlocks(registerLinkFor(who.school, who.actor, ctx.registerLink))] });
+  }
   await reply(summaryMessage(await placementForPupil(ctx.stores, who.school, command.ref), who.school, now, who.actor));
 }

@@ -3,6 +3,8 @@ import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { actingRole } from '../../../core/permissions.ts';
 import { placementListCard, summaryCard } from '../attachments.ts';
 import type { Turn } from '../turn.ts';
+import { registerLinkCard } from './register.ts';
+import { registerLinkFor } from '../../../app/registerLink.ts';
 
 /** `status [ref]`: one placement as it stands, or every open one; for those who may read placements. */
 export async function status(turn: Turn, ref: string | undefined): Promise<void> {
@@ -11,7 +13,8 @@ export async function status(turn: Turn, ref: string | undefined): Promise<void>
     throw new AppError(ErrorCode.NotAllowed, 'Placements are shown to the AP lead, headteacher, DSL and attendance officer. You can still log a concern: concern <pupil ref>.');
   const { stores } = turn.deps;
   if (ref === undefined) {
-    await turn.context.sendActivity({ attachments: [placementListCard(await openPlacements(stores, school, turn.now), school, actor)] });
+    const link = registerLinkCard(registerLinkFor(school, actor, turn.deps.registerLink));
+    await turn.context.sendActivity({ attachments: [placementListCard(await openPlacements(stores, school, turn.now), school, actor), link] });
     return;
   }
   const placement = await placementForPupil(stores, school, ref);
