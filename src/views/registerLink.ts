@@ -1,4 +1,4 @@
-import { localTimeOf } from '../core/calendar/clock.ts';
+import { localTimeOf } from '../core/calendar/localTime.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 
 /** A person's own link to the register, as a chat shows it: a line and a button that opens the page. */

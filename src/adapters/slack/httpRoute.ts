@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
-import type { RequestHandler } from '../../ports/chatChannel.ts';
+import type { RequestHandler } from '../../ports/chatAdapter.ts';
 
 /** Slack's own payloads stay well under this; anything larger is not from Slack. */
 export const MAX_BODY_BYTES = 256 * 1024;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { Log } from '../../ports/chatChannel.ts';
+import type { Log } from '../../ports/chatAdapter.ts';
 
 export interface TeamsCredentials {
   appId?: string;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Log, RequestHandler } from '../../ports/chatChannel.ts';
+import type { Log, RequestHandler } from '../../ports/chatAdapter.ts';
 
 /** Teams caps a message at about 100 KB; anything much larger is not from Teams. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;

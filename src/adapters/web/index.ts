@@ -4,7 +4,7 @@ import { verifyLink } from '../../app/signedLinks.ts';
 import { ErrorCode, isAppError } from '../../core/errors.ts';
 import type { School } from '../../core/policy/schoolConfig.ts';
 import type { Actor } from '../../core/decisions/decision.ts';
-import type { Log, RequestHandler } from '../../ports/chatChannel.ts';
+import type { Log, RequestHandler } from '../../ports/chatAdapter.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { Stores } from '../../ports/stores.ts';
 import { html } from './html.ts';
