@@ -60,7 +60,7 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
   // In the demo, nudges for people not in a chat show on the console; in production they wait until the person opens the bot.
   const channels: NudgeChannel[] = [...adapters.map((a) => a.channel), ...(demo ? [consoleNudgeChannel((line) => log.info({}, line))] : [])];
-  const web = createWeb({ ...deps, linkClock: systemClock, secret });
+  const web = createWeb({ ...deps, linkClock: systemClock, secret, teamsBotId: env.MicrosoftAppId });
   const routes: Record<string, RequestHandler> = Object.assign({}, web, ...adapters.map((a) => a.routes));
 
   const server = createServer((req, res) => {

@@ -154,6 +154,20 @@ suite(existsSync(CHROMIUM) ? 'the register in headless Chromium' : `the register
     expect((await rowsOf(page)).slice(0, 4)).toEqual(['Y10-0231', 'Y11-0801', 'Y8-0210', 'Y9-0412']);
   });
 
+  it("opens a pupil's chronology from their row and back, accessible, and prints without the links", async () => {
+    await page.goto(rig.link('s-dsl'));
+    await Promise.all([page.waitForURL(/\/register\/pupil\?/), page.getByRole('link', { name: 'EP · Y9-0678' }).click()]);
+    expect(await page.locator('h1').innerText()).toBe('Chronology: EP · Y9-0678');
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}chronology.png`, fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('link', { name: 'Download as PDF' }).isVisible()).toBe(false);
+    expect(await page.locator('table').first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await Promise.all([page.waitForURL(/\/register\?/), page.getByRole('link', { name: 'Back to the register' }).click()]);
+    expect((await rowsOf(page)).length).toBe(OPEN_PUPILS.length);
+  });
+
   it('names a bad filter instead of guessing, and shows nothing else', async () => {
     const response = await page.goto(`${rig.link('s-aplead')}&sort=shoeSize`);
     expect(response?.status()).toBe(400);

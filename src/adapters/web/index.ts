@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { chronologyFor } from '../../app/chronology.ts';
 import { registerFor } from '../../app/register.ts';
 import { verifyLink } from '../../app/signedLinks.ts';
 import { ErrorCode, isAppError } from '../../core/errors.ts';
@@ -9,7 +10,10 @@ import type { Clock } from '../../ports/clock.ts';
 import type { Stores } from '../../ports/stores.ts';
 import { html } from './html.ts';
 import { page } from './layout.ts';
+import { chronologyPage } from './chronologyPage.ts';
+import { chronologyPdf } from './pdf.ts';
 import { registerCountsPage, registerPage, type Links } from './registerPage.ts';
+import { teamsTabPage } from './teamsTabPage.ts';
 
 export interface WebDeps {
   stores: Stores;
@@ -20,6 +24,8 @@ export interface WebDeps {
   linkClock: Clock;
   log: Log;
   secret: string;
+  /** The Teams bot's app id, for the personal tab's link to the chat; unset without Teams credentials. */
+  teamsBotId: string | undefined;
 }
 
 /** What a page is given once its link is checked. */
@@ -79,7 +85,7 @@ function linksFor(token: string): Links {
  */
 function signedPage(deps: WebDeps, render: (request: PageRequest) => Promise<PageResponse>): RequestHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method !== 'GET') return send(res, { ...problemPage(405, 'Only GET is allowed here.') });
+    if (req.method !== 'GET') return send(res, problemPage(405, 'Only GET is allowed here.'));
     const url = new URL(req.url ?? '/', 'http://register');
     const query = Object.fromEntries([...url.searchParams.entries()].filter(([key]) => key !== 't'));
     const token = url.searchParams.get('t');
@@ -104,6 +110,17 @@ export function createWeb(deps: WebDeps): Record<string, RequestHandler> {
     '/register': signedPage(deps, async ({ school, actor, query, links, now }) => {
       const view = await registerFor(deps.stores, school, actor, now, query);
       return { type: HTML, body: view.view === 'register' ? registerPage(view, links) : registerCountsPage(view, links) };
+    }),
+    // The Teams personal tab: Teams does not say who is looking without single sign-on, so it
+    // shows nothing of the school and sends the person to their chat for a link of their own.
+    '/register/tab': (_req, res) => send(res, { type: HTML, body: teamsTabPage(deps.teamsBotId) }),
+    '/register/pupil': signedPage(deps, async ({ school, actor, query, links, now }) => {
+      const view = await chronologyFor(deps.stores, school, actor, query['ref'], now);
+      return { type: HTML, body: chronologyPage(view, query['ref'] ?? '', links) };
+    }),
+    '/register/pupil.pdf': signedPage(deps, async ({ school, actor, query, now }) => {
+      const view = await chronologyFor(deps.stores, school, actor, query['ref'], now);
+      return { type: 'application/pdf', body: await chronologyPdf(view), filename: `chronology-${(query['ref'] ?? '').toUpperCase()}.pdf` };
     }),
   };
 }
