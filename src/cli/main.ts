@@ -1,6 +1,7 @@
 import { isAppError } from '../core/errors.ts';
 import { decide } from './commands/decide.ts';
 import { due } from './commands/due.ts';
+import { exportAudit } from './commands/export.ts';
 import { history } from './commands/history.ts';
 import { link } from './commands/link.ts';
 import { nudges } from './commands/nudges.ts';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   decide: { run: decide, summary: "decide <decision> --as STAFF [--placement P] [--json '{…}']  record a decision" },
   nudges: { run: nudges, summary: 'nudges preview --school F --placements F --at T  what would be sent to whom' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
+  export: { run: exportAudit, summary: 'export audit --school ID --from D --to D [--csv]  the audit trail, never concern details' },
   link: { run: link, summary: 'link register --as STAFF [--school ID]       a signed link to the register (15 minutes)' },
 };
 

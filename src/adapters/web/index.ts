@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { auditTrailFor } from '../../app/auditExport.ts';
 import { chronologyFor } from '../../app/chronology.ts';
+import { auditCsv } from '../../views/auditCsv.ts';
 import { registerFor } from '../../app/register.ts';
 import { verifyLink } from '../../app/signedLinks.ts';
 import { ErrorCode, isAppError } from '../../core/errors.ts';
@@ -110,6 +112,10 @@ export function createWeb(deps: WebDeps): Record<string, RequestHandler> {
     '/register': signedPage(deps, async ({ school, actor, query, links, now }) => {
       const view = await registerFor(deps.stores, school, actor, now, query);
       return { type: HTML, body: view.view === 'register' ? registerPage(view, links) : registerCountsPage(view, links) };
+    }),
+    '/register/audit.csv': signedPage(deps, async ({ school, actor, query, now }) => {
+      const { entries, from, to } = await auditTrailFor(deps.stores.audit, school, actor, now, query['from'], query['to']);
+      return { type: 'text/csv; charset=utf-8', body: auditCsv(entries), filename: `audit-${school.id}-${from}-to-${to}.csv` };
     }),
     // The Teams personal tab: Teams does not say who is looking without single sign-on, so it
     // shows nothing of the school and sends the person to their chat for a link of their own.
