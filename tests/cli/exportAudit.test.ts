@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import { runCli } from '../../src/cli/main.ts';
 import type { AuditEntry } from '../../src/ports/auditLog.ts';
-import { AUDIT_COLUMNS } from '../../src/views/auditCsv.ts';
+import { AUDIT_COLUMNS } from '../../src/app/auditExport.ts';
 import { aRecordingIo } from '../fixtures/cliIo.ts';
 
 const CONCERN = 'Said the lift home never came and walked along the bypass alone';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { auditTrailFor } from '../../app/auditExport.ts';
+import { auditCsv, auditTrailFor } from '../../app/auditExport.ts';
 import { chronologyFor } from '../../app/chronology.ts';
-import { auditCsv } from '../../views/auditCsv.ts';
+import { termlyReportFor } from '../../app/termlyReport.ts';
 import { registerFor } from '../../app/register.ts';
 import { verifyLink } from '../../app/signedLinks.ts';
 import { ErrorCode, isAppError } from '../../core/errors.ts';
@@ -13,7 +13,6 @@ import type { Stores } from '../../ports/stores.ts';
 import { html } from './html.ts';
 import { page } from './layout.ts';
 import { chronologyPage } from './chronologyPage.ts';
-import { chronologyPdf } from './pdf.ts';
 import { registerCountsPage, registerPage, type Links } from './registerPage.ts';
 import { teamsTabPage } from './teamsTabPage.ts';
 
@@ -106,6 +105,9 @@ function signedPage(deps: WebDeps, render: (request: PageRequest) => Promise<Pag
 
 const HTML = 'text/html; charset=utf-8';
 
+// pdfkit and Vega load on the first PDF or report asked for, not at start: the bot starts as fast as before.
+const pdfs = () => import('./pdf.ts');
+
 /** The register, a pupil's chronology, the audit trail and the termly report, each behind a signed link. */
 export function createWeb(deps: WebDeps): Record<string, RequestHandler> {
   return {
@@ -117,6 +119,14 @@ export function createWeb(deps: WebDeps): Record<string, RequestHandler> {
       const { entries, from, to } = await auditTrailFor(deps.stores.audit, school, actor, now, query['from'], query['to']);
       return { type: 'text/csv; charset=utf-8', body: auditCsv(entries), filename: `audit-${school.id}-${from}-to-${to}.csv` };
     }),
+    '/register/report': signedPage(deps, async ({ school, actor, query, links, now }) => {
+      const view = await termlyReportFor(deps.stores, school, actor, query['term'], now);
+      return { type: HTML, body: await (await import('./reportPage.ts')).reportPage(view, links) };
+    }),
+    '/register/report.pdf': signedPage(deps, async ({ school, actor, query, now }) => {
+      const view = await termlyReportFor(deps.stores, school, actor, query['term'], now);
+      return { type: 'application/pdf', body: await (await pdfs()).reportPdf(view), filename: `report-${school.id}-${view.term.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}.pdf` };
+    }),
     // The Teams personal tab: Teams does not say who is looking without single sign-on, so it
     // shows nothing of the school and sends the person to their chat for a link of their own.
     '/register/tab': (_req, res) => send(res, { type: HTML, body: teamsTabPage(deps.teamsBotId) }),
@@ -126,7 +136,7 @@ export function createWeb(deps: WebDeps): Record<string, RequestHandler> {
     }),
     '/register/pupil.pdf': signedPage(deps, async ({ school, actor, query, now }) => {
       const view = await chronologyFor(deps.stores, school, actor, query['ref'], now);
-      return { type: 'application/pdf', body: await chronologyPdf(view), filename: `chronology-${(query['ref'] ?? '').toUpperCase()}.pdf` };
+      return { type: 'application/pdf', body: await (await pdfs()).chronologyPdf(view), filename: `chronology-${(query['ref'] ?? '').toUpperCase()}.pdf` };
     }),
   };
 }

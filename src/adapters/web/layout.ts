@@ -29,6 +29,8 @@ td[data-column="pupil"] { white-space: nowrap; }
 .actions { display: flex; flex-wrap: wrap; gap: 1rem; margin: .5rem 0 1rem; }
 .figure { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; margin-bottom: 1.5rem; }
 .figure svg { max-width: 100%; height: auto; }
+.figure figure { margin: 0; }
+.figure table.numbers { width: auto; min-width: 18rem; }
 @media (max-width: 700px) {
   table.register thead { position: absolute; left: -9999px; }
   table.register tr { display: block; border: 1px solid var(--line); margin-bottom: .75rem; padding: .25rem; }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ChronologyView } from '../../views/chronology.ts';
+import type { ReportSection, TermlyReportView } from '../../views/termlyReport.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -48,6 +49,43 @@ export function chronologyPdf(view: ChronologyView): Promise<Uint8Array> {
       }
       line(doc, `Attendance: ${p.attendance.total}`, { bold: true });
       for (const w of p.attendance.weeks) line(doc, `${w.label}: ${w.attended} of ${w.marked} sessions${w.percent === null ? '' : ` (${w.percent}%)`}`);
+    }
+  });
+}
+
+/** A section's bars drawn with pdfkit, each with its number beside it: the same figures as the page's chart. */
+function bars(doc: Doc, section: ReportSection): void {
+  const max = section.unit === 'percent' ? 100 : Math.max(1, ...section.figures.map((f) => f.value));
+  const left = doc.page.margins.left;
+  const labelWidth = 170;
+  const barWidth = 200;
+  for (const f of section.figures) {
+    if (doc.y > doc.page.height - 90) doc.addPage();
+    const y = doc.y;
+    doc.font('Helvetica').fontSize(9).fillColor('black').text(f.label, left, y + 2, { width: labelWidth - 8, lineBreak: false, ellipsis: true });
+    doc.rect(left + labelWidth, y, Math.max(1, (f.value / max) * barWidth), 12).fill('#2f5d8a');
+    doc.fillColor('black').text(f.text, left + labelWidth + barWidth + 8, y + 2, { lineBreak: false });
+    doc.x = left;
+    doc.y = y + 17;
+  }
+  if (section.reference) {
+    const x = left + labelWidth + (section.reference.value / max) * barWidth;
+    doc.moveTo(x, doc.y - 17 * section.figures.length - 2).lineTo(x, doc.y).dash(4, { space: 2 }).stroke('#b00020').undash();
+    line(doc, `Dashed line: ${section.reference.label}, ${section.reference.value}%`, { muted: true, size: 8 });
+  }
+}
+
+/** The termly report as a PDF: each section's bars with their numbers, and its facts. */
+export function reportPdf(view: TermlyReportView): Promise<Uint8Array> {
+  return pdfOf(`${view.title}, ${view.school}`, (doc) => {
+    line(doc, `${view.period}. Numbers only: no pupil is named.`, { muted: true });
+    for (const section of view.sections) {
+      if (doc.y > doc.page.height - 160) doc.addPage();
+      heading(doc, section.title);
+      line(doc, section.note, { muted: true, size: 9 });
+      doc.moveDown(0.4);
+      bars(doc, section);
+      for (const fact of section.facts) line(doc, `${fact.label}: ${fact.text}`);
     }
   });
 }

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { auditTrail } from '../../app/auditExport.ts';
-import { auditCsv } from '../../views/auditCsv.ts';
+import { auditCsv, auditTrail } from '../../app/auditExport.ts';
 import type { CliIo } from '../io.ts';
 import { withWorkspace } from '../workspace.ts';
 
