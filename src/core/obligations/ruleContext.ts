@@ -1,6 +1,6 @@
 import type { Period, SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { FULL_TIME, type Placement, type Session, type Timetable, WEEKDAYS } from '../placement/placement.ts';
-import type { EventOf, HistoryEventType } from '../placement/events.ts';
+import type { EventOf, HistoryEvent, HistoryEventType } from '../placement/events.ts';
 import { isoWeekday, type LocalDate, minDate } from '../calendar/localDate.ts';
 import type { School, SchoolPolicy } from '../policy/schoolConfig.ts';
 
@@ -13,6 +13,11 @@ export interface RuleContext {
   now: Date;
   today: LocalDate;
   events<T extends HistoryEventType>(type: T): EventOf<T>[];
+  /**
+   * Whether `later` happened after `earlier`: on a later date, or on the same date recorded after
+   * it (by the instant each was recorded, else by their order in the history).
+   */
+  happenedAfter(later: HistoryEvent, earlier: HistoryEvent): boolean;
   /** The latest date an event of this type was recorded, if ever. */
   latest(type: HistoryEventType): LocalDate | undefined;
   /** The periods the placement has run in so far: from its start to the current one (or its end). */
@@ -27,6 +32,19 @@ export interface RuleContext {
 export function createRuleContext(placement: Placement, school: School, now: Date, today: LocalDate): RuleContext {
   const { calendar } = school;
   const periodOf = (date: LocalDate, periods: readonly Period[]) => periods.find((p) => p.end >= date);
+  // Every rule asks for events by type: the history is grouped once per derivation.
+  let byType: Map<HistoryEventType, HistoryEvent[]> | undefined;
+  const eventsOf = (type: HistoryEventType): readonly HistoryEvent[] => {
+    if (!byType) {
+      byType = new Map();
+      for (const e of placement.history) {
+        const list = byType.get(e.type);
+        if (list) list.push(e);
+        else byType.set(e.type, [e]);
+      }
+    }
+    return byType.get(type) ?? [];
+  };
 
   return {
     placement,
@@ -35,10 +53,15 @@ export function createRuleContext(placement: Placement, school: School, now: Dat
     policy: school.config.policy,
     now,
     today,
-    events: <T extends HistoryEventType>(type: T) => placement.history.filter((e): e is EventOf<T> => e.type === type),
+    events: <T extends HistoryEventType>(type: T) => [...(eventsOf(type) as readonly EventOf<T>[])],
+    happenedAfter(later, earlier) {
+      if (later.on !== earlier.on) return later.on > earlier.on;
+      if (later.at && earlier.at) return Date.parse(later.at) > Date.parse(earlier.at);
+      return placement.history.indexOf(later) > placement.history.indexOf(earlier);
+    },
     latest(type) {
       let latest: LocalDate | undefined;
-      for (const e of placement.history) if (e.type === type && (latest === undefined || e.on > latest)) latest = e.on;
+      for (const e of eventsOf(type)) if (latest === undefined || e.on > latest) latest = e.on;
       return latest;
     },
     periodsSoFar(periods) {
@@ -49,7 +72,7 @@ export function createRuleContext(placement: Placement, school: School, now: Dat
       );
     },
     recordedIn(type, period, periods) {
-      return placement.history.some((e) => e.type === type && periodOf(e.on, periods)?.name === period.name);
+      return eventsOf(type).some((e) => periodOf(e.on, periods)?.name === period.name);
     },
     schoolDaysSoFar() {
       if (placement.start > today) return [];
