@@ -2,7 +2,8 @@ import { dueFor, openPlacements, owns } from '../../app/queries.ts';
 import { mayOpenRegister, registerLinkFor } from '../../app/registerLink.ts';
 import { registerLinkBlocks } from './blocks/registerLink.ts';
 import type { SlackContext } from './context.ts';
-import { staffBehind, UNKNOWN_USER } from './people.ts';
+import { strangerReply } from '../../app/guards.ts';
+import { staffBehind } from './people.ts';
 import { homeView, strangerHomeView } from './render.ts';
 
 const RECENT_DAYS = 30;
@@ -10,9 +11,9 @@ const RECENT_COUNT = 10;
 
 /** App Home: what is due for this person, what waits for their approval, and what they decided lately. */
 export async function publishHome(ctx: SlackContext, userId: string, teamId: string | undefined): Promise<void> {
-  const who = await staffBehind(ctx, userId, teamId);
+  const who = await staffBehind(ctx, userId, teamId, 'App Home visit');
   if (!who) {
-    await ctx.client.views.publish({ user_id: userId, view: strangerHomeView(UNKNOWN_USER) });
+    await ctx.client.views.publish({ user_id: userId, view: strangerHomeView(strangerReply('slack')) });
     return;
   }
   const now = ctx.clock.now();

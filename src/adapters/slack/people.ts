@@ -1,39 +1,8 @@
-import { auditIdOf, identify, type Identified, type PlatformIdentity } from '../../app/identity.ts';
-import { AppError, ErrorCode } from '../../core/errors.ts';
-import { actingRole } from '../../core/permissions.ts';
+import { staffOrStranger } from '../../app/guards.ts';
+import type { Identified } from '../../app/identity.ts';
 import type { SlackContext } from './context.ts';
 
-/**
- * The member of staff behind a Slack user, or undefined after auditing the refusal (demo mode
- * too) in each school the workspace could belong to.
- */
-export async function staffBehind(ctx: SlackContext, userId: string, teamId: string | undefined): Promise<Identified | undefined> {
-  const who: PlatformIdentity = { platform: 'slack', userId, teamId };
-  const found = identify(ctx.schools, who)[0];
-  if (found) return found;
-  const inTeam = ctx.schools.filter((s) => s.config.school.slackTeamId !== undefined && s.config.school.slackTeamId === teamId);
-  const now = ctx.clock.now();
-  for (const school of inTeam.length > 0 ? inTeam : ctx.schools)
-    await ctx.stores.audit.append({
-      schoolId: school.id,
-      at: now,
-      actor: auditIdOf(who),
-      role: null,
-      action: 'refused:unknown_user',
-      placementId: null,
-      idempotencyKey: null,
-      outcome: 'refused',
-      summary: 'A Slack user who is not on the staff list tried to use the bot',
-    });
-  ctx.log.warn({ component: 'slack', actor: auditIdOf(who) }, 'refused an unknown Slack user');
-  return undefined;
-}
-
-export const UNKNOWN_USER =
-  "Sorry, I don't recognise you as a member of staff at this school, so I can't help with that. Ask your AP lead to add your Slack account to the staff list.";
-
-/** Placements are shown to the roles that may read them; anyone else is told so. */
-export function mayReadPlacements(who: Identified): void {
-  if (actingRole(who.actor.roles, 'readPlacement', who.school.config.permissions) === null)
-    throw new AppError(ErrorCode.NotAllowed, 'You are not allowed to see placements. Try `/ap due` for what is yours to do.');
+/** The member of staff behind a Slack user, or undefined once the app has audited the refusal. */
+export function staffBehind(ctx: SlackContext, userId: string, teamId: string | undefined, what: string): Promise<Identified | undefined> {
+  return staffOrStranger({ ...ctx, now: ctx.clock.now() }, { platform: 'slack', userId, teamId }, what);
 }

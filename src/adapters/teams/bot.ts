@@ -4,7 +4,8 @@ import { onCardAction } from './cardActions.ts';
 import { runCommand } from './commands/index.ts';
 import { helpText } from './commands/help.ts';
 import { rememberPersonalChat } from './conversations.ts';
-import { auditStranger, STRANGER_REPLY, whoIs, type TeamsDeps } from './turn.ts';
+import { whoIs, type TeamsDeps } from './turn.ts';
+import { strangerReply } from '../../app/guards.ts';
 
 /** Longer than any command; a longer message is pasted text, not a command. */
 const MAX_COMMAND_LENGTH = 500;
@@ -21,10 +22,9 @@ function commandText(context: TurnContext): string {
 }
 
 async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
-  const found = whoIs(deps, context);
+  const found = await whoIs(deps, context, 'message');
   if (!found) {
-    await auditStranger(deps, context, 'message');
-    await context.sendActivity(STRANGER_REPLY);
+    await context.sendActivity(strangerReply('teams'));
     return;
   }
   await rememberPersonalChat(deps, context, found.self);
@@ -51,11 +51,8 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
   const botId = context.activity.recipient?.id;
   const added = Array.isArray(context.activity.membersAdded) ? context.activity.membersAdded : [];
   if (!added.some((m) => m?.id === botId)) return;
-  const found = whoIs(deps, context);
-  if (!found) {
-    await auditStranger(deps, context, 'install');
-    return;
-  }
+  const found = await whoIs(deps, context, 'install');
+  if (!found) return;
   if (await rememberPersonalChat(deps, context, found.self))
     await context.sendActivity(`Hello ${found.self.staff.name}. I'll remind you of what is due for the pupils in alternative provision, and record what you decide.\n\n${helpText(deps.demo)}`);
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { auditIdOf, identify, type Identified, type PlatformIdentity } from '../../app/identity.ts';
+import { staffOrStranger } from '../../app/guards.ts';
+import type { Identified, PlatformIdentity } from '../../app/identity.ts';
 import { actorFor } from '../../core/decisions/decision.ts';
 import type { ChatDeps } from '../../ports/chatAdapter.ts';
 import type { DemoPersonas } from './demoPersonas.ts';
@@ -29,37 +30,15 @@ export function teamsIdentityOf(context: TurnContext): Extract<PlatformIdentity,
   return { platform: 'teams', aadObjectId, tenantId };
 }
 
-/** The member of staff an activity comes from (and, in the demo, whom they act as), or nothing for a stranger. */
-export function whoIs(deps: TeamsDeps, context: TurnContext): { who: Identified; self: Identified } | undefined {
-  const identity = teamsIdentityOf(context);
-  const self = identity && identify(deps.schools, identity)[0];
-  if (!identity || !self) return undefined;
+/**
+ * The member of staff an activity comes from (and, in the demo, whom they act as); for a stranger,
+ * nothing, once the app has audited the refusal.
+ */
+export async function whoIs(deps: TeamsDeps, context: TurnContext, what: string): Promise<{ who: Identified; self: Identified } | undefined> {
+  const identity = teamsIdentityOf(context) ?? { platform: 'teams' as const, aadObjectId: context.activity.from?.id ?? 'unknown' };
+  const self = await staffOrStranger({ ...deps, now: deps.clock.now() }, identity, what);
+  if (!self) return undefined;
   const persona = deps.personas?.actingAs(identity.aadObjectId, self.school);
   const actor = persona && actorFor(self.school, persona.id);
   return { self, who: persona && actor ? { school: self.school, staff: persona, actor } : self };
 }
-
-/**
- * Writes down that someone the bot does not know tried it, in every school they might have meant
- * (the one for their tenant, or any that names no tenant). Never their name: an opaque id.
- */
-export async function auditStranger(deps: TeamsDeps, context: TurnContext, what: string): Promise<void> {
-  const identity = teamsIdentityOf(context) ?? { platform: 'teams' as const, aadObjectId: context.activity.from?.id ?? 'unknown' };
-  const schools = deps.schools.filter((s) => s.config.school.teamsTenantId === undefined || s.config.school.teamsTenantId === identity.tenantId);
-  const at = deps.clock.now();
-  for (const school of schools)
-    await deps.stores.audit.append({
-      schoolId: school.id,
-      at,
-      actor: auditIdOf(identity),
-      role: null,
-      action: 'refused:unknown_user',
-      placementId: null,
-      idempotencyKey: null,
-      outcome: 'refused',
-      summary: `Refused a Teams ${what} from someone who is not on the staff list`,
-    });
-}
-
-export const STRANGER_REPLY =
-  "Sorry, I don't recognise you as a member of staff at a school I work for, so I can't show or record anything. If you should have access, ask your AP lead to add your Teams account to the school's staff list.";
