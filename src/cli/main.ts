@@ -6,6 +6,7 @@ import { history } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
 import { link } from './commands/link.ts';
 import { nudges } from './commands/nudges.ts';
+import { staff } from './commands/staff.ts';
 import { validate } from './commands/validate.ts';
 import { EXIT_BAD_INPUT, processIo, type CliIo } from './io.ts';
 
@@ -16,7 +17,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   due: { run: due, summary: 'due --school F --placements F --at T [--json]  what falls due, for whom' },
   decide: { run: decide, summary: "decide <decision> --as STAFF [--placement P] [--json '{…}']  record a decision" },
   nudges: { run: nudges, summary: 'nudges preview --school F --placements F --at T  what would be sent to whom' },
-  import: { run: importCommand, summary: 'import placements <file.csv> [--school ID] [--map F] [--dry-run]  placements from a spreadsheet' },
+  import: { run: importCommand, summary: 'import placements|terms|bank-holidays|staff <file> …  a school\'s own data' },
+  staff: { run: staff, summary: 'staff check [--school ID]                    who the bot cannot reach yet, and why' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
   export: { run: exportAudit, summary: 'export audit --school ID --from D --to D [--csv]  the audit trail, never concern details' },
   link: { run: link, summary: 'link register --as STAFF [--school ID]       a signed link to the register (15 minutes)' },

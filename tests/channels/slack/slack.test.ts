@@ -707,7 +707,8 @@ describe('the manifest', () => {
     expect([...methodsSeen].sort()).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'conversations.open', 'views.open', 'views.publish']));
     const needed = new Set([...methodsSeen].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s));
     const manifest = parse(readFileSync(new URL('../../../manifests/slack/manifest.yaml', import.meta.url), 'utf8'));
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed, 'commands'].sort());
+    // `ap staff check` finds people by email with users.lookupByEmail (tests/cli/staff.test.ts).
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed, 'commands', 'users:read', 'users:read.email'].sort());
     expect(manifest.features.slash_commands).toMatchObject([{ command: '/ap', url: 'https://{{HOST}}/slack/events' }]);
     expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, event_subscriptions: { bot_events: ['app_home_opened'] } });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

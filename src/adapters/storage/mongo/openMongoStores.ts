@@ -30,7 +30,7 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
       placements: new MongoPlacementStore(models, audit),
       audit,
       outbox: new MongoNudgeOutbox(models),
-      attendance: new MongoAttendanceStore(models),
+      attendance: new MongoAttendanceStore(models, audit),
       schools: new MongoSchoolStore(models),
       conversations: new MongoConversationStore(models),
       close: () => connection.close(),
