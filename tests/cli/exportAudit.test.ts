@@ -75,7 +75,7 @@ describe('ap export audit', () => {
   it('round-trips every entry between the dates, as CSV and as JSON lines, and never holds what a concern says', async () => {
     const at = '2026-02-10T11:00:00Z';
     expect((await ap('decide', 'logConcern', '--as', 's-teacher', '--placement', 'P-001', '--at', at, '--json', JSON.stringify({ category: 'safeguarding', details: `${CONCERN}, "he said", twice` }))).code).toBe(0);
-    expect((await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', '2026-02-11T09:30:00Z', '--json', JSON.stringify({ seen: 'Good, safe, busy' }))).code).toBe(0);
+    expect((await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', '2026-02-11T09:30:00Z', '--json', JSON.stringify({ on: '2026-02-11', visitedBy: 'Ms R Okafor', checked: ['safeguarding', 'teaching'], outcome: 'satisfactory', actions: 'none', seen: 'Good, safe, busy' }))).code).toBe(0);
     expect((await ap('decide', 'endPlacement', '--as', 's-teacher', '--placement', 'P-001', '--at', '2026-02-11T10:00:00Z', '--json', '{}')).code).toBe(2);
     const stored = await storedEntries();
     const inRange = stored.filter((e) => e.at >= new Date('2026-02-10T00:00:00Z') && e.at < new Date('2026-02-12T00:00:00Z'));

@@ -73,12 +73,12 @@ describe("a pupil's chronology", () => {
       actor: { staffId: 's-aplead', roles: ['ap_lead'] },
       decision: 'recordReview',
       placementId: 'P-011',
-      input: { attendees: ['pupil', 'parents'], progress: 'Back in school three days a week', outcome: 'plan_reintegration' },
+      input: { attendees: ['pupil', 'parents'], progress: 'Back in school three days a week', outcome: 'plan_reintegration', nextReviewOn: '2026-03-02' },
       idempotencyKey: 'chronology-review',
       now: MONDAY,
     });
     const html = text((await get('s-head', '/register/pupil', 'Y8-0210')).body);
-    expect(rowsOf(html).at(-1)).toBe('Mon 9 Feb 2026|Review held|Attendees: pupil, parents · Progress: Back in school three days a week · Outcome: plan reintegration|Ms R Okafor|Mon 9 Feb, 08:00');
+    expect(rowsOf(html).at(-1)).toBe('Mon 9 Feb 2026|Review held|Attendees: pupil, parents · Progress: Back in school three days a week · Outcome: plan reintegration · Next review on: 2026-03-02|Ms R Okafor|Mon 9 Feb, 08:00');
     expect(text((await get('s-head', '/register/pupil', 'Y10-0900')).body)).toContain('Off-site alternative provision at Riverside Farm');
   });
 
