@@ -4,6 +4,7 @@ import type { ConversationStore } from './conversationStore.ts';
 import type { NudgeOutbox } from './nudgeOutbox.ts';
 import type { PlacementStore } from './placementStore.ts';
 import type { SchoolStore } from './schoolStore.ts';
+import type { StoreBackup } from './storeBackup.ts';
 
 /** Every store the bot needs, from one backend; `close` releases it (connection, journal, lock). */
 export interface Stores {
@@ -13,5 +14,7 @@ export interface Stores {
   attendance: AttendanceStore;
   schools: SchoolStore;
   conversations: ConversationStore;
+  /** Every store's contents as one stream, for `ap backup` and `ap restore`. */
+  backup: StoreBackup;
   close(): Promise<void>;
 }

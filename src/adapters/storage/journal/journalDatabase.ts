@@ -46,6 +46,9 @@ export class JournalDatabase {
   readonly outbox = new Map<string, OutboxEntry>();
   readonly outboxByDedupeKey = new Map<string, string>();
   readonly attendance = new Map<string, AttendanceRecord>();
+  /** The same marks by school and placement, and by school and date, so neither list scans them all. */
+  readonly attendanceByPlacement = new Map<string, AttendanceRecord[]>();
+  readonly attendanceByDate = new Map<string, AttendanceRecord[]>();
   /** Per school, oldest version first. */
   readonly schools = new Map<string, StoredSchool[]>();
   /** By school, staff member and platform. */
@@ -90,7 +93,11 @@ export class JournalDatabase {
       }
       case 'attendance': {
         const mark = change.value;
-        this.attendance.set(keyOf(mark.schoolId, mark.placementId, mark.date, mark.session), mark);
+        const key = keyOf(mark.schoolId, mark.placementId, mark.date, mark.session);
+        const before = this.attendance.get(key);
+        this.attendance.set(key, mark);
+        putIn(this.attendanceByPlacement, keyOf(mark.schoolId, mark.placementId), before, mark);
+        putIn(this.attendanceByDate, keyOf(mark.schoolId, mark.date), before, mark);
         return;
       }
       case 'school': {
@@ -123,4 +130,13 @@ export class JournalDatabase {
     this.#closed = true;
     this.#sink?.close();
   }
+}
+
+/** Adds `value` to the list under `key`, in place of `replaced` when it was there. */
+function putIn<T>(index: Map<string, T[]>, key: string, replaced: T | undefined, value: T): void {
+  const list = index.get(key) ?? [];
+  const at = replaced === undefined ? -1 : list.indexOf(replaced);
+  if (at === -1) list.push(value);
+  else list[at] = value;
+  index.set(key, list);
 }

@@ -7,6 +7,7 @@ import { JournalDatabase } from './journalDatabase.ts';
 import { JournalNudgeOutbox } from './journalNudgeOutbox.ts';
 import { JournalPlacementStore } from './journalPlacementStore.ts';
 import { JournalSchoolStore } from './journalSchoolStore.ts';
+import { JournalStoreBackup } from './journalStoreBackup.ts';
 
 export interface JournalStoreOptions {
   /** Persist to an append-only journal here (locked to this process); without it nothing outlives the process. */
@@ -26,6 +27,7 @@ export async function openJournalStores(options: JournalStoreOptions = {}): Prom
     attendance: new JournalAttendanceStore(db),
     schools: new JournalSchoolStore(db),
     conversations: new JournalConversationStore(db),
+    backup: new JournalStoreBackup(db),
     close: async () => db.close(),
   };
 }

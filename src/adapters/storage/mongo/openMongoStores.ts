@@ -10,6 +10,7 @@ import { MongoConversationStore } from './mongoConversationStore.ts';
 import { MongoNudgeOutbox } from './mongoNudgeOutbox.ts';
 import { MongoPlacementStore } from './mongoPlacementStore.ts';
 import { MongoSchoolStore } from './mongoSchoolStore.ts';
+import { MongoStoreBackup } from './mongoStoreBackup.ts';
 
 export interface MongoStores extends Stores {
   /** The open connection, for what shares the database (the agenda scheduler, tests dropping their database). */
@@ -33,6 +34,7 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
       attendance: new MongoAttendanceStore(models, audit),
       schools: new MongoSchoolStore(models),
       conversations: new MongoConversationStore(models),
+      backup: new MongoStoreBackup(models),
       close: () => connection.close(),
     };
   } catch (error) {
