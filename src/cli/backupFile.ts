@@ -84,6 +84,6 @@ export function readBackupFile(path: string): { items: StoreItem[]; counts: Coun
 }
 
 export function describeCounts(counts: Counts): string {
-  const words: Record<StoreItem['kind'], string> = { placement: 'placements', audit: 'audit entries', outbox: 'outbox entries', attendance: 'attendance marks', school: 'school config versions', conversation: 'conversations' };
+  const words: Record<StoreItem['kind'], string> = { placement: 'placements', audit: 'audit entries', outbox: 'outbox entries', attendance: 'attendance marks', school: 'school config versions', conversation: 'conversations', provider: 'providers' };
   return STORE_ITEM_KINDS.map((kind) => `${counts[kind] ?? 0} ${words[kind]}`).join(', ');
 }

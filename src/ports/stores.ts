@@ -3,12 +3,14 @@ import type { AuditLog } from './auditLog.ts';
 import type { ConversationStore } from './conversationStore.ts';
 import type { NudgeOutbox } from './nudgeOutbox.ts';
 import type { PlacementStore } from './placementStore.ts';
+import type { ProviderStore } from './providerStore.ts';
 import type { SchoolStore } from './schoolStore.ts';
 import type { StoreBackup } from './storeBackup.ts';
 
 /** Every store the bot needs, from one backend; `close` releases it (connection, journal, lock). */
 export interface Stores {
   placements: PlacementStore;
+  providers: ProviderStore;
   audit: AuditLog;
   outbox: NudgeOutbox;
   attendance: AttendanceStore;

@@ -58,7 +58,7 @@ describe('ap backup and ap restore on the embedded store', () => {
   it('restores into an empty store the same history for every pupil, and a backup of it is the same backup', async () => {
     await aMorningsWork(join(dir, 'a'));
     const backedUp = await ap('backup', join(dir, 'backup.jsonl'));
-    expect(backedUp.stdout).toMatch(/^Backed up embedded store in .* to .*backup\.jsonl: 12 placements, 15 audit entries, 1 outbox entries, 1 attendance marks, 1 school config versions, 1 conversations\.$/);
+    expect(backedUp.stdout).toMatch(/^Backed up embedded store in .* to .*backup\.jsonl: 12 placements, 15 audit entries, 1 outbox entries, 1 attendance marks, 1 school config versions, 1 conversations, 4 providers\.$/);
     expect(statSync(join(dir, 'backup.jsonl')).mode & 0o777).toBe(0o600);
 
     useStore({ DATA_DIR: join(dir, 'b'), STORE: 'memory' });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { providerSchema } from '../../src/core/provider/provider.ts';
 import type { StoreItem } from '../../src/ports/storeBackup.ts';
 import type { Stores } from '../../src/ports/stores.ts';
 import { SCHOOL, aCreate, aDecision, aMarkAudit, aPlacement, aSchoolConfig, anAttendanceRecord, anAuditInput, anOutboxInput, at, type ContractFactory } from './factories.ts';
@@ -20,6 +21,7 @@ async function writeOneOfEverything(stores: Stores): Promise<void> {
   await stores.attendance.record(mark, aMarkAudit(mark));
   await stores.schools.save(SCHOOL, aSchoolConfig(), at('2025-09-01T07:00:00Z'));
   await stores.conversations.save(SCHOOL, 'staff-dsl', 'teams', { conversation: { id: 'a:1' } }, at('2025-09-02T08:00:00Z'));
+  await stores.providers.merge(SCHOOL, providerSchema.parse({ id: 'prov-1', name: 'Riverside Learning Centre', documents: [{ type: 'insurance', expires: '2026-08-31' }] }));
 }
 
 /** Without ids the store makes up (an audit entry's or outbox entry's id is the store's own). */
@@ -41,7 +43,7 @@ export function storeBackupContract(factory: ContractFactory<Stores>): void {
   it('gives every item of every store, and an empty store restored from them gives the same items back', async () => {
     await writeOneOfEverything(source);
     const items = await collect(source.backup.items());
-    expect(items.map((i) => i.kind).sort()).toEqual(['attendance', 'audit', 'audit', 'audit', 'audit', 'conversation', 'outbox', 'placement', 'school']);
+    expect(items.map((i) => i.kind).sort()).toEqual(['attendance', 'audit', 'audit', 'audit', 'audit', 'conversation', 'outbox', 'placement', 'provider', 'school']);
     await target.backup.restore(items);
     expect(withoutStoreIds(await collect(target.backup.items()))).toEqual(withoutStoreIds(items));
   });

@@ -6,6 +6,7 @@ import { conversationStoreContract } from './conversationStore.contract.ts';
 import type { ContractFactory } from './factories.ts';
 import { nudgeOutboxContract } from './nudgeOutbox.contract.ts';
 import { placementStoreContract } from './placementStore.contract.ts';
+import { providerStoreContract } from './providerStore.contract.ts';
 import { schoolStoreContract } from './schoolStore.contract.ts';
 import { storeBackupContract } from './storeBackup.contract.ts';
 
@@ -31,5 +32,6 @@ export function allStoreContracts(open: () => Promise<Stores>, destroy: (stores:
   describe('AttendanceStore', () => attendanceStoreContract(factory(({ attendance, audit }) => ({ attendance, audit }))));
   describe('SchoolStore', () => schoolStoreContract(factory((s) => s.schools)));
   describe('ConversationStore', () => conversationStoreContract(factory((s) => s.conversations)));
+  describe('ProviderStore', () => providerStoreContract(factory((s) => s.providers)));
   describe('StoreBackup', () => storeBackupContract(factory((s) => s)));
 }

@@ -9,8 +9,9 @@ import { DeliveryError, type NudgeChannel, type NudgeMessage } from '../../ports
 import type { Clock } from '../../ports/clock.ts';
 import type { ConversationStore } from '../../ports/conversationStore.ts';
 import type { PlacementStore } from '../../ports/placementStore.ts';
+import type { ProviderStore } from '../../ports/providerStore.ts';
 import { TEAM_CHANNEL } from '../../ports/nudgeOutbox.ts';
-import { approvalCard, concernCard, dueCard, reminderCard, teamOverviewCard } from './attachments.ts';
+import { approvalCard, concernCard, dueCard, reminderCard, staffUnreachableCard, teamOverviewCard } from './attachments.ts';
 
 export interface TeamsNudgeChannelDeps {
   adapter: CloudAdapter;
@@ -20,6 +21,7 @@ export interface TeamsNudgeChannelDeps {
   conversations: ConversationStore;
   placements: PlacementStore;
   attendance: AttendanceStore;
+  providers: ProviderStore;
   clock: Clock;
 }
 
@@ -79,6 +81,8 @@ export function teamsNudgeChannel(deps: TeamsNudgeChannelDeps): NudgeChannel {
         }
         case 'team_overview':
           throw new DeliveryError('The team overview goes to the team channel, not to a person', { permanent: true });
+        case 'staff_unreachable':
+          return staffUnreachableCard(school, message.staffId, message.since);
       }
     } catch (error) {
       // A card the views refuse this person (a concern to a non-DSL, an approval already given) is never worth retrying.

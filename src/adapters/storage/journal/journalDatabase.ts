@@ -5,6 +5,7 @@ import type { StoredConversation } from '../../../ports/conversationStore.ts';
 import type { OutboxEntry } from '../../../ports/nudgeOutbox.ts';
 import type { PlacementRecord } from '../../../ports/placementStore.ts';
 import type { StoredSchool } from '../../../ports/schoolStore.ts';
+import type { StoredProvider } from '../../../ports/providerStore.ts';
 
 export interface StoredPlacement {
   record: PlacementRecord;
@@ -19,9 +20,10 @@ export type Change =
   | { kind: 'outbox'; value: OutboxEntry }
   | { kind: 'attendance'; value: AttendanceRecord }
   | { kind: 'school'; value: StoredSchool }
-  | { kind: 'conversation'; value: StoredConversation };
+  | { kind: 'conversation'; value: StoredConversation }
+  | { kind: 'provider'; value: StoredProvider };
 
-export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 'outbox', 'attendance', 'school', 'conversation']);
+export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 'outbox', 'attendance', 'school', 'conversation', 'provider']);
 
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
@@ -53,6 +55,8 @@ export class JournalDatabase {
   readonly schools = new Map<string, StoredSchool[]>();
   /** By school, staff member and platform. */
   readonly conversations = new Map<string, StoredConversation>();
+  /** By school and provider id. */
+  readonly providers = new Map<string, StoredProvider>();
   #sink: ChangeSink | undefined;
   #closed = false;
 
@@ -112,6 +116,11 @@ export class JournalDatabase {
         this.conversations.set(keyOf(schoolId, staffId, platform), change.value);
         return;
       }
+      case 'provider': {
+        const { schoolId, provider } = change.value;
+        this.providers.set(keyOf(schoolId, provider.id), change.value);
+        return;
+      }
     }
   }
 
@@ -123,6 +132,7 @@ export class JournalDatabase {
     for (const value of this.attendance.values()) yield { kind: 'attendance', value };
     for (const versions of this.schools.values()) for (const value of versions) yield { kind: 'school', value };
     for (const value of this.conversations.values()) yield { kind: 'conversation', value };
+    for (const value of this.providers.values()) yield { kind: 'provider', value };
   }
 
   close(): void {

@@ -19,7 +19,7 @@ export class JournalStoreBackup implements StoreBackup {
 
   async restore(items: Iterable<StoreItem>): Promise<void> {
     const db = this.#db;
-    if ([db.placements, db.audit, db.outbox, db.attendance, db.schools, db.conversations].some((m) => m.size > 0))
+    if ([db.placements, db.audit, db.outbox, db.attendance, db.schools, db.conversations, db.providers].some((m) => m.size > 0))
       throw new AppError(ErrorCode.NotPossible, 'The store is not empty: restore a backup only into an empty store (a new DATA_DIR).');
     let batch: StoreItem[] = [];
     for (const item of items) {

@@ -6,6 +6,7 @@ import { JournalConversationStore } from './journalConversationStore.ts';
 import { JournalDatabase } from './journalDatabase.ts';
 import { JournalNudgeOutbox } from './journalNudgeOutbox.ts';
 import { JournalPlacementStore } from './journalPlacementStore.ts';
+import { JournalProviderStore } from './journalProviderStore.ts';
 import { JournalSchoolStore } from './journalSchoolStore.ts';
 import { JournalStoreBackup } from './journalStoreBackup.ts';
 
@@ -22,6 +23,7 @@ export async function openJournalStores(options: JournalStoreOptions = {}): Prom
   if (options.dataDir !== undefined) db.attach(Journal.open(options.dataDir, db, options.warn ?? ((message) => console.warn(message))));
   return {
     placements: new JournalPlacementStore(db),
+    providers: new JournalProviderStore(db),
     audit: new JournalAuditLog(db),
     outbox: new JournalNudgeOutbox(db),
     attendance: new JournalAttendanceStore(db),

@@ -29,21 +29,22 @@ export class MongoStoreBackup implements StoreBackup {
       yield { kind: 'school', value: { schoolId: doc.schoolId, version: doc.version, config: doc.config, savedAt: doc.savedAt } };
     for await (const doc of m.conversations.find().sort({ schoolId: 1, staffId: 1, platform: 1 }).lean().cursor())
       yield { kind: 'conversation', value: { schoolId: doc.schoolId, staffId: doc.staffId, platform: doc.platform, reference: doc.reference, savedAt: doc.savedAt } };
+    for await (const doc of m.providers.find().sort({ _id: 1 }).lean().cursor()) yield { kind: 'provider', value: { schoolId: doc.schoolId, provider: doc.provider } };
   }
 
   async restore(items: Iterable<StoreItem>): Promise<void> {
     const m = this.#models;
-    const collections = [m.placements, m.audit, m.outbox, m.attendance, m.schoolVersions, m.conversations] as const;
+    const collections = [m.placements, m.audit, m.outbox, m.attendance, m.schoolVersions, m.conversations, m.providers] as const;
     for (const model of collections)
       if ((await (model as typeof m.placements).estimatedDocumentCount()) > 0)
         throw new AppError(ErrorCode.NotPossible, 'The store is not empty: restore a backup only into an empty database.');
-    const docs: Record<StoreItem['kind'], unknown[]> = { placement: [], audit: [], outbox: [], attendance: [], school: [], conversation: [] };
+    const docs: Record<StoreItem['kind'], unknown[]> = { placement: [], audit: [], outbox: [], attendance: [], school: [], conversation: [], provider: [] };
     const lastSeq = new Map<string, number>();
     const flush = async (kind: StoreItem['kind']) => {
       const batch = docs[kind];
       if (batch.length === 0) return;
       docs[kind] = [];
-      const model = { placement: m.placements, audit: m.audit, outbox: m.outbox, attendance: m.attendance, school: m.schoolVersions, conversation: m.conversations }[kind];
+      const model = { placement: m.placements, audit: m.audit, outbox: m.outbox, attendance: m.attendance, school: m.schoolVersions, conversation: m.conversations, provider: m.providers }[kind];
       await (model as typeof m.placements).collection.insertMany(batch as never[], { ordered: true });
     };
     for (const item of items) {
@@ -57,6 +58,11 @@ export class MongoStoreBackup implements StoreBackup {
           const { id, ...entry } = item.value;
           docs.audit.push({ _id: objectIdOf(id), ...entry });
           lastSeq.set(entry.schoolId, Math.max(lastSeq.get(entry.schoolId) ?? 0, entry.seq));
+          break;
+        }
+        case 'provider': {
+          const { schoolId, provider } = item.value;
+          docs.provider.push({ _id: `${schoolId}:${provider.id}`, schoolId, provider, version: 1 });
           break;
         }
         case 'outbox': {

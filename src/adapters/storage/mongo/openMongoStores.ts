@@ -9,6 +9,7 @@ import { MongoAuditLog } from './mongoAuditLog.ts';
 import { MongoConversationStore } from './mongoConversationStore.ts';
 import { MongoNudgeOutbox } from './mongoNudgeOutbox.ts';
 import { MongoPlacementStore } from './mongoPlacementStore.ts';
+import { MongoProviderStore } from './mongoProviderStore.ts';
 import { MongoSchoolStore } from './mongoSchoolStore.ts';
 import { MongoStoreBackup } from './mongoStoreBackup.ts';
 
@@ -29,6 +30,7 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
     return {
       connection,
       placements: new MongoPlacementStore(models, audit),
+      providers: new MongoProviderStore(models),
       audit,
       outbox: new MongoNudgeOutbox(models),
       attendance: new MongoAttendanceStore(models, audit),
