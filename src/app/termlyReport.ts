@@ -7,7 +7,7 @@ import type { NudgeOutbox } from '../ports/nudgeOutbox.ts';
 import { may } from '../views/register.ts';
 import { termlyReport, type TermlyReportView } from '../views/termlyReport.ts';
 import type { ReadStores } from './queries.ts';
-import { withAttendance } from './withAttendance.ts';
+import { asItStands } from './asItStands.ts';
 
 export interface ReportStores extends ReadStores {
   outbox: NudgeOutbox;
@@ -24,7 +24,7 @@ export async function termlyReportOf(stores: ReportStores, school: School, termN
   const term = termName === undefined ? (calendar.termOf(today) ?? calendar.terms.at(-1)) : calendar.terms.find((t) => t.name.toLowerCase() === termName.trim().toLowerCase());
   if (!term) throw new AppError(ErrorCode.InvalidInput, `There is no term called "${termName ?? ''}". The terms are: ${calendar.terms.map((t) => t.name).join(', ')}.`);
   const records = await stores.placements.list(school.id);
-  const placements = await Promise.all(records.map(({ placement }) => withAttendance(placement, school.id, stores.attendance)));
+  const placements = await Promise.all(records.map(({ placement }) => asItStands(stores, school.id, placement)));
   const [from, to] = [instantAt(term.start, '00:00', timezone), instantAt(term.end, '23:59', timezone)];
   const escalated = new Map<string, ReturnType<typeof escalationOf>>();
   for (const entry of await stores.outbox.list(school.id)) {
