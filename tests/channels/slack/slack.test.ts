@@ -387,7 +387,7 @@ describe('buttons on cards', () => {
   it('opens the snooze modal from a reminder and records the snooze on submit', async () => {
     await workspace();
     const staff = ws.school.config.staff.find((s) => s.id === 's-aplead')!;
-    const item = { placementId: 'P-001', providerId: null, type: 'placement_review', subject: 'Spring 2026 first half', ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate: '2026-02-13', dueAt: '2026-02-13T15:15:00Z', stage: 'upcoming', pupil: { ref: 'Y9-0412', initials: 'JS' } } as const;
+    const item = { placementId: 'P-001', providerId: null, type: 'placement_review', subject: 'Spring 2026 first half', ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate: '2026-02-13', dueAt: '2026-02-13T15:15:00Z', stage: 'upcoming', safeguarding: false, raisedBy: null, session: null, pupil: { ref: 'Y9-0412', initials: 'JS' } } as const;
     await ws.adapter.channel.send(ws.school.id, staff, { kind: 'reminder', schoolId: ws.school.id, item }, 'reminder-1');
     const card = ws.slack.sent('chat.postMessage')[0]!;
     expect(buttonsIn(card)).toEqual(expect.arrayContaining(['openReviewForm', 'snoozeNudge']));
@@ -672,7 +672,7 @@ describe('delivering nudges by direct message', () => {
     ({
       kind: 'reminder',
       schoolId: w.school.id,
-      item: { placementId: 'P-001', providerId: null, type: 'qa_visit', subject: null, ownerRole: 'ap_lead', escalateToRole: null, dueDate: '2026-02-10', dueAt: '2026-02-10T15:15:00Z', stage: 'due', pupil: { ref: 'Y9-0412', initials: 'JS' } },
+      item: { placementId: 'P-001', providerId: null, type: 'qa_visit', subject: null, ownerRole: 'ap_lead', escalateToRole: null, dueDate: '2026-02-10', dueAt: '2026-02-10T15:15:00Z', stage: 'due', safeguarding: false, raisedBy: null, session: null, pupil: { ref: 'Y9-0412', initials: 'JS' } },
     }) as const;
 
   it('opens the DM and posts the reminder, tagged with its dedupe key', async () => {
