@@ -473,6 +473,20 @@ describe('buttons on cards', () => {
     expect(ws.slack.sent('chat.update')).toEqual([]);
   });
 
+  it('opens a placement from the /ap status list in its place, with a way back to the list', async () => {
+    await workspace({ placements: Array.from({ length: 3 }, (_, i) => ({ id: `P-${100 + i}`, pupil: { ref: `Y9-${1100 + i}`, initials: 'TT' } })) });
+    await ws.command(HEAD, 'status');
+    const list = await replyTo(ws);
+    await ws.click(HEAD, buttonOf(list, 'showPlacement'), { ephemeral: true });
+    const summary = await replyTo(ws, 1);
+    expect(summary).toMatchObject({ replace_original: true });
+    expect(said(summary)).toContain('Back to the list');
+    await ws.click(HEAD, buttonOf(summary, 'showMore'), { ephemeral: true });
+    const again = await replyTo(ws, 2);
+    expect(again).toMatchObject({ replace_original: true });
+    expect(said(again)).toContain('Open placements (3)');
+  });
+
   it('pages the list of placements, and only for those who may read them', async () => {
     await workspace({ placements: Array.from({ length: 27 }, (_, i) => ({ id: `P-${100 + i}`, pupil: { ref: `Y9-${1100 + i}`, initials: 'TT' } })) });
     await ws.command(HEAD, 'status');
