@@ -12,6 +12,7 @@ import { due } from './due.ts';
 import { help } from './help.ts';
 import { formFor } from './formFor.ts';
 import { postHere } from './postHere.ts';
+import { register } from './register.ts';
 import { status } from './status.ts';
 
 export interface CommandRun<C extends Command = Command> {
@@ -38,6 +39,7 @@ const HANDLERS: Handlers = {
   end: formFor,
   'ptt propose': formFor,
   'post here': postHere,
+  register,
 };
 
 /** `/ap …`: acked at once, then the work; every answer is ephemeral, seen by the person who typed it. */
