@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createTeams } from '../../../src/adapters/teams/index.ts';
 import type { ChatAdapter } from '../../../src/ports/chatAdapter.ts';
+import type { School } from '../../../src/core/policy/schoolConfig.ts';
 import { aDecisionDesk, MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 import { registerLinks } from '../../fixtures/registerLinks.ts';
 
@@ -57,8 +58,8 @@ export function anInstall(user: User = 'apLead'): Record<string, unknown> {
  * The Teams bot on a real HTTP server over the example school's stores, with the Bot Framework
  * connector faked by nock: every message the bot sends lands in `sent`.
  */
-export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string } = {}) {
-  const desk = await aDecisionDesk(options.placements ?? [{}]);
+export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string; school?: School } = {}) {
+  const desk = await aDecisionDesk(options.placements ?? [{}], options.school);
   const logs: { level: string; fields: object; message: string }[] = [];
   const log = {
     info: (fields: object, message: string) => void logs.push({ level: 'info', fields, message }),
