@@ -5,6 +5,7 @@ import type { Identified } from '../../../app/identity.ts';
 import { attendanceSessionOf, dueListFor, openPlacements } from '../../../app/queries.ts';
 import type { DecisionName } from '../../../core/decisions/index.ts';
 import type { Placement } from '../../../core/placement/placement.ts';
+import { backToList } from '../../../views/placementSummary.ts';
 import { actionEntry, isVerb, isViewVerb, type ViewVerb } from '../../../views/registry.ts';
 import type { ActionPayload } from '../../../views/viewModel.ts';
 import { verbOf } from '../blocks/parts.ts';
@@ -13,6 +14,7 @@ import { dm } from '../dm.ts';
 import { publishHome } from '../home.ts';
 import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
+import { afterAck } from '../afterAck.ts';
 import {
   actionFormModal,
   answerMessage,
@@ -49,6 +51,7 @@ interface Press {
 export function registerActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, respond }) => {
     await ack();
+    await afterAck();
     const action = body.actions[0];
     if (action?.type !== 'button') return;
     const verb = verbOf(action.action_id);
@@ -96,7 +99,7 @@ async function showCard(press: Press, verb: ViewVerb): Promise<void> {
   if (verb === 'showMore') return press.refresh(await nextPage(ctx, who, payload));
   mayPress(who, verb);
   const placement = await placementOf(press);
-  if (verb === 'showPlacement') return press.refresh(summaryMessage(placement, who.school, now, who.actor, payload.input['offset']));
+  if (verb === 'showPlacement') return press.refresh(summaryMessage(placement, who.school, now, who.actor, payload.input['offset'], [], backToList(payload.input)));
   if (verb === 'showReminder') {
     const obligation = obligationOf(placement, who.school, now, String(payload.input['obligation']));
     return press.tell(obligation ? reminderMessage(placement, obligation, who.school, now, who.actor) : plainMessage('That reminder is no longer open.'));
