@@ -136,7 +136,7 @@ async function record(stores: DecisionStores, request: DecideRequest): Promise<O
   }
   for (let attempt = 0; ; attempt++) {
     const record = await stores.placements.get(school.id, request.placementId);
-    if (!record) throw new AppError(ErrorCode.NotFound, `There is no placement ${request.placementId}.`);
+    if (!record) throw new AppError(ErrorCode.NotFound, `That placement is no longer here. Say "status" to see the open ones.`);
     if (record.placement.history.some((e) => e.key === key))
       return { decision: name, record, summary: 'Already recorded', replayed: true };
     if (request.expectedVersion !== undefined && request.expectedVersion !== record.placement.version)

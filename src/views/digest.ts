@@ -61,7 +61,7 @@ export function digest(due: readonly DueItem[], school: School, now: Date, viewe
       text: attendance
         ? `${pupilLabel(placement).label}${placement.provider ? ` at ${placement.provider.name}` : ''}`
         : `${pupilLabel(placement).label}: ${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
-      due: dueWhen(o.dueDate, school, now),
+      due: dueWhen(o.dueDate, school, now, o.dueAt),
       stageLabel: stageLabel(o),
       late: o.stage === 'overdue' || o.stage === 'escalated',
       actions: attendance ? quick : [...quick, open],

@@ -13,7 +13,7 @@ import { mayDo, type Verb } from './registry.ts';
 import type { ViewAction, Viewer } from './viewModel.ts';
 import { todayOf } from './when.ts';
 
-const MARK_TITLES: Record<(typeof ATTENDANCE_MARKS)[number], string> = {
+export const MARK_TITLES: Record<(typeof ATTENDANCE_MARKS)[number], string> = {
   present: 'Present',
   late: 'Late',
   absent_authorised: 'Absent (authorised)',

@@ -80,7 +80,7 @@ describe('bad requests change nothing', () => {
   it('an unknown decision, an unknown placement, or a create given a placement', async () => {
     const desk = await aDecisionDesk([{}]);
     await expect(desk.run('s-aplead', 'deletePlacement', 'P-001', {})).rejects.toThrow(/no decision called "deletePlacement"/);
-    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-404', {})).rejects.toThrow(/no placement P-404/);
+    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-404', {})).rejects.toThrow(/That placement is no longer here/);
     await expect(desk.run('s-aplead', 'recordQaVisit', undefined, {})).rejects.toThrow(/which placement/);
     await expect(desk.run('s-aplead', 'commissionPlacement', 'P-001', {})).rejects.toThrow(/creates a new placement/);
     expect(await desk.auditOf()).toEqual([]);

@@ -13,7 +13,7 @@ export const renewRiskAssessment = defineDecision({
   }),
   apply(current, input, ctx) {
     const placement = openPlacement(current);
-    if (input.subject === 'provider' && !placement.provider) refuse(`Placement ${placement.id} has no provider.`);
+    if (input.subject === 'provider' && !placement.provider) refuse(`This placement has no provider.`);
     const on = doneOn(input.on, ctx);
     const type = input.subject === 'pupil' ? 'risk_assessment' : 'provider_risk_assessment';
     return {

@@ -455,7 +455,7 @@ describe('buttons on cards', () => {
     await ws.click(HEAD, { action_id: 'approvePartTimeTimetable', value: payload('approvePartTimeTimetable:P-PTT', 'P-PTT', 0) }, { home: true });
     const home = await until(() => ws.slack.sent('views.publish')[0], 'the home');
     expect(home.user_id).toBe(HEAD);
-    expect(said(home.view as Record<string, unknown>)).toContain('approved by the headteacher; one approval to go');
+    expect(said(home.view as Record<string, unknown>)).toContain('You approved the part-time timetable');
     expect(ws.slack.sent('chat.update')).toEqual([]);
   });
 
@@ -493,7 +493,7 @@ describe('App Home', () => {
     expect(buttonsIn(home.view as Record<string, unknown>)).toContain('approvePartTimeTimetable');
     await ws.event({ type: 'app_home_opened', user: AP_LEAD, channel: 'D0DM', tab: 'home' });
     const lead = await until(() => ws.slack.sent('views.publish')[1], "the AP lead's home");
-    expect(said(lead.view as Record<string, unknown>)).toContain('approved by the ap lead');
+    expect(said(lead.view as Record<string, unknown>)).toContain('You approved the part-time timetable');
     expect(said(lead.view as Record<string, unknown>)).toContain('JS · Y9-0412');
   });
 
@@ -706,7 +706,8 @@ describe('the manifest', () => {
     expect([...methodsSeen].sort()).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'conversations.open', 'views.open', 'views.publish']));
     const needed = new Set([...methodsSeen].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s));
     const manifest = parse(readFileSync(new URL('../../../manifests/slack/manifest.yaml', import.meta.url), 'utf8'));
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed, 'commands'].sort());
+    // `ap staff check` finds people by email with users.lookupByEmail (tests/cli/staff.test.ts).
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed, 'commands', 'users:read', 'users:read.email'].sort());
     expect(manifest.features.slash_commands).toMatchObject([{ command: '/ap', url: 'https://{{HOST}}/slack/events' }]);
     expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, event_subscriptions: { bot_events: ['app_home_opened'] } });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
