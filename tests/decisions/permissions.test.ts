@@ -7,6 +7,10 @@ import { aDecisionDesk } from '../fixtures/decisionDesk.ts';
 const pupil = { ref: 'Y9-0999', initials: 'ZZ' };
 const offSite = { id: 'P-001' };
 const proposedPtt = { id: 'P-001', kind: 'part_time_timetable', status: 'proposed', provider: undefined, start: '2026-02-23', end: '2026-03-27' };
+const absent = { id: 'P-001', history: [{ type: 'attendance', on: '2026-02-06', session: 'pm', mark: 'absent_unauthorised' }] };
+const concerned = { id: 'P-001', history: [{ type: 'concern', on: '2026-02-06', category: 'behaviour', key: 'C1', details: 'Left the site at lunchtime without permission.' }] };
+const acknowledged = { id: 'P-001', history: [...concerned.history, { type: 'concern_acknowledged', on: '2026-02-06', concern: 'C1' }] };
+const decided = { id: 'P-001', history: [...acknowledged.history, { type: 'concern_decision', on: '2026-02-06', concern: 'C1', decision: 'monitor', rationale: 'First time; provider to watch lunchtimes.' }] };
 const direction = { id: 'P-001', kind: 'off_site_direction', status: 'proposed', start: '2026-02-24' };
 
 interface Sample {
@@ -38,13 +42,23 @@ const SAMPLES: Record<string, Sample> = {
   },
   recordParentAgreement: { placement: proposedPtt, input: {} },
   logConcern: { placement: offSite, input: { category: 'behaviour', details: 'Left the provider site at lunchtime without permission.' } },
-  recordReview: { placement: offSite, input: { attendees: ['pupil', 'parents'], progress: 'Good progress in maths', outcome: 'continue' } },
+  recordReview: { placement: offSite, input: { attendees: ['pupil', 'parents'], progress: 'Good progress in maths', outcome: 'continue', nextReviewOn: '2026-03-16' } },
   requestReview: { placement: offSite, input: { from: 'parents' } },
-  recordQaVisit: { placement: offSite, input: { seen: 'Register, session plans' } },
-  renewRiskAssessment: { placement: offSite, input: { subject: 'pupil' } },
+  recordQaVisit: {
+    placement: offSite,
+    input: { on: '2026-02-09', visitedBy: 'Ms R Okafor', checked: ['teaching', 'attendance_registers'], outcome: 'satisfactory', actions: 'none' },
+  },
+  renewRiskAssessment: { placement: offSite, input: { subject: 'pupil', on: '2026-02-09', assessedBy: 'Ms R Okafor', level: 'low', nextReviewOn: '2026-03-16' } },
   recordProviderDocument: { placement: offSite, input: { documentType: 'insurance', expires: '2027-01-31' } },
   confirmAttendance: { placement: offSite, input: { date: '2026-02-09', session: 'am', mark: 'present' } },
-  recordAbsenceFollowUp: { placement: offSite, input: { absenceOn: '2026-02-06', session: 'pm', contact: 'phone' } },
+  recordAbsenceFollowUp: {
+    placement: absent,
+    input: { absenceOn: '2026-02-06', session: 'pm', on: '2026-02-06', contacted: 'mother', method: 'phone', outcome: 'contact_made', reason: 'Dentist', attendanceCode: 'M' },
+  },
+  recordAbsenceDecision: { placement: absent, input: { absenceOn: '2026-02-06', session: 'pm', action: 'home_visit', rationale: 'Nobody answered all day; we visit this afternoon.' } },
+  acknowledgeConcern: { placement: concerned, input: { concern: 'C1' } },
+  decideConcern: { placement: acknowledged, input: { concern: 'C1', decision: 'monitor', rationale: 'First time; the provider watches lunchtimes.' } },
+  closeConcern: { placement: decided, input: { concern: 'C1', outcome: 'No repeat over four weeks; closed.' } },
   recordWelfareCheck: { placement: { ...proposedPtt, status: 'active', start: '2026-01-12' }, input: { method: 'phone' } },
   recordParentNotice: { placement: direction, input: { method: 'letter' } },
   recordLaInformed: { placement: offSite, input: {} },
@@ -68,6 +82,7 @@ const STAFF_BY_ROLE: Record<Role, string> = {
   headteacher: 's-head',
   ap_lead: 's-aplead',
   dsl: 's-dsl',
+  deputy_dsl: 's-deputy-dsl',
   attendance_officer: 's-attendance',
   governor: 's-governor',
   staff: 's-teacher',
@@ -80,20 +95,24 @@ const EXPECTED_ALLOWED: Record<string, Role[]> = {
   activatePlacement: ['headteacher', 'ap_lead'],
   updatePlacement: ['headteacher', 'ap_lead'],
   recordSuspension: ['headteacher'],
-  proposePartTimeTimetable: ['headteacher', 'ap_lead', 'dsl', 'attendance_officer', 'staff'],
+  proposePartTimeTimetable: ['headteacher', 'ap_lead', 'dsl', 'deputy_dsl', 'attendance_officer', 'staff'],
   approvePartTimeTimetable: ['headteacher', 'ap_lead'],
   declinePartTimeTimetable: ['headteacher', 'ap_lead'],
   proposeExtension: ['headteacher', 'ap_lead'],
   recordParentAgreement: ['headteacher', 'ap_lead'],
-  logConcern: ['headteacher', 'ap_lead', 'dsl', 'attendance_officer', 'governor', 'staff'],
+  logConcern: ['headteacher', 'ap_lead', 'dsl', 'deputy_dsl', 'attendance_officer', 'governor', 'staff'],
   recordReview: ['headteacher', 'ap_lead'],
-  requestReview: ['headteacher', 'ap_lead', 'dsl'],
+  requestReview: ['headteacher', 'ap_lead', 'dsl', 'deputy_dsl'],
   recordQaVisit: ['headteacher', 'ap_lead'],
   renewRiskAssessment: ['headteacher', 'ap_lead'],
   recordProviderDocument: ['headteacher', 'ap_lead'],
-  confirmAttendance: ['ap_lead', 'dsl', 'attendance_officer'],
-  recordAbsenceFollowUp: ['ap_lead', 'dsl', 'attendance_officer'],
-  recordWelfareCheck: ['headteacher', 'ap_lead', 'dsl', 'staff'],
+  confirmAttendance: ['ap_lead', 'dsl', 'deputy_dsl', 'attendance_officer'],
+  recordAbsenceFollowUp: ['ap_lead', 'dsl', 'deputy_dsl', 'attendance_officer'],
+  recordAbsenceDecision: ['dsl', 'deputy_dsl'],
+  acknowledgeConcern: ['dsl', 'deputy_dsl'],
+  decideConcern: ['dsl', 'deputy_dsl'],
+  closeConcern: ['dsl', 'deputy_dsl'],
+  recordWelfareCheck: ['headteacher', 'ap_lead', 'dsl', 'deputy_dsl', 'staff'],
   recordParentNotice: ['headteacher', 'ap_lead'],
   recordLaInformed: ['headteacher', 'ap_lead'],
   recordGovernorApproval: ['headteacher', 'ap_lead', 'governor'],
@@ -142,7 +161,7 @@ describe('who may record what', () => {
     const { aSchool } = await import('../fixtures/school.ts');
     const school = aSchool({}, { permissions: { recordQaVisit: ['dsl'] } });
     const desk = await aDecisionDesk([offSite], school);
-    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-001', {})).rejects.toThrow(/not allowed/);
-    await expect(desk.run('s-dsl', 'recordQaVisit', 'P-001', {})).resolves.toMatchObject({ replayed: false });
+    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-001', SAMPLES['recordQaVisit']?.input)).rejects.toThrow(/not allowed/);
+    await expect(desk.run('s-dsl', 'recordQaVisit', 'P-001', SAMPLES['recordQaVisit']?.input)).resolves.toMatchObject({ replayed: false });
   });
 });

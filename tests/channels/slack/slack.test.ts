@@ -204,6 +204,7 @@ describe('modals', () => {
     progress: typed('Attending every day; reading age up a year'),
     outcome: picked('continue'),
     on: dated(null),
+    nextReviewOn: dated('2026-03-16'),
   };
 
   it('records a review, closes the modal, and confirms by direct message', async () => {
@@ -399,7 +400,7 @@ describe('buttons on cards', () => {
     await ws.click(AP_LEAD, { action_id: 'openReviewForm', value: payload('openReviewForm:P-001', 'P-001', 0) });
     const { view } = await opened(ws);
     expect(view.callback_id).toBe('recordReview');
-    await ws.submit(AP_LEAD, view, { attendees: pickedMany('pupil'), progress: typed('Settled well; attending'), outcome: picked('continue') });
+    await ws.submit(AP_LEAD, view, { attendees: pickedMany('pupil'), progress: typed('Settled well; attending'), outcome: picked('continue'), nextReviewOn: dated('2026-03-16') });
     expect(said(await until(() => ws.slack.sent('chat.update')[0], 'the card update'))).toContain('recorded the review');
   });
 

@@ -36,10 +36,15 @@ describe('commands in a personal chat', () => {
     const due = await dueFor(bot.stores, bot.school, actor('s-aplead'), new Date(MONDAY_MORNING));
     expect(textOf(card)).toContain(`${due.length} things need you`);
     expect(textOf(card)).toContain('JS · Y9-0412: Placement review (Spring 2026 first half)');
-    // Every button a reminder offers without typing is on the digest; the rest are behind "More options".
-    const quick = due.slice(0, 10).flatMap(({ placement, obligation }) => reminder(placement, obligation, bot.school, new Date(MONDAY_MORNING), actor('s-aplead')).actions.filter((a) => a.fields.length === 0));
+    // Every button a reminder offers without typing is on the digest, but for an approval, which is
+    // given only with the whole proposal in sight; the rest are behind "More options".
+    const quick = due
+      .slice(0, 10)
+      .flatMap(({ placement, obligation }) => reminder(placement, obligation, bot.school, new Date(MONDAY_MORNING), actor('s-aplead')).actions.filter((a) => a.fields.length === 0 && a.verb !== 'approvePartTimeTimetable'));
     expect(quick.map((a) => a.title)).toContain('Record the review');
     expect(actionsOf(card).map((a) => a.data)).toEqual(expect.arrayContaining(quick.map((a) => a.payload)));
+    expect(actionsOf(card).map((a) => a.verb)).not.toContain('approvePartTimeTimetable');
+    expect(actionsOf(card).map((a) => a.title)).toContain('See the proposal');
     expect(actionsOf(card).filter((a) => a.verb === 'showReminder')).toHaveLength(Math.min(due.length, 10));
     expect(refreshOf(card)).toMatchObject({ verb: 'refreshCard', userIds: [`8:orgid:${USERS.apLead}`] });
   });
@@ -137,7 +142,7 @@ describe('the demo', () => {
     bot = await aTeamsBot({ demo: true });
     expect((await bot.say('help'))[0]?.text).toContain('demo as &lt;role&gt;');
     expect((await bot.say('demo as headteacher'))[0]?.text).toContain('Dr A Patel');
-    const recorded = await bot.press('recordReview', { actionId: 'recordReview:P-001', placementId: 'P-001', version: 0, input: {}, 'recordReview.attendees': 'pupil', 'recordReview.progress': 'Going well', 'recordReview.outcome': 'continue' });
+    const recorded = await bot.press('recordReview', { actionId: 'recordReview:P-001', placementId: 'P-001', version: 0, input: {}, 'recordReview.attendees': 'pupil', 'recordReview.progress': 'Going well', 'recordReview.outcome': 'continue', 'recordReview.nextReviewOn': '2026-03-16' });
     expect(textOf(recorded?.value)).toContain('Dr A Patel recorded the review');
     expect((await bot.auditOf()).at(-1)).toMatchObject({ actor: 's-head', action: 'recordReview' });
     expect((await bot.say('demo as ap lead'))[0]?.text).toContain('Ms R Okafor');
