@@ -6,6 +6,7 @@ import { sweep } from './app/sweep.ts';
 import { consoleNudgeChannel } from './adapters/console/consoleNudgeChannel.ts';
 import { createSlack } from './adapters/slack/index.ts';
 import { createTeams } from './adapters/teams/index.ts';
+import { aboutPages } from './adapters/web/aboutPages.ts';
 import { createScheduler } from './adapters/scheduler/createScheduler.ts';
 import { scheduleJobs } from './adapters/scheduler/jobs.ts';
 import { isDemo, type Env } from './config/env.ts';
@@ -50,7 +51,7 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
   // In the demo, nudges for people not in a chat show on the console; in production they wait until the person opens the bot.
   const channels: NudgeChannel[] = [...adapters.map((a) => a.channel), ...(demo ? [consoleNudgeChannel((line) => log.info({}, line))] : [])];
-  const routes: Record<string, RequestHandler> = Object.assign({}, ...adapters.map((a) => a.routes));
+  const routes: Record<string, RequestHandler> = Object.assign(aboutPages(schools), ...adapters.map((a) => a.routes));
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
