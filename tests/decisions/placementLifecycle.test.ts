@@ -129,6 +129,16 @@ describe('suspensions (001 §8)', () => {
     expect(record.placement).toMatchObject({ start: provisionStart, lateStartReason: 'The only place with room' });
   });
 
+  it('asks for a reason when provision planned in time is moved past the sixth school day', async () => {
+    const desk = await aDecisionDesk();
+    const { record } = await desk.run('s-head', 'recordSuspension', undefined, { pupil, firstDay: '2026-03-02', schoolDays: 10 }, { at: '2026-03-02T09:00:00Z' });
+    const id = record.placement.id;
+    await expect(desk.run('s-head', 'updatePlacement', id, { start: '2026-03-10' }, { at: '2026-03-03T09:00:00Z' })).rejects.toThrow(/planned start Tue 10 Mar is after the sixth school day, Mon 9 Mar/);
+    const { record: moved } = await desk.run('s-head', 'updatePlacement', id, { start: '2026-03-10', lateStartReason: 'Transport starts Tuesday' }, { at: '2026-03-03T09:00:00Z' });
+    expect(moved.placement).toMatchObject({ start: '2026-03-10', lateStartReason: 'Transport starts Tuesday' });
+    await desk.run('s-head', 'updatePlacement', id, { start: '2026-03-06' }, { at: '2026-03-03T10:00:00Z' });
+  });
+
   it('needs no reason for provision planned by the sixth school day', async () => {
     const desk = await aDecisionDesk();
     const { record } = await desk.run('s-head', 'recordSuspension', undefined, { pupil, firstDay: '2026-03-02', schoolDays: 10, provisionStart: '2026-03-09' }, { at: '2026-03-02T09:00:00Z' });
