@@ -6,12 +6,13 @@ import { audienceOf, type Involvement } from '../core/obligations/audience.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
+import type { Provider } from '../core/provider/provider.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { PlacementStore } from '../ports/placementStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
 import type { PlacementDue } from '../nudges/planNudges.ts';
-import { asItStands } from './asItStands.ts';
+import { asItStands, providersOf } from './asItStands.ts';
 
 export interface ReadStores {
   placements: PlacementStore;
@@ -22,8 +23,8 @@ export interface ReadStores {
 export type PlacementWithObligations = PlacementDue;
 
 /** A placement as it stands at `now` (attendance marks and provider record merged in), and what is open on it. */
-export async function withObligations(stores: ReadStores, school: School, stored: Placement, now: Date): Promise<PlacementDue> {
-  const placement = await asItStands(stores, school.id, stored);
+export async function withObligations(stores: ReadStores, school: School, stored: Placement, now: Date, providers?: ReadonlyMap<string, Provider>): Promise<PlacementDue> {
+  const placement = await asItStands(stores, school.id, stored, providers);
   return { placement, obligations: deriveObligations(placement, school, now) };
 }
 
@@ -36,7 +37,8 @@ export function owns(actor: Actor, placement: Placement, obligation: Obligation)
 /** Open placements of a school with what is open on each, attendance included. */
 export async function openPlacements(stores: ReadStores, school: School, now: Date): Promise<PlacementWithObligations[]> {
   const records = await stores.placements.list(school.id, { status: ['proposed', 'active'] });
-  return Promise.all(records.map(({ placement }) => withObligations(stores, school, placement, now)));
+  const providers = await providersOf(stores, school.id);
+  return Promise.all(records.map(({ placement }) => withObligations(stores, school, placement, now, providers)));
 }
 
 /** A provider's check listed once, however many pupils are placed there (the first pupil's stands for all). */
@@ -75,6 +77,17 @@ export async function placementForPupil(stores: ReadStores, school: School, ref:
 }
 
 /**
+ * `status <ref>`: one pupil, one record. The pupil's open placement (the newest if several, else
+ * their latest), with every placement they have had, newest first.
+ */
+export async function pupilRecord(stores: ReadStores, school: School, ref: string): Promise<{ placement: Placement; all: Placement[] }> {
+  const all = (await stores.placements.list(school.id, { pupilRef: ref })).map((r) => r.placement).sort((a, b) => b.start.localeCompare(a.start));
+  const shown = all.find((p) => p.status !== 'ended') ?? all[0];
+  if (!shown) throw new AppError(ErrorCode.NotFound, `There is no placement for pupil ${ref}. Check the reference, or try "status" to see them all.`);
+  return { placement: await asItStands(stores, school.id, shown), all };
+}
+
+/**
  * The session a "show more" on an attendance list names, read back from the button; undefined
  * for anything else, which then shows the person's whole due list.
  */
@@ -87,5 +100,5 @@ export function attendanceSessionOf(input: Record<string, unknown>): { date: Loc
 /** What a person has to do now, or only one session's attendance still to confirm. */
 export async function dueListFor(stores: ReadStores, school: School, actor: Actor, now: Date, attendance?: { date: LocalDate; session: 'am' | 'pm' }) {
   const due = await dueFor(stores, school, actor, now);
-  return attendance ? due.filter(({ obligation: o }) => o.type === 'attendance_confirmation' && o.subject === `${attendance.date} ${attendance.session}`) : due;
+  return attendance ? due.filter(({ obligation: o }) => o.type === 'attendance_confirmation' && o.session?.date === attendance.date && o.session.session === attendance.session) : due;
 }

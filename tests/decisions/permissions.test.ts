@@ -32,7 +32,15 @@ const SAMPLES: Record<string, Sample> = {
   updatePlacement: { placement: offSite, input: { end: '2026-03-27' } },
   recordSuspension: { input: { pupil, firstDay: '2026-02-09', schoolDays: 8 } },
   proposePartTimeTimetable: {
-    input: { pupil, reason: 'Phased return after a long illness', timetable: { mon: ['am'], tue: ['am'] }, start: '2026-02-23', end: '2026-03-27' },
+    input: {
+      pupil,
+      reason: 'Phased return after a long illness',
+      timetable: { mon: ['am'], tue: ['am'] },
+      start: '2026-02-23',
+      end: '2026-03-27',
+      parentsAgreed: 'yes',
+      planToFullTime: 'Add an afternoon each week from week three',
+    },
   },
   approvePartTimeTimetable: { placement: proposedPtt, input: {} },
   declinePartTimeTimetable: { placement: proposedPtt, input: { reason: 'Full-time support is in place instead' } },

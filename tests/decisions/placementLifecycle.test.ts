@@ -23,6 +23,31 @@ describe('commissioning a placement and its pre-placement checklist (000 §7)', 
     expect(active.placement.version).toBe(11);
   });
 
+  it('lets only the headteacher start it with checks outstanding, and only with the reason, kept with what was outstanding', async () => {
+    const desk = await aDecisionDesk([{ status: 'proposed', start: '2026-02-09', history: [{ type: 'checklist_item', on: '2026-02-02', item: 'learning_plan' }] }]);
+    await expect(desk.run('s-aplead', 'activatePlacement', 'P-001', { reason: 'The pupil cannot wait another week' })).rejects.toThrow(/cannot start yet/);
+    await expect(desk.run('s-head', 'activatePlacement', 'P-001', {})).rejects.toThrow(/To start it anyway, give the reason/);
+    expect((await desk.placement()).status).toBe('proposed');
+    const { record } = await desk.run('s-head', 'activatePlacement', 'P-001', { reason: 'Excluded from the previous setting; the farm has a place today' });
+    expect(record.placement.status).toBe('active');
+    expect(record.placement.history.at(-1)).toMatchObject({
+      type: 'activated',
+      by: 's-head',
+      reason: 'Excluded from the previous setting; the farm has a place today',
+      outstanding: expect.arrayContaining(['pupil’s risk assessment done', 'transport arranged']),
+    });
+  });
+
+  it('a placement not started by its planned start is a duty; once started, its own duties appear', async () => {
+    const desk = await aDecisionDesk([{ status: 'proposed', start: '2026-02-05' }]);
+    expect(await desk.obligations()).toContain('placement_start');
+    expect(await desk.obligations()).not.toContain('attendance_confirmation:2026-02-09 am');
+    await desk.run('s-head', 'activatePlacement', 'P-001', { reason: 'Provider confirmed everything by phone; paperwork follows' });
+    const after = await desk.obligations();
+    expect(after).not.toContain('placement_start');
+    expect(after).toContain('attendance_confirmation:2026-02-09 am');
+  });
+
   it('records the risk assessment itself when its check is ticked, so the reminder closes', async () => {
     const desk = await aDecisionDesk([{ status: 'proposed', start: '2026-03-02' }]);
     expect(await desk.obligations()).toContain('pupil_risk_assessment:before start');
