@@ -4,6 +4,7 @@ import nock from 'nock';
 import { createTeams } from '../../../src/adapters/teams/index.ts';
 import type { ChatAdapter } from '../../../src/ports/chatAdapter.ts';
 import { aDecisionDesk, MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
+import { registerLinks } from '../../fixtures/registerLinks.ts';
 
 export const SERVICE_URL = 'https://smba.example.test/uk/';
 export const TENANT = '00000000-0000-0000-0000-0000000000001';
@@ -69,6 +70,7 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
     schools: [desk.school],
     clock: { now: () => new Date(MONDAY_MORNING) },
     log,
+    registerLink: registerLinks,
     demo: options.demo ?? false,
     teams: { appType: 'MultiTenant', ...(options.appId ? { appId: options.appId, appPassword: 'not-a-real-secret' } : {}) },
   });
