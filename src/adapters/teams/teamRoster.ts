@@ -87,17 +87,24 @@ async function readRoster(deps: TeamsDeps, context: TurnContext): Promise<void> 
   const tenantId = teamsIdentityOf(context)?.tenantId;
   let opened = 0;
   let unmatched = 0;
+  let failed = 0;
   for (const school of schools) {
     const { matched, unmatchedStaff } = matchRoster(school, roster);
     unmatched += unmatchedStaff.length;
     for (const match of matched) {
       linkTeamsAccount(match.staff, match.member.aadObjectId, tenantId);
       if (await deps.stores.conversations.get(school.id, match.staff.id, 'teams')) continue;
-      await openPersonalChat(deps, context, school, match, tenantId);
-      opened++;
+      // One person's chat refused (a blocked app, a left account) does not stop the others.
+      try {
+        await openPersonalChat(deps, context, school, match, tenantId);
+        opened++;
+      } catch (error) {
+        failed++;
+        deps.log.warn({ status: (error as { statusCode?: unknown }).statusCode, error: error instanceof Error ? error.name : 'unknown' }, 'Teams could not open a 1:1 chat found in the roster');
+      }
     }
   }
-  deps.log.info({ rosterSize: roster.length, opened, unmatched }, 'Teams roster matched to staff');
+  deps.log.info({ rosterSize: roster.length, opened, failed, unmatched }, 'Teams roster matched to staff');
   // Said once: a second install event finds every chat already open and stays quiet.
   if (opened === 0) return;
   const rest = unmatched === 0 ? '' : ` ${unmatched} member(s) of staff are not in this team under their work email: the AP lead can run ap staff check to see who.`;

@@ -22,8 +22,8 @@ export interface RuleContext {
   latest(type: HistoryEventType): LocalDate | undefined;
   /** The periods the placement has run in so far: from its start to the current one (or its end). */
   periodsSoFar(periods: readonly Period[]): Period[];
-  /** Whether an event of this type was recorded in a period (a date in a holiday counts for the next). */
-  recordedIn(type: HistoryEventType, period: Period, periods: readonly Period[]): boolean;
+  /** Whether an event of this type was recorded in a period (a date in a holiday counts for the next), on or after `from` if given. */
+  recordedIn(type: HistoryEventType, period: Period, periods: readonly Period[], from?: LocalDate): boolean;
   /** The school days the placement has run on so far, up to today or its end. */
   schoolDaysSoFar(): LocalDate[];
   /** Visits each session the timetable has had so far, day by day, up to today or the placement's end. */
@@ -73,8 +73,8 @@ export function createRuleContext(placement: Placement, school: School, now: Dat
         (p, i) => i <= upTo && p.end >= placement.start && (placement.end === undefined || p.start <= placement.end),
       );
     },
-    recordedIn(type, period, periods) {
-      return eventsOf(type).some((e) => periodOf(e.on, periods)?.name === period.name);
+    recordedIn(type, period, periods, from) {
+      return eventsOf(type).some((e) => (from === undefined || e.on >= from) && periodOf(e.on, periods)?.name === period.name);
     },
     schoolDaysSoFar() {
       if (placement.start > today) return [];

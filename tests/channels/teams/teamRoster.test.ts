@@ -32,12 +32,14 @@ const aTeamInstall = (type: 'conversationUpdate' | 'installationUpdate' = 'conve
 let bot: TeamsBot;
 let created: { members: { id: string }[]; tenantId?: string; isGroup?: boolean }[];
 let rosterReads: string[];
+let refusedMember: string | undefined;
 
 beforeEach(async () => {
   isolateNetwork();
   bot = await aTeamsBot({ school: aSchoolWithEmails() });
   created = [];
   rosterReads = [];
+  refusedMember = undefined;
   const connector = nock(SERVICE_URL.replace(/\/uk\/$/, ''));
   connector
     .persist()
@@ -67,6 +69,7 @@ beforeEach(async () => {
     .reply((_uri, body) => {
       const parameters = body as (typeof created)[number];
       created.push(parameters);
+      if (parameters.members[0]?.id === refusedMember) return [403, { error: { code: 'Forbidden' } }];
       return [200, { id: `a:chat-with-${parameters.members[0]?.id ?? 'nobody'}` }];
     });
 });
@@ -121,6 +124,17 @@ describe('installing the bot in the staff team', () => {
     await relinkTeamsAccounts([restarted], bot.stores.conversations);
     expect(restarted.config.staff.find((s) => s.id === 's-dsl')?.teams).toEqual({ aadObjectId: DSL, tenantId: TENANT });
     expect(restarted.config.staff.find((s) => s.id === 's-attendance')?.teams).toBeUndefined();
+  });
+
+  it('opens the other chats when Teams refuses one, and tries that one again at the next install', async () => {
+    refusedMember = '29:dsl';
+    expect((await bot.post(aTeamInstall())).status).toBe(200);
+    expect(await bot.stores.conversations.get(bot.school.id, 's-dsl', 'teams')).toBeUndefined();
+    expect(await bot.stores.conversations.get(bot.school.id, 's-teacher', 'teams')).toBeDefined();
+    refusedMember = undefined;
+    await bot.post(aTeamInstall('installationUpdate'));
+    expect(await bot.stores.conversations.get(bot.school.id, 's-dsl', 'teams')).toBeDefined();
+    expect(created.map((c) => c.members[0]?.id)).toEqual(['29:aplead', '29:dsl', '29:teacher', '29:dsl']);
   });
 
   it('does not read the roster of a team in a tenant no school names, installed by a stranger', async () => {

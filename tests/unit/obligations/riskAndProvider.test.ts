@@ -145,6 +145,24 @@ describe('quality-assurance visits', () => {
   });
 });
 
+describe('a QA visit made before the pupil starts counts for no term or half-term (002 §4.1, 004)', () => {
+  // Starts Mon 2 Mar 2026, in the Spring second half-term (23 Feb to 27 Mar); Spring term ends Fri 27 Mar.
+  const startingMonday2March = (ofstedRegistered: boolean, visitedOn: string) =>
+    aPlacement({ start: '2026-03-02', provider: { id: 'PR-7', name: 'Riverside Farm', ofstedRegistered }, history: [{ type: 'qa_visit', on: visitedOn }] });
+
+  it.each([
+    { when: 'half-termly, visited Tue 24 Feb, before the start in the same half-term: still due by Fri 27 Mar', rule: 'termly_if_registered_else_half_termly', registered: false, visitedOn: '2026-02-24', expected: [{ subject: 'Spring 2026 second half', dueDate: '2026-03-27' }] },
+    { when: 'half-termly, visited Wed 4 Mar, after the start: nothing due', rule: 'termly_if_registered_else_half_termly', registered: false, visitedOn: '2026-03-04', expected: [] },
+    { when: 'termly, an Ofsted-registered provider visited Mon 12 Jan, before the start in the same term: still due by Fri 27 Mar', rule: 'termly_if_registered_else_half_termly', registered: true, visitedOn: '2026-01-12', expected: [{ subject: 'Spring 2026', dueDate: '2026-03-27' }] },
+    { when: 'three a year, visited Mon 2 Mar, the first day: nothing due', rule: 'three_per_year', registered: false, visitedOn: '2026-03-02', expected: [] },
+    { when: 'three a year, visited Fri 27 Feb, the Friday before the start: still due by Fri 27 Mar', rule: 'three_per_year', registered: false, visitedOn: '2026-02-27', expected: [{ subject: 'Spring 2026', dueDate: '2026-03-27' }] },
+  ] as const)('$when', ({ rule, registered, visitedOn, expected }) => {
+    const school = aSchool({ qaVisitRule: rule });
+    const found = obligationsOf(startingMonday2March(registered, visitedOn), '2026-03-09T09:00:00Z', 'qa_visit', school);
+    expect(found.map((o) => ({ subject: o.subject, dueDate: o.dueDate }))).toEqual(expected);
+  });
+});
+
 describe('a QA visit every 10 sessions counts the sessions the pupil attends (001 §5.4)', () => {
   // Starts Mon 2 Mar 2026. A fortnight before, Mon 16 Feb, is the half-term break: the provider is open, the school is not.
   const startingMonday2March = (timetable: object | undefined, visitedOn: string) =>

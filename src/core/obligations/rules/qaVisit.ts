@@ -36,8 +36,9 @@ export function qaVisit(ctx: RuleContext): ObligationDraft[] {
     policy.qaVisitRule === 'termly_if_registered_else_half_termly' && !placement.provider?.ofstedRegistered
       ? calendar.halfTerms
       : calendar.terms;
+  // A visit before the pupil starts saw the provider, not the pupil's provision: it counts for no period.
   return ctx
     .periodsSoFar(periods)
-    .filter((period) => !ctx.recordedIn('qa_visit', period, periods))
+    .filter((period) => !ctx.recordedIn('qa_visit', period, periods, placement.start))
     .map((period) => ({ ...owner, subject: period.name, dueDate: period.lastSchoolDay }));
 }
