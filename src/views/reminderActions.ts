@@ -6,6 +6,7 @@ import { routeOf } from '../core/obligations/routes.ts';
 import { escalatesAt } from '../core/obligations/stage.ts';
 import { localDateOf, localTimeOf } from '../core/calendar/localTime.ts';
 import type { Placement } from '../core/placement/placement.ts';
+import { staffWhoCanOwn } from '../core/policy/owners.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction, type FieldSpec } from './actions.ts';
 import { roleName } from './names.ts';
@@ -219,7 +220,7 @@ function snoozeUntilField(o: Obligation, school: School, now: Date): FieldSpec {
 
 /**
  * Everything a reminder offers the viewer: what the obligation asks for, then snooze (the owner
- * or headteacher, before it escalates) and reassign (to someone else holding the owner's role)
+ * or headteacher, before it escalates) and reassign (to anyone else who can own the duty)
  * while there is room: an attendance reminder's four marks and snooze fill the row.
  */
 export function reminderActions(o: Obligation, placement: Placement, school: School, viewer: Viewer, now: Date): ViewAction[] {
@@ -238,8 +239,11 @@ export function reminderActions(o: Obligation, placement: Placement, school: Sch
       }),
     );
 
-  const current = placement.owners?.[o.ownerRole];
-  const others = school.config.staff.filter((s) => s.roles.includes(o.ownerRole) && s.id !== current);
+  // Everyone who can own the duty, except the one person who owns it now (nobody named: every holder of the role).
+  const named = placement.owners?.[o.ownerRole];
+  const holders = school.config.staff.filter((s) => s.roles.includes(o.ownerRole));
+  const soleOwner = named ?? (holders.length === 1 ? holders[0]?.id : undefined);
+  const others = staffWhoCanOwn(school, o.ownerRole).filter((s) => s.id !== soleOwner);
   if (others.length > 0 && actions.length < MAX_CARD_ACTIONS && mayDo(viewer, 'reassignOwner', school))
     actions.push(
       placementAction(placement, {

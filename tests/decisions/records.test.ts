@@ -148,9 +148,11 @@ describe('snoozing and reassigning', () => {
     await expect(desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation: 'placement_review:Autumn 2025 second half', until: '2026-02-10', reason: 'Busy' })).rejects.toThrow(/already been escalated/);
   });
 
-  it('reassigns a role on the placement only to someone who holds it', async () => {
+  it('reassigns a role on the placement only to someone who may do all its duties ask', async () => {
     const desk = await aDecisionDesk([{}]);
-    await expect(desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-dsl' })).rejects.toThrow(/is not the school’s AP lead/);
+    await expect(desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-dsl' })).rejects.toThrow(/Mr J Byrne may not do all that the AP lead’s reminders ask/);
+    await expect(desk.run('s-aplead', 'reassignOwner', 'P-001', { role: 'headteacher', to: 's-aplead' })).rejects.toThrow(/may not do all that the headteacher’s reminders ask/);
+    expect((await desk.run('s-aplead', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-head' })).record.placement.owners).toEqual({ ap_lead: 's-head' });
     await expect(desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-nobody' })).rejects.toThrow(/no longer on the staff list/);
     const { record } = await desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-aplead' });
     expect(record.placement.owners).toEqual({ ap_lead: 's-aplead' });

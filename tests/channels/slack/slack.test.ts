@@ -400,6 +400,18 @@ describe('buttons on cards', () => {
     expect(said(await until(() => ws.slack.sent('chat.update')[0], 'the card update'))).toContain('Ms R Okafor snoozed the reminder');
   });
 
+  it('offers to reassign a duty to everyone who can own it, and records the one picked', async () => {
+    await workspace();
+    await ws.click(AP_LEAD, { action_id: 'reassignOwner', value: payload('reassignOwner:P-001', 'P-001', 0, { role: 'ap_lead' }) });
+    const { view } = await opened(ws);
+    expect(view.callback_id).toBe('reassignOwner');
+    // The headteacher may do all an AP lead's duty asks; the DSL may not; Ms Okafor owns it already, alone.
+    const options = JSON.stringify(view.blocks).match(/"text":\{"type":"plain_text","text":"[^"]+"\},"value":"s-[\w-]+"/g) ?? [];
+    expect(options.map((o) => o.replace(/.*"text":"([^"]+)".*/, '$1'))).toEqual(['Dr A Patel']);
+    expect((await ws.submit(AP_LEAD, view, { to: picked('s-head') })).text).toBe('');
+    expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.owners).toEqual({ ap_lead: 's-head' });
+  });
+
   it('keeps the snooze modal open with the reason beside the date when it would pass the escalation', async () => {
     await workspace();
     await ws.click(AP_LEAD, { action_id: 'snoozeNudge', value: payload('snoozeNudge:P-001', 'P-001', 0, { obligation: 'placement_review:Spring 2026 first half' }) });

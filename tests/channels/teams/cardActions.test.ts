@@ -271,6 +271,28 @@ describe('buttons that show another card', () => {
     expect(textOf(refused?.value)).toContain('You are not allowed to do that');
   });
 
+  it('offers to reassign a duty to everyone who can own it, and the card then offers the one who had it', async () => {
+    const review = { actionId: 'showReminder:P-001', placementId: 'P-001', version: 0, input: { obligation: 'placement_review:Spring 2026 first half' } };
+    const choicesOf = (card: unknown): string[] => {
+      const found: string[] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (node === null || typeof node !== 'object') return;
+        const record = node as { id?: string; choices?: { title: string }[] };
+        if (record.id === 'reassignOwner.to') found.push(...(record.choices ?? []).map((c) => c.title));
+        Object.values(record).forEach(walk);
+      };
+      walk(card);
+      return found;
+    };
+    // The headteacher may do all an AP lead's duty asks; the DSL may not; Ms Okafor owns it already, alone.
+    expect(choicesOf((await bot.press('showReminder', review))?.value)).toEqual(['Dr A Patel']);
+    const done = await bot.press('reassignOwner', { actionId: 'reassignOwner:P-001', placementId: 'P-001', version: 0, input: { role: 'ap_lead' }, 'reassignOwner.to': 's-head' });
+    expect(textOf(done?.value)).toContain('reassigned');
+    expect((await bot.placement()).owners).toEqual({ ap_lead: 's-head' });
+    expect(choicesOf((await bot.press('showReminder', { ...review, version: 1 }))?.value)).toEqual(['Ms R Okafor']);
+  });
+
   it("shows a placement's summary, and one of its reminders in full", async () => {
     const summary = await bot.press('showPlacement', { actionId: 'showPlacement:P-001', placementId: 'P-001', version: 0, input: {} });
     expect(textOf(summary?.value)).toContain('JS · Y9-0412: Off-site alternative provision');
