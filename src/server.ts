@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { deliver } from './app/deliver.ts';
 import { morningDigest } from './app/morningDigest.ts';
@@ -59,10 +60,13 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
       return void res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'starting' }));
     const handler = routes[path];
     if (!handler) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-    Promise.resolve(handler(req, res)).catch((error: unknown) => {
-      log.error({ err: error instanceof Error ? error.message : String(error), path }, 'request failed');
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+    // Thrown at once or later, a handler's error is this request's 500, never the process's end.
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((error: unknown) => {
+        log.error({ incident: randomUUID().slice(0, 8), error: error instanceof Error ? error.name : typeof error, path }, 'request failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
   });
 
   const agenda = await createScheduler(stores.scheduler);
