@@ -31,7 +31,9 @@ export interface RunningBot {
 export async function startBot(env: Env, print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<RunningBot> {
   const log = createLogger(env.LOG_LEVEL);
   const demo = isDemo(env);
-  if (!env.MicrosoftAppId && !LOOPBACK.has(env.HOST))
+  // Teams without credentials is for the demo in the Agents Playground only, and only on loopback.
+  const teamsOn = env.MicrosoftAppId !== undefined || demo;
+  if (!env.MicrosoftAppId && demo && !LOOPBACK.has(env.HOST))
     throw new Error(`Teams runs without authentication when MicrosoftAppId is unset, so it only listens on 127.0.0.1; set MicrosoftAppId (and its password) to bind ${env.HOST}.`);
 
   const clock = demo ? demoClock(env.DEMO_NOW ?? DEFAULT_DEMO_NOW) : systemClock;
@@ -40,13 +42,15 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   let ready = false;
 
   const deps = { stores, schools, clock, log, demo };
-  const adapters: ChatAdapter[] = [
-    createTeams({
-      ...deps,
-      // Without an app id botbuilder runs unauthenticated, which it allows only for a multi-tenant app.
-      teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppId ? env.MicrosoftAppType : 'MultiTenant' },
-    }),
-  ];
+  const adapters: ChatAdapter[] = [];
+  if (teamsOn)
+    adapters.push(
+      createTeams({
+        ...deps,
+        // Without an app id botbuilder runs unauthenticated, which it allows only for a multi-tenant app.
+        teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppId ? env.MicrosoftAppType : 'MultiTenant' },
+      }),
+    );
   if (env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN)
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
   // In the demo, nudges for people not in a chat show on the console; in production they wait until the person opens the bot.
@@ -108,7 +112,11 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
 
   print(`apbot is running at ${url} (${demo ? 'demo' : 'production'} mode)`);
   print(`  store: ${stores.description}; schools: ${schools.map((s) => s.config.school.name).join(', ')}`);
-  print(`  Teams endpoint: ${url}/api/messages${env.MicrosoftAppId ? '' : ' (no authentication: local only)'}`);
+  print(
+    teamsOn
+      ? `  Teams endpoint: ${url}/api/messages${env.MicrosoftAppId ? '' : ' (no authentication: demo, local only)'}`
+      : '  Teams: off (set MicrosoftAppId and MicrosoftAppPassword to turn it on)',
+  );
   print(`  Slack: ${env.SLACK_BOT_TOKEN ? (env.SLACK_APP_TOKEN ? 'on (Socket Mode)' : `on at ${url}/slack/events`) : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)'}`);
   if (demo) print(`  demo clock: ${clock.now().toISOString()}; try it: npm run demo, or npx ap due --school examples/school.yaml --placements examples/placements.json --at ${env.DEMO_NOW ?? DEFAULT_DEMO_NOW}`);
 

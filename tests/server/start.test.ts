@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,6 +26,17 @@ describe('starting the bot', () => {
 
   it('refuses to listen beyond loopback while Teams has no app id', async () => {
     await expect(startBot(readEnv({ HOST: '0.0.0.0', PORT: '0', LOG_LEVEL: 'silent' }), () => {})).rejects.toThrow(/only listens on 127\.0\.0\.1/);
+  });
+
+  it('keeps Teams off in production without app credentials, and says so', async () => {
+    const lines: string[] = [];
+    const schoolsDir = mkdtempSync(join(tmpdir(), 'apbot-schools-'));
+    copyFileSync('examples/school.yaml', join(schoolsDir, 'oakfield.yaml'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'apbot-start-'));
+    bot = await startBot(readEnv({ PORT: '0', SCHOOLS_DIR: schoolsDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), (line) => lines.push(line));
+    expect(lines).toContain('  Teams: off (set MicrosoftAppId and MicrosoftAppPassword to turn it on)');
+    const unauthenticated = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', channelId: 'msteams', text: 'due' }) });
+    expect(unauthenticated.status).toBe(404);
   });
 
   it('exits with one clear line when MongoDB cannot be reached', async () => {

@@ -19,13 +19,17 @@ export interface Turn {
   now: Date;
 }
 
-/** The Teams user behind an activity. Ids are taken as Teams sends them: the Playground's are not UUIDs. */
+/**
+ * The Teams user behind an activity: only Teams itself (`msteams`) vouches for an Entra object id,
+ * and only with the tenant it came from (where the conversation and the channel data both name one,
+ * they must agree). Ids are taken as Teams sends them: the Playground's are not UUIDs.
+ */
 export function teamsIdentityOf(context: TurnContext): Extract<PlatformIdentity, { platform: 'teams' }> | undefined {
-  const { from, conversation, channelData } = context.activity;
+  const { from, conversation, channelData, channelId } = context.activity;
   const aadObjectId = typeof from?.aadObjectId === 'string' && from.aadObjectId !== '' ? from.aadObjectId : undefined;
-  if (!aadObjectId) return undefined;
-  const tenant = (channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  const tenantId = typeof conversation?.tenantId === 'string' ? conversation.tenantId : typeof tenant === 'string' ? tenant : undefined;
+  if (!aadObjectId || channelId !== 'msteams') return undefined;
+  const named = [conversation?.tenantId, (channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id].filter((t): t is string => typeof t === 'string' && t !== '');
+  const tenantId = named.length > 0 && named.every((t) => t === named[0]) ? named[0] : undefined;
   return { platform: 'teams', aadObjectId, tenantId };
 }
 
@@ -41,11 +45,12 @@ export function whoIs(deps: TeamsDeps, context: TurnContext): { who: Identified;
 
 /**
  * Writes down that someone the bot does not know tried it, in every school they might have meant
- * (the one for their tenant, or any that names no tenant). Never their name: an opaque id.
+ * (the one for their tenant, or every school when no tenant is theirs). Never their name: an opaque id.
  */
 export async function auditStranger(deps: TeamsDeps, context: TurnContext, what: string): Promise<void> {
   const identity = teamsIdentityOf(context) ?? { platform: 'teams' as const, aadObjectId: context.activity.from?.id ?? 'unknown' };
-  const schools = deps.schools.filter((s) => s.config.school.teamsTenantId === undefined || s.config.school.teamsTenantId === identity.tenantId);
+  const inTenant = deps.schools.filter((s) => s.config.school.teamsTenantId !== undefined && s.config.school.teamsTenantId === identity.tenantId);
+  const schools = inTenant.length > 0 ? inTenant : deps.schools;
   const at = deps.clock.now();
   for (const school of schools)
     await deps.stores.audit.append({
