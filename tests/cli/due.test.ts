@@ -121,7 +121,7 @@ describe('ap validate', () => {
   });
 
   it('asks for the Teams tenant of staff given a Teams account, since an Entra id means nothing outside its tenant', async () => {
-    const yaml = readFileSync(SCHOOL, 'utf8').replace(/^  teamsTenantId: .*$/m, '');
+    const yaml = readFileSync(SCHOOL, 'utf8').replace(/^ {2}teamsTenantId: .*$/m, '');
     const { code, stderr } = await ap('validate', aTempFile('school.yaml', yaml));
     expect(code).toBe(2);
     expect(stderr).toContain('staff[0].teams.tenantId: is needed for a Teams account (or set school.teamsTenantId)');
