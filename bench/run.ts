@@ -5,14 +5,14 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_DELIVER_OPTIONS, deliver } from '../src/app/deliver.ts';
 import { importPlacements } from '../src/app/importPlacements.ts';
 import { sweep } from '../src/app/sweep.ts';
-import { openMemoryStores } from '../src/adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from '../src/adapters/storage/journal/openJournalStores.ts';
 import { loadPlacementsFile } from '../src/config/placementsFile.ts';
 import { EXAMPLE_PLACEMENTS_FILE, EXAMPLE_SCHOOL_FILE } from '../src/config/schools.ts';
 import { loadSchoolFile } from '../src/config/schoolFile.ts';
 import { deriveObligations } from '../src/core/obligations/deriveObligations.ts';
 import { placementSchema } from '../src/core/placement/placement.ts';
 import { planNudges } from '../src/nudges/planNudges.ts';
-import type { Channel } from '../src/ports/channel.ts';
+import type { NudgeChannel } from '../src/ports/nudgeChannel.ts';
 
 const COPIES = 100; // 12 example placements × 100 = 1,200: a large trust's worth
 const AT = new Date('2026-02-09T09:00:00Z');
@@ -39,7 +39,7 @@ async function measure(what: string, items: number, work: () => unknown): Promis
   return { what, ms, perItemUs: (ms * 1000) / items, heapMb: (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20 };
 }
 
-const silent: Channel = { name: 'bench', canReach: () => true, send: async () => {} };
+const silent: NudgeChannel = { name: 'bench', canReach: () => true, send: async () => {} };
 const rows: Row[] = [];
 rows.push(await measure(`baseline: read ${placements.length} placements with the schema`, placements.length, () => raw.map((p) => placementSchema.parse(p))));
 rows.push(await measure(`deriveObligations for ${placements.length} placements`, placements.length, () => placements.map((p) => deriveObligations(p, school, AT))));
@@ -47,7 +47,7 @@ const due = placements.map((placement) => ({ placement, obligations: deriveOblig
 rows.push(await measure(`planNudges for ${placements.length} placements`, placements.length, () => planNudges(school, due, AT)));
 rows.push(
   await measure(`sweep + deliver, in-memory store, ${placements.length} placements`, placements.length, async () => {
-    const stores = await openMemoryStores();
+    const stores = await openJournalStores();
     await importPlacements(stores, school, placements, AT, 'bench');
     await sweep(stores, school, AT);
     for (;;) {

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Log } from './ports/chatChannel.ts';
+import type { Log } from './ports/chatAdapter.ts';
 
 /** Structured JSON logs. Pupils appear by internal id only; concern details and names never. */
 export function createLogger(level: string): Log & { child(bindings: object): Log } {

@@ -1,4 +1,4 @@
-import { openMemoryStores } from './adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from './adapters/storage/journal/openJournalStores.ts';
 import { openMongoStores } from './adapters/storage/mongo/openMongoStores.ts';
 import type { Stores } from './ports/stores.ts';
 import type { Env } from './config/env.ts';
@@ -13,6 +13,6 @@ export async function openStores(env: Env, warn: (message: string) => void): Pro
     // agenda keeps its jobs in the same database, through the same connection.
     return { ...stores, description: 'MongoDB', scheduler: { backend: 'mongo', db } };
   }
-  const stores = await openMemoryStores({ dataDir: env.DATA_DIR, warn });
+  const stores = await openJournalStores({ dataDir: env.DATA_DIR, warn });
   return { ...stores, description: `embedded store in ${env.DATA_DIR}`, scheduler: { backend: 'memory' } };
 }

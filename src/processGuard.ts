@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Log } from './ports/chatChannel.ts';
+import type { Log } from './ports/chatAdapter.ts';
 
 /**
  * The last line of defence: an error no request handler caught (a library throwing outside its own

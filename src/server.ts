@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { deliver } from './app/deliver.ts';
 import { morningDigest } from './app/morningDigest.ts';
-import { queueTeamOverview } from './app/teamChannel.ts';
+import { queueTeamOverview } from './app/apTeamChannel.ts';
 import { sweep } from './app/sweep.ts';
-import { consoleChannel } from './adapters/console/consoleChannel.ts';
+import { consoleNudgeChannel } from './adapters/console/consoleNudgeChannel.ts';
 import { createSlack } from './adapters/slack/index.ts';
 import { createTeams } from './adapters/teams/index.ts';
 import { createScheduler } from './adapters/scheduler/createScheduler.ts';
@@ -15,8 +15,8 @@ import { isAppError } from './core/errors.ts';
 import type { School } from './core/policy/schoolConfig.ts';
 import { createLogger } from './logger.ts';
 import { openStores } from './openStores.ts';
-import type { Channel } from './ports/channel.ts';
-import type { ChatAdapter, RequestHandler } from './ports/chatChannel.ts';
+import type { NudgeChannel } from './ports/nudgeChannel.ts';
+import type { ChatAdapter, RequestHandler } from './ports/chatAdapter.ts';
 import { prepareSchools } from './startup.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -54,7 +54,7 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   if (env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN)
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
   // In the demo, nudges for people not in a chat show on the console; in production they wait until the person opens the bot.
-  const channels: Channel[] = [...adapters.map((a) => a.channel), ...(demo ? [consoleChannel((line) => log.info({}, line))] : [])];
+  const channels: NudgeChannel[] = [...adapters.map((a) => a.channel), ...(demo ? [consoleNudgeChannel((line) => log.info({}, line))] : [])];
   const routes: Record<string, RequestHandler> = Object.assign({}, ...adapters.map((a) => a.routes));
 
   const server = createServer((req, res) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { localDateOf } from '../core/calendar/clock.ts';
+import { localDateOf } from '../core/calendar/localTime.ts';
 import { DECISIONS, type DecisionName } from '../core/decisions/index.ts';
 import type { Actor, AttendanceOutcome, DecisionContext } from '../core/decisions/decision.ts';
 import { AppError, ErrorCode, isAppError } from '../core/errors.ts';

@@ -1,8 +1,8 @@
 import type { School, StaffMember } from '../core/policy/schoolConfig.ts';
-import { DeliveryError, type Channel, type NudgeItem, type NudgeMessage } from '../ports/channel.ts';
+import { DeliveryError, type NudgeChannel, type NudgeItem, type NudgeMessage } from '../ports/nudgeChannel.ts';
 import { TEAM_CHANNEL, type NudgeOutbox, type OutboxEntry } from '../ports/nudgeOutbox.ts';
 import { nextAllowedTime } from '../nudges/quietHours.ts';
-import { localDateOf } from '../core/calendar/clock.ts';
+import { localDateOf } from '../core/calendar/localTime.ts';
 
 export interface DeliverOptions {
   /** How many outbox entries one run claims. */
@@ -52,7 +52,7 @@ interface Outcome {
 export async function deliver(
   outbox: NudgeOutbox,
   schools: readonly School[],
-  channels: readonly Channel[],
+  channels: readonly NudgeChannel[],
   now: () => Date,
   options: DeliverOptions = DEFAULT_DELIVER_OPTIONS,
 ): Promise<Outcome> {
@@ -81,7 +81,7 @@ export async function deliver(
     }
   };
 
-  const send = async (channel: Channel, schoolId: string, staff: StaffMember, message: NudgeMessage, entries: readonly OutboxEntry[], dedupeKey: string) => {
+  const send = async (channel: NudgeChannel, schoolId: string, staff: StaffMember, message: NudgeMessage, entries: readonly OutboxEntry[], dedupeKey: string) => {
     const pace = `${channel.name}|${schoolId}|${staff.id}`;
     const gap = options.pacingMs[channel.name] ?? 0;
     const wait = (lastSent.get(pace) ?? -Infinity) + gap - Date.now();
@@ -109,7 +109,7 @@ export async function deliver(
     }
     const entries = all.filter((e) => dayOf(e) === today);
     if (entries.length === 0) return;
-    let team: NonNullable<Channel['teamChannel']> | undefined;
+    let team: NonNullable<NudgeChannel['teamChannel']> | undefined;
     for (const channel of channels) if (!team && channel.teamChannel && (await channel.teamChannel.chosen(school.id))) team = channel.teamChannel;
     if (!team) return fail(school, entries, new DeliveryError('No AP team channel has been chosen on any platform'), true);
     for (const entry of entries)
@@ -134,7 +134,7 @@ export async function deliver(
       await fail(school, entries, new DeliveryError('No such member of staff any more', { permanent: true }));
       continue;
     }
-    let channel: Channel | undefined;
+    let channel: NudgeChannel | undefined;
     for (const candidate of channels) if (!channel && (await candidate.canReach(school.id, staff))) channel = candidate;
     if (!channel) {
       await fail(school, entries, new DeliveryError(`No channel reaches ${staff.id} yet (they have not opened a chat with the bot)`), true);

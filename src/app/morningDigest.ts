@@ -1,7 +1,7 @@
-import { localDateOf } from '../core/calendar/clock.ts';
+import { localDateOf } from '../core/calendar/localTime.ts';
 import { actorFor } from '../core/decisions/decision.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
-import type { NudgeItem } from '../ports/channel.ts';
+import type { NudgeItem } from '../ports/nudgeChannel.ts';
 import { itemOf } from '../nudges/planNudges.ts';
 import { dueFor, type ReadStores } from './queries.ts';
 import type { NudgeOutbox } from '../ports/nudgeOutbox.ts';

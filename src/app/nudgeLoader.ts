@@ -1,4 +1,4 @@
-import { DeliveryError, type NudgeItem } from '../ports/channel.ts';
+import { DeliveryError, type NudgeItem } from '../ports/nudgeChannel.ts';
 import type { ReadStores } from './queries.ts';
 import { withAttendance } from './withAttendance.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, ErrorCode } from './errors.ts';
 import { isValidLocalDate } from './calendar/localDate.ts';
-import { LOCAL_TIME } from './calendar/clock.ts';
+import { LOCAL_TIME } from './calendar/localTime.ts';
 
 /** `calendar.terms[1].end` from zod's `['calendar', 'terms', 1, 'end']`. */
 export function formatPath(path: readonly PropertyKey[]): string {

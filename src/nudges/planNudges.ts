@@ -1,10 +1,10 @@
-import { localDateOf } from '../core/calendar/clock.ts';
+import { localDateOf } from '../core/calendar/localTime.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import type { Role } from '../core/policy/roles.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
-import type { NudgeItem, NudgeMessage } from '../ports/channel.ts';
+import type { NudgeItem, NudgeMessage } from '../ports/nudgeChannel.ts';
 import { nextAllowedTime } from './quietHours.ts';
 
 export interface PlacementDue {

@@ -1,4 +1,4 @@
-import { instantAt, localDateOf, localTimeOf } from '../core/calendar/clock.ts';
+import { instantAt, localDateOf, localTimeOf } from '../core/calendar/localTime.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 
 /**

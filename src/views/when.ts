@@ -1,4 +1,4 @@
-import { localDateOf, localTimeOf } from '../core/calendar/clock.ts';
+import { localDateOf, localTimeOf } from '../core/calendar/localTime.ts';
 import { shortDate, type LocalDate } from '../core/calendar/localDate.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { aRecordingIo } from '../fixtures/cliIo.ts';
 
@@ -48,7 +48,7 @@ describe('ap decide and ap history, on the embedded store of the demo', () => {
     const first = await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'k1');
     const again = await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'k1');
     expect([JSON.parse(first.stdout).replayed, JSON.parse(again.stdout).replayed]).toEqual([false, true]);
-    const stores = await openMemoryStores({ dataDir });
+    const stores = await openJournalStores({ dataDir });
     const audit = await stores.audit.list('oakfield', { placementId: 'P-001' });
     await stores.close();
     expect(audit.filter((e) => e.action === 'recordQaVisit')).toHaveLength(1);
@@ -76,7 +76,7 @@ describe('ap decide and ap history, on the embedded store of the demo', () => {
   });
 
   it('refuses to open the embedded store while another process holds it', async () => {
-    const holder = await openMemoryStores({ dataDir });
+    const holder = await openJournalStores({ dataDir });
     try {
       // The lock belongs to this very process here, which the store also refuses to open twice.
       const result = await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001');

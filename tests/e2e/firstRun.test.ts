@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import { freePort, spawnBot, stopChild, waitForReady, type Child } from '../../src/cli/demo.ts';
 import { cleanEnv } from './cleanEnv.ts';
 
@@ -162,7 +162,7 @@ describe('first run with no .env: npm start, then Teams activities as the Playgr
     expect(again, 'a replayed press answers with the done card').toMatch(/recorded the QA visit/i);
 
     await killHard();
-    const stores = await openMemoryStores({ dataDir, warn: () => undefined });
+    const stores = await openJournalStores({ dataDir, warn: () => undefined });
     try {
       const audit = (await stores.audit.list('oakfield')).filter((e) => e.action === 'recordQaVisit');
       expect(audit).toHaveLength(1);

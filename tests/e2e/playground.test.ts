@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import { freePort, spawnBot, spawnPlayground, stopChild, waitForReady, type Child } from '../../src/cli/demo.ts';
 import { cleanEnv } from './cleanEnv.ts';
 
@@ -151,7 +151,7 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'the demo in Agents Playground, 
 
     // Stop the bot and read what it stored: beyond the demo's seed, exactly one decision, the QA visit, recorded once.
     await stopChild(bot, 12_000);
-    const stores = await openMemoryStores({ dataDir, warn: () => undefined });
+    const stores = await openJournalStores({ dataDir, warn: () => undefined });
     try {
       const audit = (await stores.audit.list('oakfield')).filter((e) => e.outcome === 'recorded' && e.actor !== 'demo-seed');
       expect(audit.map((e) => [e.action, e.placementId, e.actor])).toEqual([['recordQaVisit', Y9_0412, 's-aplead']]);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 
 const worker = (dataDir: string, sink: string, at: string) =>
   spawn('node', ['--import', 'tsx', 'tests/nudges/fixtures/deliveryWorker.ts', dataDir, sink, at], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -45,7 +45,7 @@ describe('a crash in the middle of delivery', () => {
     const delivered = lines(sink);
     expect(new Set(delivered).size).toBe(delivered.length);
     expect(delivered.length).toBe(queued);
-    const stores = await openMemoryStores({ dataDir });
+    const stores = await openJournalStores({ dataDir });
     const outbox = await stores.outbox.list('oakfield');
     await stores.close();
     expect(outbox.every((e) => e.status === 'sent')).toBe(true);

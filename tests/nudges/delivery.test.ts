@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeliveryError } from '../../src/ports/channel.ts';
+import { DeliveryError } from '../../src/ports/nudgeChannel.ts';
 import { aNudgeRig } from '../fixtures/nudgeRig.ts';
 import { aPlacement } from '../fixtures/placements.ts';
 import { aSchool } from '../fixtures/school.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlacementsFile } from '../../src/config/placementsFile.ts';
 import { EXAMPLE_PLACEMENTS_FILE } from '../../src/config/schools.ts';
-import type { NudgeMessage } from '../../src/ports/channel.ts';
+import type { NudgeMessage } from '../../src/ports/nudgeChannel.ts';
 import { aNudgeRig } from '../fixtures/nudgeRig.ts';
 
 const HALF_HOUR = 30 * 60_000;

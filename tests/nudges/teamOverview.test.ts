@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chooseTeamChannel, queueTeamOverview } from '../../src/app/teamChannel.ts';
+import { chooseTeamChannel, queueTeamOverview } from '../../src/app/apTeamChannel.ts';
 import { actorFor } from '../../src/core/decisions/decision.ts';
-import type { NudgeMessage } from '../../src/ports/channel.ts';
+import type { NudgeMessage } from '../../src/ports/nudgeChannel.ts';
 import { TEAM_CHANNEL } from '../../src/ports/nudgeOutbox.ts';
 import { aNudgeRig } from '../fixtures/nudgeRig.ts';
 import { aPlacement, obligationsOf } from '../fixtures/placements.ts';

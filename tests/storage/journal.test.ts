@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../src/core/errors.ts';
-import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import type { Stores } from '../../src/ports/stores.ts';
 import { SCHOOL, aCreate, aDecision, aPlacement, aSchoolConfig, anAttendanceRecord, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
 
@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 async function openStores(): Promise<Stores> {
-  const stores = await openMemoryStores({ dataDir, warn: (message) => warnings.push(message) });
+  const stores = await openJournalStores({ dataDir, warn: (message) => warnings.push(message) });
   open.push(stores);
   return stores;
 }
@@ -69,7 +69,7 @@ async function writeOneOfEverything(stores: Stores): Promise<void> {
   await stores.conversations.save(SCHOOL, 's-aplead', 'teams', { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.example/' }, at('2025-09-02T08:00:00Z'));
 }
 
-describe('the memory stores journalled to a data directory', () => {
+describe('the journal stores written to a data directory', () => {
   it('find everything again after a restart, with dates as dates, and after a second restart of the compacted journal', async () => {
     const first = await openStores();
     await writeOneOfEverything(first);

@@ -1,5 +1,5 @@
 import { LogLevel, type Logger } from '@slack/bolt';
-import type { Log } from '../../ports/chatChannel.ts';
+import type { Log } from '../../ports/chatAdapter.ts';
 
 /**
  * Bolt's and the web client's log lines, passed to the bot's log. Debug lines are dropped: the

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
-import type { Log, RequestHandler } from '../../ports/chatChannel.ts';
+import type { Log, RequestHandler } from '../../ports/chatAdapter.ts';
 import type { SignedRequestCheck } from './signedRequest.ts';
 import { isSlackPayload } from './slackPayload.ts';
 

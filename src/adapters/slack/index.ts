@@ -1,8 +1,8 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import webApi, { type WebClient as WebClientType, type WebClientOptions } from '@slack/web-api';
-import type { ChatAdapter, ChatDeps } from '../../ports/chatChannel.ts';
+import type { ChatAdapter, ChatDeps } from '../../ports/chatAdapter.ts';
 import { boltLogger } from './boltLogger.ts';
-import { slackChannel } from './channel.ts';
+import { slackNudgeChannel } from './slackNudgeChannel.ts';
 import { registerApCommand } from './commands/index.ts';
 import type { SlackContext } from './context.ts';
 import { publishHome } from './home.ts';
@@ -43,7 +43,7 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
   const app = new App({ authorize: botAuthorization(client, slack.botToken), receiver, logger, clientOptions });
 
   // Nudges wait for the deliverer's pacing on a 429 instead of inside the client.
-  const channel = slackChannel(deps, new WebClient(slack.botToken, { ...clientOptions, rejectRateLimitedCalls: true }));
+  const channel = slackNudgeChannel(deps, new WebClient(slack.botToken, { ...clientOptions, rejectRateLimitedCalls: true }));
   const ctx: SlackContext = { ...deps, client, channel };
 
   registerApCommand(app, ctx);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isAppError } from '../../core/errors.ts';
-import type { Log } from '../../ports/chatChannel.ts';
+import type { Log } from '../../ports/chatAdapter.ts';
 
 /** What to tell the person: their own mistake in plain words, or an incident id we have logged. */
 export function explain(log: Log, error: unknown): string {

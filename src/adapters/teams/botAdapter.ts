@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { Log } from '../../ports/chatChannel.ts';
+import type { Log } from '../../ports/chatAdapter.ts';
 import { quietly } from './quietAuthentication.ts';
 
 export interface TeamsCredentials {

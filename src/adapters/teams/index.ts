@@ -1,9 +1,9 @@
-import type { ChatAdapter, ChatDeps } from '../../ports/chatChannel.ts';
+import type { ChatAdapter, ChatDeps } from '../../ports/chatAdapter.ts';
 import { createBotAdapter, type TeamsCredentials } from './botAdapter.ts';
 import { botLogic } from './bot.ts';
 import { DemoPersonas } from './demoPersonas.ts';
 import { messagesRoute } from './messagesRoute.ts';
-import { teamsChannel } from './teamsChannel.ts';
+import { teamsNudgeChannel } from './teamsNudgeChannel.ts';
 
 /**
  * The bot in Microsoft Teams: `POST /api/messages` (commands, card actions, installs) and a
@@ -16,6 +16,6 @@ export function createTeams(deps: ChatDeps & { teams: TeamsCredentials }): ChatA
   return {
     name: 'teams',
     routes: { '/api/messages': messagesRoute(adapter, botLogic(teamsDeps), deps.log) },
-    channel: teamsChannel({ adapter, appId: deps.teams.appId ?? '', schools: deps.schools, conversations: deps.stores.conversations, placements: deps.stores.placements, attendance: deps.stores.attendance, clock: deps.clock }),
+    channel: teamsNudgeChannel({ adapter, appId: deps.teams.appId ?? '', schools: deps.schools, conversations: deps.stores.conversations, placements: deps.stores.placements, attendance: deps.stores.attendance, clock: deps.clock }),
   };
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Log, RequestHandler } from '../../ports/chatChannel.ts';
+import type { Log, RequestHandler } from '../../ports/chatAdapter.ts';
 import type { TeamsAdapter } from './botAdapter.ts';
 
 /** Teams caps a message at about 100 KB; anything much larger is not from Teams. */

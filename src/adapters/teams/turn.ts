@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { auditIdOf, identify, type Identified, type PlatformIdentity } from '../../app/identity.ts';
 import { actorFor } from '../../core/decisions/decision.ts';
-import type { ChatDeps } from '../../ports/chatChannel.ts';
+import type { ChatDeps } from '../../ports/chatAdapter.ts';
 import type { DemoPersonas } from './demoPersonas.ts';
 
 export interface TeamsDeps extends ChatDeps {

@@ -3,7 +3,7 @@ import { loadPlacementsFile } from '../../config/placementsFile.ts';
 import { loadSchoolFile } from '../../config/schoolFile.ts';
 import { deriveObligations } from '../../core/obligations/deriveObligations.ts';
 import { planNudges } from '../../nudges/planNudges.ts';
-import type { NudgeMessage } from '../../ports/channel.ts';
+import type { NudgeMessage } from '../../ports/nudgeChannel.ts';
 import { parseInstant } from '../instant.ts';
 import type { CliIo } from '../io.ts';
 import { formatTable } from '../table.ts';

@@ -1,4 +1,4 @@
-import { instantAt, localDateOf } from '../calendar/clock.ts';
+import { instantAt, localDateOf } from '../calendar/localTime.ts';
 import type { Placement } from '../placement/placement.ts';
 import type { School } from '../policy/schoolConfig.ts';
 import type { Obligation, ObligationDraft } from './obligation.ts';

@@ -1,4 +1,4 @@
-import { instantAt, localDateOf } from '../calendar/clock.ts';
+import { instantAt, localDateOf } from '../calendar/localTime.ts';
 import { addDays } from '../calendar/localDate.ts';
 import type { School } from '../policy/schoolConfig.ts';
 import type { Obligation } from './obligation.ts';

@@ -1,4 +1,4 @@
-import { instantAt } from '../calendar/clock.ts';
+import { instantAt } from '../calendar/localTime.ts';
 import { daysBetween } from '../calendar/localDate.ts';
 import type { ObligationDraft, Stage } from './obligation.ts';
 import type { RuleContext } from './ruleContext.ts';

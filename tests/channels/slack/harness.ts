@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createSlack } from '../../../src/adapters/slack/index.ts';
-import { openMemoryStores } from '../../../src/adapters/storage/memory/openMemoryStores.ts';
-import type { ChatAdapter, Log } from '../../../src/ports/chatChannel.ts';
+import { openJournalStores } from '../../../src/adapters/storage/journal/openJournalStores.ts';
+import type { ChatAdapter, Log } from '../../../src/ports/chatAdapter.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 import { aPlacement } from '../../fixtures/placements.ts';
 import { aSchool } from '../../fixtures/school.ts';
@@ -120,7 +120,7 @@ let workspaces = 0;
  */
 export async function aSlackWorkspace(options: { placements?: Record<string, unknown>[]; retries?: number; now?: string } = {}) {
   const school = aSchool();
-  const stores = await openMemoryStores();
+  const stores = await openJournalStores();
   for (const overrides of options.placements ?? [{}]) {
     const placement = aPlacement(overrides);
     await stores.placements.create({

@@ -3,10 +3,10 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createSlack } from '../../../src/adapters/slack/index.ts';
-import { openMemoryStores } from '../../../src/adapters/storage/memory/openMemoryStores.ts';
-import { DeliveryError } from '../../../src/ports/channel.ts';
+import { openJournalStores } from '../../../src/adapters/storage/journal/openJournalStores.ts';
+import { DeliveryError } from '../../../src/ports/nudgeChannel.ts';
 import { DEFAULT_DELIVER_OPTIONS, deliver } from '../../../src/app/deliver.ts';
-import { queueTeamOverview } from '../../../src/app/teamChannel.ts';
+import { queueTeamOverview } from '../../../src/app/apTeamChannel.ts';
 import { TEAM_CHANNEL } from '../../../src/ports/nudgeOutbox.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 import { aSchool } from '../../fixtures/school.ts';
@@ -758,7 +758,7 @@ describe('Socket Mode', () => {
       });
     const { log } = aLog();
     const adapter = createSlack({
-      stores: await openMemoryStores(),
+      stores: await openJournalStores(),
       schools: [aSchool()],
       clock: { now: () => new Date() },
       log,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryError, type NudgeItem } from '../../../src/ports/channel.ts';
+import { DeliveryError, type NudgeItem } from '../../../src/ports/nudgeChannel.ts';
 import type { StaffMember } from '../../../src/core/policy/schoolConfig.ts';
 import { SERVICE_URL, USERS, aTeamsBot, actionsOf, anInstall, cardOf, inputIdsOf, isolateNetwork, refreshOf, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { queueTeamOverview } from '../../../src/app/teamChannel.ts';
+import { queueTeamOverview } from '../../../src/app/apTeamChannel.ts';
 import { DEFAULT_DELIVER_OPTIONS, deliver } from '../../../src/app/deliver.ts';
 import { TEAM_CHANNEL } from '../../../src/ports/nudgeOutbox.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createTeams } from '../../../src/adapters/teams/index.ts';
-import type { ChatAdapter } from '../../../src/ports/chatChannel.ts';
+import type { ChatAdapter } from '../../../src/ports/chatAdapter.ts';
 import { aDecisionDesk, MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 
 export const SERVICE_URL = 'https://smba.example.test/uk/';

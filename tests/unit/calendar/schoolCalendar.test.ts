@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantAt, localDateOf } from '../../../src/core/calendar/clock.ts';
+import { instantAt, localDateOf } from '../../../src/core/calendar/localTime.ts';
 import { addMonths } from '../../../src/core/calendar/localDate.ts';
 import { AppError } from '../../../src/core/errors.ts';
 import { aSchool } from '../../fixtures/school.ts';

@@ -1,4 +1,4 @@
-import { chooseTeamChannel, TEAM_CHANNEL_NOT_HERE, teamChannelReply } from '../../../app/teamChannel.ts';
+import { chooseTeamChannel, TEAM_CHANNEL_NOT_HERE, teamChannelReply } from '../../../app/apTeamChannel.ts';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { plainMessage } from '../render.ts';
 import type { CommandRun } from './index.ts';

@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { chooseTeamChannel, TEAM_CHANNEL_NOT_HERE, teamChannelReply } from '../../../app/teamChannel.ts';
+import { chooseTeamChannel, TEAM_CHANNEL_NOT_HERE, teamChannelReply } from '../../../app/apTeamChannel.ts';
 import type { Turn } from '../turn.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { instantAt } from '../../calendar/clock.ts';
+import { instantAt } from '../../calendar/localTime.ts';
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
 

@@ -1,4 +1,4 @@
-import { instantAt, localDateOf } from '../../calendar/clock.ts';
+import { instantAt, localDateOf } from '../../calendar/localTime.ts';
 import type { Placement } from '../../placement/placement.ts';
 import type { SchoolCalendar } from '../../calendar/schoolCalendar.ts';
 import type { ObligationDraft } from '../obligation.ts';

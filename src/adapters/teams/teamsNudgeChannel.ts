@@ -5,14 +5,14 @@ import { isAppError } from '../../core/errors.ts';
 import type { EventOf } from '../../core/placement/events.ts';
 import type { School, StaffMember } from '../../core/policy/schoolConfig.ts';
 import type { AttendanceStore } from '../../ports/attendanceStore.ts';
-import { DeliveryError, type Channel, type NudgeMessage } from '../../ports/channel.ts';
+import { DeliveryError, type NudgeChannel, type NudgeMessage } from '../../ports/nudgeChannel.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { ConversationStore } from '../../ports/conversationStore.ts';
 import type { PlacementStore } from '../../ports/placementStore.ts';
 import { TEAM_CHANNEL } from '../../ports/nudgeOutbox.ts';
 import { approvalCard, concernCard, dueCard, reminderCard, teamOverviewCard } from './attachments.ts';
 
-export interface TeamsChannelDeps {
+export interface TeamsNudgeChannelDeps {
   adapter: CloudAdapter;
   /** The bot's app id; empty when running unauthenticated. */
   appId: string;
@@ -52,7 +52,7 @@ function deliveryErrorOf(error: unknown): DeliveryError {
  * stored when they installed it. Approval requests and DSL alerts go to the DM only, never a channel;
  * the one thing posted in a channel is the morning team overview, where a leader said `post here`.
  */
-export function teamsChannel(deps: TeamsChannelDeps): Channel {
+export function teamsNudgeChannel(deps: TeamsNudgeChannelDeps): NudgeChannel {
   async function attachmentFor(school: School, staff: StaffMember, message: NudgeMessage): Promise<Attachment> {
     const viewer = actorFor(school, staff.id);
     if (!viewer) throw new DeliveryError(`Staff ${staff.id} is not at school ${school.id}`, { permanent: true });

@@ -2,7 +2,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, 
 import { join } from 'node:path';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { lockDataDir } from './dataDirLock.ts';
-import { CHANGE_KINDS, type Change, type ChangeSink, type MemoryDatabase } from './memoryDatabase.ts';
+import { CHANGE_KINDS, type Change, type ChangeSink, type JournalDatabase } from './journalDatabase.ts';
 
 const FILE = 'journal.jsonl';
 // Lines written while compacting are batched up to this many characters before each write.
@@ -25,7 +25,7 @@ export class Journal implements ChangeSink {
     this.#size = fstatSync(fd).size;
   }
 
-  static open(dataDir: string, db: MemoryDatabase, warn: (message: string) => void): Journal {
+  static open(dataDir: string, db: JournalDatabase, warn: (message: string) => void): Journal {
     mkdirSync(dataDir, { recursive: true });
     const release = lockDataDir(dataDir);
     try {
@@ -59,7 +59,7 @@ export class Journal implements ChangeSink {
   }
 }
 
-function replay(path: string, db: MemoryDatabase, warn: (message: string) => void): void {
+function replay(path: string, db: JournalDatabase, warn: (message: string) => void): void {
   const lines = readFileSync(path, 'utf8').split('\n');
   let last = lines.length - 1;
   while (last >= 0 && lines[last] === '') last--;
@@ -78,7 +78,7 @@ function replay(path: string, db: MemoryDatabase, warn: (message: string) => voi
   }
 }
 
-function compact(dataDir: string, path: string, db: MemoryDatabase): void {
+function compact(dataDir: string, path: string, db: JournalDatabase): void {
   const temp = `${path}.tmp`;
   const fd = openSync(temp, 'w');
   try {

@@ -1,12 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ChatPlatform, ConversationReference, ConversationStore, StoredConversation } from '../../../ports/conversationStore.ts';
 import { plainCopy } from '../plainCopy.ts';
-import { keyOf, type MemoryDatabase } from './memoryDatabase.ts';
+import { keyOf, type JournalDatabase } from './journalDatabase.ts';
 
-export class MemoryConversationStore implements ConversationStore {
-  readonly #db: MemoryDatabase;
+export class JournalConversationStore implements ConversationStore {
+  readonly #db: JournalDatabase;
 
-  constructor(db: MemoryDatabase) {
+  constructor(db: JournalDatabase) {
     this.#db = db;
   }
 

@@ -29,7 +29,7 @@ export class DeliveryError extends Error {
 }
 
 /** A chat platform (or the console) that can put a message in front of a member of staff. */
-export interface Channel {
+export interface NudgeChannel {
   readonly name: string;
   /** Whether this channel knows where to find this person (an id on the platform, a stored conversation). */
   canReach(schoolId: string, staff: StaffMember): boolean | Promise<boolean>;

@@ -1,7 +1,7 @@
-import type { Channel, NudgeMessage } from '../../ports/channel.ts';
+import type { NudgeChannel, NudgeMessage } from '../../ports/nudgeChannel.ts';
 
 /** Where nudges go when no chat platform reaches someone: one line each on the console (local try-outs). */
-export function consoleChannel(write: (line: string) => void): Channel {
+export function consoleNudgeChannel(write: (line: string) => void): NudgeChannel {
   const describe = (m: NudgeMessage): string => {
     switch (m.kind) {
       case 'reminder':

@@ -2,12 +2,12 @@ import type { LocalDate } from '../../../core/calendar/localDate.ts';
 import type { AttendanceRecord, AttendanceStore } from '../../../ports/attendanceStore.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { attendanceExists } from '../storeRules.ts';
-import { keyOf, type MemoryDatabase } from './memoryDatabase.ts';
+import { keyOf, type JournalDatabase } from './journalDatabase.ts';
 
-export class MemoryAttendanceStore implements AttendanceStore {
-  readonly #db: MemoryDatabase;
+export class JournalAttendanceStore implements AttendanceStore {
+  readonly #db: JournalDatabase;
 
-  constructor(db: MemoryDatabase) {
+  constructor(db: JournalDatabase) {
     this.#db = db;
   }
 

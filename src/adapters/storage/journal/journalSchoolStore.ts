@@ -2,12 +2,12 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SchoolConfig } from '../../../core/policy/schoolConfig.ts';
 import type { SchoolStore, StoredSchool } from '../../../ports/schoolStore.ts';
 import { plainCopy } from '../plainCopy.ts';
-import type { MemoryDatabase } from './memoryDatabase.ts';
+import type { JournalDatabase } from './journalDatabase.ts';
 
-export class MemorySchoolStore implements SchoolStore {
-  readonly #db: MemoryDatabase;
+export class JournalSchoolStore implements SchoolStore {
+  readonly #db: JournalDatabase;
 
-  constructor(db: MemoryDatabase) {
+  constructor(db: JournalDatabase) {
     this.#db = db;
   }
 

@@ -4,8 +4,8 @@ import { actorFor } from '../../core/decisions/decision.ts';
 import { isAppError } from '../../core/errors.ts';
 import type { EventOf } from '../../core/placement/events.ts';
 import type { StaffMember } from '../../core/policy/schoolConfig.ts';
-import type { ChatDeps } from '../../ports/chatChannel.ts';
-import { DeliveryError, type Channel, type NudgeMessage } from '../../ports/channel.ts';
+import type { ChatDeps } from '../../ports/chatAdapter.ts';
+import { DeliveryError, type NudgeChannel, type NudgeMessage } from '../../ports/nudgeChannel.ts';
 import { TEAM_CHANNEL } from '../../ports/nudgeOutbox.ts';
 import { teamOverview } from '../../views/teamOverview.ts';
 import { slackMessage } from './blocks/slackMessage.ts';
@@ -19,7 +19,7 @@ const RETRYABLE_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fat
  * Nudges as direct messages from the bot. The client given rejects rate-limited calls instead of
  * waiting, so a 429 reaches the deliverer with its Retry-After and the deliverer paces.
  */
-export function slackChannel(deps: ChatDeps, client: WebClient): Channel {
+export function slackNudgeChannel(deps: ChatDeps, client: WebClient): NudgeChannel {
   const dmWith = async (staff: StaffMember) => {
     const userId = staff.slack?.userId;
     if (!userId) throw new DeliveryError(`Staff ${staff.id} has no Slack user id`, { permanent: true });

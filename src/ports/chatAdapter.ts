@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { School } from '../core/policy/schoolConfig.ts';
-import type { Channel } from './channel.ts';
+import type { NudgeChannel } from './nudgeChannel.ts';
 import type { Clock } from './clock.ts';
 import type { Stores } from './stores.ts';
 
@@ -28,7 +28,7 @@ export interface ChatAdapter {
   name: string;
   /** Path (e.g. `/api/messages`) to handler, mounted on the bot's HTTP server. */
   routes: Readonly<Record<string, RequestHandler>>;
-  channel: Channel;
+  channel: NudgeChannel;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

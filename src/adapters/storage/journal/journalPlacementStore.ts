@@ -16,13 +16,13 @@ import {
   placementExists,
   placementNotFound,
 } from '../storeRules.ts';
-import { auditEntryFor } from './memoryAuditLog.ts';
-import { keyOf, type Change, type MemoryDatabase, type StoredPlacement } from './memoryDatabase.ts';
+import { auditEntryFor } from './journalAuditLog.ts';
+import { keyOf, type Change, type JournalDatabase, type StoredPlacement } from './journalDatabase.ts';
 
-export class MemoryPlacementStore implements PlacementStore {
-  readonly #db: MemoryDatabase;
+export class JournalPlacementStore implements PlacementStore {
+  readonly #db: JournalDatabase;
 
-  constructor(db: MemoryDatabase) {
+  constructor(db: JournalDatabase) {
     this.#db = db;
   }
 

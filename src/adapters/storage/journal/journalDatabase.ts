@@ -33,10 +33,10 @@ export interface ChangeSink {
 export const keyOf = (...parts: string[]): string => parts.join('\u0000');
 
 /**
- * The memory stores' shared state. Every change goes through `commit`, synchronously, so a store
+ * The journal stores' shared state, held in memory. Every change goes through `commit`, synchronously, so a store
  * method that reads and then commits without awaiting in between is atomic.
  */
-export class MemoryDatabase {
+export class JournalDatabase {
   readonly placements = new Map<string, StoredPlacement>();
   /** Per school, in seq order. */
   readonly audit = new Map<string, AuditEntry[]>();

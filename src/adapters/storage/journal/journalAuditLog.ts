@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, AuditEntryInput, AuditLog, AuditQuery } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
-import { keyOf, type MemoryDatabase } from './memoryDatabase.ts';
+import { keyOf, type JournalDatabase } from './journalDatabase.ts';
 
 /** The entry an append would add, or the one already logged under its idempotency key. */
-export function auditEntryFor(db: MemoryDatabase, input: AuditEntryInput): { entry: AuditEntry; created: boolean } {
+export function auditEntryFor(db: JournalDatabase, input: AuditEntryInput): { entry: AuditEntry; created: boolean } {
   if (input.idempotencyKey !== null) {
     const known = db.auditByKey.get(keyOf(input.schoolId, input.idempotencyKey));
     if (known) return { entry: known, created: false };
@@ -13,10 +13,10 @@ export function auditEntryFor(db: MemoryDatabase, input: AuditEntryInput): { ent
   return { entry: { ...plainCopy(input), id: randomUUID(), seq: last + 1 }, created: true };
 }
 
-export class MemoryAuditLog implements AuditLog {
-  readonly #db: MemoryDatabase;
+export class JournalAuditLog implements AuditLog {
+  readonly #db: JournalDatabase;
 
-  constructor(db: MemoryDatabase) {
+  constructor(db: JournalDatabase) {
     this.#db = db;
   }
 

@@ -2,19 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe } from 'vitest';
-import { openMemoryStores } from '../../src/adapters/storage/memory/openMemoryStores.ts';
+import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import { allStoreContracts } from '../contracts/storeContracts.ts';
 
-describe('memory stores, without a journal', () => {
-  allStoreContracts(() => openMemoryStores());
+describe('the journal stores held in memory only (no data directory)', () => {
+  allStoreContracts(() => openJournalStores());
 });
 
-describe('memory stores, journalled to a data directory', () => {
+describe('the journal stores written to a data directory', () => {
   const dirs = new Map<object, string>();
   allStoreContracts(
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'apbot-contract-'));
-      const stores = await openMemoryStores({ dataDir, warn: () => undefined });
+      const stores = await openJournalStores({ dataDir, warn: () => undefined });
       dirs.set(stores, dataDir);
       return stores;
     },

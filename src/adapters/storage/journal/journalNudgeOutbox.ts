@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { NudgeOutbox, OutboxEntry, OutboxEntryInput, OutboxQuery } from '../../../ports/nudgeOutbox.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { assertPositiveLease, outboxEntryNotFound } from '../storeRules.ts';
-import { keyOf, type MemoryDatabase } from './memoryDatabase.ts';
+import { keyOf, type JournalDatabase } from './journalDatabase.ts';
 
-export class MemoryNudgeOutbox implements NudgeOutbox {
-  readonly #db: MemoryDatabase;
+export class JournalNudgeOutbox implements NudgeOutbox {
+  readonly #db: JournalDatabase;
 
-  constructor(db: MemoryDatabase) {
+  constructor(db: JournalDatabase) {
     this.#db = db;
   }
 

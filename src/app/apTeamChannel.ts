@@ -1,4 +1,4 @@
-import { localDateOf } from '../core/calendar/clock.ts';
+import { localDateOf } from '../core/calendar/localTime.ts';
 import type { Actor } from '../core/decisions/decision.ts';
 import { AppError, ErrorCode } from '../core/errors.ts';
 import { compareObligations } from '../core/obligations/deriveObligations.ts';

@@ -1,0 +1,31 @@
+import type { Stores } from '../../../ports/stores.ts';
+import { Journal } from './journalFile.ts';
+import { JournalAttendanceStore } from './journalAttendanceStore.ts';
+import { JournalAuditLog } from './journalAuditLog.ts';
+import { JournalConversationStore } from './journalConversationStore.ts';
+import { JournalDatabase } from './journalDatabase.ts';
+import { JournalNudgeOutbox } from './journalNudgeOutbox.ts';
+import { JournalPlacementStore } from './journalPlacementStore.ts';
+import { JournalSchoolStore } from './journalSchoolStore.ts';
+
+export interface JournalStoreOptions {
+  /** Persist to an append-only journal here (locked to this process); without it nothing outlives the process. */
+  dataDir?: string;
+  /** Where journal recovery warnings go (a skipped torn line). */
+  warn?: (message: string) => void;
+}
+
+/** The embedded stores: in memory, optionally journalled to `dataDir` so a restart or crash loses nothing acknowledged. */
+export async function openJournalStores(options: JournalStoreOptions = {}): Promise<Stores> {
+  const db = new JournalDatabase();
+  if (options.dataDir !== undefined) db.attach(Journal.open(options.dataDir, db, options.warn ?? ((message) => console.warn(message))));
+  return {
+    placements: new JournalPlacementStore(db),
+    audit: new JournalAuditLog(db),
+    outbox: new JournalNudgeOutbox(db),
+    attendance: new JournalAttendanceStore(db),
+    schools: new JournalSchoolStore(db),
+    conversations: new JournalConversationStore(db),
+    close: async () => db.close(),
+  };
+}
