@@ -2,6 +2,7 @@ import { isAppError } from '../core/errors.ts';
 import { decide } from './commands/decide.ts';
 import { due } from './commands/due.ts';
 import { history } from './commands/history.ts';
+import { importCommand } from './commands/import.ts';
 import { nudges } from './commands/nudges.ts';
 import { validate } from './commands/validate.ts';
 import { EXIT_BAD_INPUT, processIo, type CliIo } from './io.ts';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   due: { run: due, summary: 'due --school F --placements F --at T [--json]  what falls due, for whom' },
   decide: { run: decide, summary: "decide <decision> --as STAFF [--placement P] [--json '{…}']  record a decision" },
   nudges: { run: nudges, summary: 'nudges preview --school F --placements F --at T  what would be sent to whom' },
+  import: { run: importCommand, summary: 'import placements <file.csv> [--school ID] [--map F] [--dry-run]  placements from a spreadsheet' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
 };
 
