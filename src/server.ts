@@ -57,11 +57,16 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   const channels: NudgeChannel[] = [...adapters.map((a) => a.channel), ...(demo ? [consoleNudgeChannel((line) => log.info({}, line))] : [])];
   const routes: Record<string, RequestHandler> = Object.assign({}, ...adapters.map((a) => a.routes));
 
+  // Ready means a decision pressed now would be kept: started, and the store can write.
+  const readiness = async (): Promise<{ status: string; code: number }> => {
+    if (!ready) return { status: 'starting', code: 503 };
+    const writable = await stores.canWrite().catch(() => false);
+    return writable ? { status: 'ready', code: 200 } : { status: 'store cannot write', code: 503 };
+  };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
-    if (req.method === 'GET' && path === '/readyz')
-      return void res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'starting' }));
+    if (req.method === 'GET' && path === '/readyz') return void readiness().then(({ status, code }) => res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify({ status })));
     const handler = routes[path];
     if (!handler) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
     // Thrown at once or later, a handler's error is this request's 500, never the process's end.

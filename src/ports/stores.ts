@@ -13,5 +13,7 @@ export interface Stores {
   attendance: AttendanceStore;
   schools: SchoolStore;
   conversations: ConversationStore;
+  /** Whether a write would go through now (not disk full, read-only or disconnected): what `/readyz` reports. */
+  canWrite(): Promise<boolean>;
   close(): Promise<void>;
 }

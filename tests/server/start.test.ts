@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdtempSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,41 @@ describe('starting the bot', () => {
     expect(await (await fetch(`${bot.url}/healthz`)).json()).toEqual({ status: 'up' });
     expect(await (await fetch(`${bot.url}/readyz`)).json()).toEqual({ status: 'ready' });
     expect((await fetch(`${bot.url}/nowhere`)).status).toBe(404);
+  });
+
+  describe('/readyz', () => {
+    const readiness = async () => {
+      const response = await fetch(`${bot!.url}/readyz`);
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+
+    it('is 503 while the store cannot write because the disk is full, and 200 again once it can', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'apbot-start-'));
+      bot = await startBot(readEnv({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), () => {});
+      expect(await readiness()).toEqual({ status: 200, body: { status: 'ready' } });
+      // The kernel's always-full device: every write to it fails with ENOSPC, as on a full disk.
+      symlinkSync('/dev/full', join(dataDir, 'write-probe'));
+      expect(await readiness()).toEqual({ status: 503, body: { status: 'store cannot write' } });
+      unlinkSync(join(dataDir, 'write-probe'));
+      expect(await readiness()).toEqual({ status: 200, body: { status: 'ready' } });
+      expect(await (await fetch(`${bot.url}/healthz`)).json()).toEqual({ status: 'up' });
+    });
+
+    it('is 503 while the data directory cannot be written to, and 200 again once it can', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'apbot-start-'));
+      bot = await startBot(readEnv({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), () => {});
+      // Root writes through any mode, so as root the directory is made immutable instead.
+      const asRoot = process.getuid?.() === 0;
+      const lock = () => (asRoot ? execFileSync('chattr', ['+i', dataDir]) : chmodSync(dataDir, 0o500));
+      const unlock = () => (asRoot ? execFileSync('chattr', ['-i', dataDir]) : chmodSync(dataDir, 0o700));
+      lock();
+      try {
+        expect(await readiness()).toEqual({ status: 503, body: { status: 'store cannot write' } });
+      } finally {
+        unlock();
+      }
+      expect(await readiness()).toEqual({ status: 200, body: { status: 'ready' } });
+    });
   });
 
   it('refuses to listen beyond loopback while Teams has no app id', async () => {

@@ -26,6 +26,7 @@ export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
   append(changes: readonly Change[]): void;
+  canWrite(): boolean;
   close(): void;
 }
 
@@ -116,6 +117,11 @@ export class JournalDatabase {
     for (const value of this.attendance.values()) yield { kind: 'attendance', value };
     for (const versions of this.schools.values()) for (const value of versions) yield { kind: 'school', value };
     for (const value of this.conversations.values()) yield { kind: 'conversation', value };
+  }
+
+  /** Whether a commit would be accepted now; always, when nothing is persisted. */
+  canWrite(): boolean {
+    return !this.#closed && (this.#sink?.canWrite() ?? true);
   }
 
   close(): void {

@@ -26,6 +26,7 @@ export async function openJournalStores(options: JournalStoreOptions = {}): Prom
     attendance: new JournalAttendanceStore(db),
     schools: new JournalSchoolStore(db),
     conversations: new JournalConversationStore(db),
+    canWrite: async () => db.canWrite(),
     close: async () => db.close(),
   };
 }
