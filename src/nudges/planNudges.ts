@@ -34,21 +34,20 @@ function holders(school: School, role: Role): string[] {
   return school.config.staff.filter((s) => s.roles.includes(role)).map((s) => s.id);
 }
 
-/** Who hears about an obligation: its owner, and at escalation someone senior (the DSL for safeguarding). */
+/** Who hears about an obligation: its owner, and at escalation the role its route names (routes.ts). */
 function recipientsOf(school: School, placement: Placement, o: Obligation): string[] {
   const named = placement.owners?.[o.ownerRole];
   const people = new Set(named ? [named] : holders(school, o.ownerRole));
-  const escalated = o.stage === 'escalated';
-  if (escalated && o.escalateToRole) holders(school, o.escalateToRole).forEach((id) => people.add(id));
-  // An unexplained absence reaches the DSL the same day; an escalated safeguarding item always does.
-  if (o.type === 'absence_follow_up' || (escalated && isSafeguarding(o))) holders(school, 'dsl').forEach((id) => people.add(id));
+  if (o.stage === 'escalated' && o.escalateToRole) holders(school, o.escalateToRole).forEach((id) => people.add(id));
+  // 001 §10: an unexplained absence reaches the DSL (its escalation role) the same day, not only when late.
+  if (o.type === 'absence_follow_up' && o.escalateToRole) holders(school, o.escalateToRole).forEach((id) => people.add(id));
   return [...people];
 }
 
-function isSnoozed(placement: Placement, o: Obligation, today: string): boolean {
+function isSnoozed(placement: Placement, o: Obligation, now: Date, today: string): boolean {
   if (o.stage === 'escalated') return false;
   const key = obligationKey(o);
-  return placement.history.some((e) => e.type === 'snooze' && e.obligation === key && e.until > today);
+  return placement.history.some((e) => e.type === 'snooze' && e.obligation === key && (e.untilAt ? now < new Date(e.untilAt) : e.until > today));
 }
 
 /**
@@ -62,7 +61,7 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
 
   for (const { placement, obligations } of due) {
     for (const o of obligations) {
-      if (!NUDGED_STAGES.has(o.stage) || isSnoozed(placement, o, today)) continue;
+      if (!NUDGED_STAGES.has(o.stage) || isSnoozed(placement, o, now, today)) continue;
 
       if (o.type === 'attendance_confirmation') {
         if (o.stage !== 'overdue' && o.stage !== 'escalated') continue;

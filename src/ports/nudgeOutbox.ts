@@ -47,7 +47,8 @@ export interface NudgeOutbox {
   enqueue(entry: OutboxEntryInput, now: Date): Promise<{ entry: OutboxEntry; created: boolean }>;
   /**
    * Claims up to `limit` entries ready at `now` (pending or failed with `nextAttemptAt <= now`, or
-   * `sending` with an expired lease), oldest `nextAttemptAt` first, leasing each until `now + leaseMs`.
+   * `sending` with an expired lease), oldest `nextAttemptAt` first, leasing each until `now + leaseMs`
+   * (which becomes its `nextAttemptAt`: when it may be claimed again).
    * Two claims never get the same entry while its lease runs.
    */
   claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]>;

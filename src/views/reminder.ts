@@ -42,6 +42,7 @@ export function reminder(placement: Placement, o: Obligation, school: School, no
     ...(subject ? [{ title: 'For', value: subject }] : []),
     { title: 'Owner', value: sentence(roleName(o.ownerRole)) },
     ...(placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : []),
+    ...(o.warning ? [{ title: 'Warning', value: sentence(o.warning) }] : []),
   ];
   return {
     card: 'reminder',

@@ -1,6 +1,9 @@
 import type { DecisionName } from '../core/decisions/index.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
+import { routeOf } from '../core/obligations/routes.ts';
+import { escalatesAt } from '../core/obligations/stage.ts';
+import { localDateOf, localTimeOf } from '../core/calendar/localTime.ts';
 import { ATTENDANCE_MARKS } from '../core/placement/events.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import { actingRole } from '../core/permissions.ts';
@@ -22,6 +25,8 @@ const MARK_TITLES: Record<(typeof ATTENDANCE_MARKS)[number], string> = {
 
 /** Adaptive Card hosts show five actions in a row and silently drop the rest. */
 export const MAX_CARD_ACTIONS = 5;
+
+const HOUR_MS = 3_600_000;
 
 const methodField = (options: readonly string[]): FieldSpec => ({ id: 'method', label: 'How', kind: 'choice', required: true, options });
 
@@ -131,6 +136,23 @@ export function mayDo(viewer: Viewer, verb: Verb, school: School): boolean {
 }
 
 /**
+ * When a snooze may end: a later school day, or for a duty that escalates at the end of its own
+ * day (attendance) a time before then, the last choice being the escalation itself.
+ */
+function snoozeUntilField(o: Obligation, school: School, now: Date): FieldSpec {
+  const limit = escalatesAt(o, school);
+  if (!limit || routeOf(o.type).escalates !== 'end_of_day')
+    return { id: 'until', label: 'Remind me again on', kind: 'date', required: true, value: school.calendar.addSchoolDays(todayOf(now, school), 1) };
+  const { timezone } = school.config.school;
+  const date = localDateOf(limit, timezone);
+  const times: string[] = [];
+  for (let t = new Date(Math.floor(now.getTime() / HOUR_MS + 1) * HOUR_MS); t < limit; t = new Date(t.getTime() + HOUR_MS)) times.push(localTimeOf(t, timezone));
+  times.push(localTimeOf(limit, timezone));
+  const options = times.map((time) => ({ value: `${date}T${time}`, title: time }));
+  return { id: 'until', label: 'Remind me again at', kind: 'choice', required: true, options, value: options[0]?.value };
+}
+
+/**
  * Everything a reminder offers the viewer: what the obligation asks for, then snooze (the owner
  * or headteacher, before it escalates) and reassign (to someone else holding the owner's role)
  * while there is room: an attendance reminder's four marks and snooze fill the row.
@@ -146,10 +168,7 @@ export function reminderActions(o: Obligation, placement: Placement, school: Sch
         verb: 'snoozeNudge',
         title: 'Snooze',
         input: { obligation: key },
-        fields: [
-          { id: 'until', label: 'Remind me again on', kind: 'date', required: true, value: school.calendar.addSchoolDays(todayOf(now, school), 1) },
-          { id: 'reason', label: 'Why wait', kind: 'text', required: true, maxLength: 500 },
-        ],
+        fields: [snoozeUntilField(o, school, now), { id: 'reason', label: 'Why wait', kind: 'text', required: true, maxLength: 500 }],
       }),
     );
 

@@ -55,6 +55,15 @@ export function conversationStoreContract(factory: ContractFactory<ConversationS
     expect(await conversations.get(SCHOOL, 's-head', 'teams')).toBeUndefined();
   });
 
+  it('keeps its own copy of when a conversation was saved', async () => {
+    const when = at('2026-02-09T08:00:00Z');
+    const saved = await conversations.save(SCHOOL, 's-aplead', 'teams', aReference(), when);
+    when.setTime(0);
+    expect(saved.savedAt).toEqual(at('2026-02-09T08:00:00Z'));
+    saved.savedAt.setTime(1);
+    expect((await conversations.get(SCHOOL, 's-aplead', 'teams'))?.savedAt).toEqual(at('2026-02-09T08:00:00Z'));
+  });
+
   it('hands out copies', async () => {
     const reference = aReference();
     await conversations.save(SCHOOL, 's-aplead', 'teams', reference, at('2026-02-09T08:00:00Z'));

@@ -83,6 +83,15 @@ export function nudgeOutboxContract(factory: ContractFactory<NudgeOutbox>): void
       expect(again[0]?.leaseUntil).toEqual(later(10 * MINUTE));
     });
 
+    it('next tries a claimed entry when its lease runs out, in turn with entries that became ready before and after', async () => {
+      const abandoned = await enqueue('abandoned', later(-10 * MINUTE));
+      const [claimed] = await outbox.claim(NOW, 1, 5 * MINUTE);
+      expect(claimed).toMatchObject({ id: abandoned.id, nextAttemptAt: later(5 * MINUTE), leaseUntil: later(5 * MINUTE) });
+      await enqueue('ready-earlier', later(4 * MINUTE));
+      await enqueue('ready-later', later(6 * MINUTE));
+      expect(keys(await outbox.claim(later(10 * MINUTE), 3, MINUTE))).toEqual(['ready-earlier', 'abandoned', 'ready-later']);
+    });
+
     it('never gives two concurrent claims the same entry', async () => {
       for (let i = 0; i < 10; i++) await enqueue(`n${i}`);
       const batches = await Promise.all(Array.from({ length: 5 }, () => outbox.claim(NOW, 4, MINUTE)));

@@ -46,6 +46,16 @@ export function schoolStoreContract(factory: ContractFactory<SchoolStore>): void
     expect(await schools.list()).toEqual([]);
   });
 
+  it('keeps its own copy of when a version was saved', async () => {
+    const when = at('2025-09-01T08:00:00Z');
+    const saved = await schools.save('oakfield', aSchoolConfig(), when);
+    when.setTime(0);
+    expect(saved.savedAt).toEqual(at('2025-09-01T08:00:00Z'));
+    saved.savedAt.setTime(1);
+    expect((await schools.get('oakfield'))?.savedAt).toEqual(at('2025-09-01T08:00:00Z'));
+    expect((await schools.save('oakfield', aSchoolConfig(), at('2025-09-02T08:00:00Z'))).savedAt).toEqual(at('2025-09-01T08:00:00Z'));
+  });
+
   it('hands out copies', async () => {
     const config = aSchoolConfig();
     await schools.save('oakfield', config, at('2025-09-01T08:00:00Z'));

@@ -57,7 +57,7 @@ const SAMPLES: Record<string, Sample> = {
     placement: offSite,
     input: (role: Role) =>
       role === 'attendance_officer'
-        ? { obligation: 'attendance_confirmation:2026-02-09 am', until: '2026-02-10', reason: 'Provider phones back at noon' }
+        ? { obligation: 'attendance_confirmation:2026-02-09 am', until: '2026-02-09T12:00', reason: 'Provider phones back at noon' }
         : { obligation: 'placement_review:Spring 2026 first half', until: '2026-02-11', reason: 'Parents can only come on Wednesday' },
   },
   reassignOwner: { placement: offSite, input: { role: 'ap_lead', to: 's-aplead' } },

@@ -81,18 +81,57 @@ describe('changing and ending a placement', () => {
 });
 
 describe('suspensions (001 §8)', () => {
+  const pupil = { ref: 'Y10-0444', initials: 'CH' };
+
   it('creates the provision due by the sixth school day, and adds a consecutive suspension to it', async () => {
     const desk = await aDecisionDesk();
-    const { record } = await desk.run('s-head', 'recordSuspension', undefined, { pupil: { ref: 'Y10-0444', initials: 'CH' }, firstDay: '2026-02-02', schoolDays: 3 }, { at: '2026-02-02T09:00:00Z' });
+    // Mon 2 Feb for six school days: the sixth is Mon 9 Feb.
+    const { record } = await desk.run('s-head', 'recordSuspension', undefined, { pupil, firstDay: '2026-02-02', schoolDays: 6 }, { at: '2026-02-02T09:00:00Z' });
     expect(record.placement).toMatchObject({ kind: 'suspension_provision', status: 'proposed', start: '2026-02-09' });
-    expect(await desk.obligations(record.placement.id, '2026-02-02T09:00:00Z')).not.toContain('suspension_provision_start');
+    expect(await desk.obligations(record.placement.id, '2026-02-02T09:00:00Z')).toContain('suspension_provision_start');
 
-    await expect(desk.run('s-head', 'recordSuspension', record.placement.id, { firstDay: '2026-02-09', schoolDays: 4 }, { at: '2026-02-04T09:00:00Z' })).rejects.toThrow(/follows straight on \(the school day after 2026-02-04\)/);
-    const { record: added } = await desk.run('s-head', 'recordSuspension', record.placement.id, { firstDay: '2026-02-05', schoolDays: 4 }, { at: '2026-02-04T09:00:00Z' });
+    await expect(desk.run('s-head', 'recordSuspension', record.placement.id, { firstDay: '2026-02-11', schoolDays: 4 }, { at: '2026-02-04T09:00:00Z' })).rejects.toThrow(/follows straight on \(the school day after 2026-02-09\)/);
+    const { record: added } = await desk.run('s-head', 'recordSuspension', record.placement.id, { firstDay: '2026-02-10', schoolDays: 2 }, { at: '2026-02-04T09:00:00Z' });
     expect(added.placement.suspensions).toEqual([
-      { firstDay: '2026-02-02', schoolDays: 3 },
-      { firstDay: '2026-02-05', schoolDays: 4 },
+      { firstDay: '2026-02-02', schoolDays: 6 },
+      { firstDay: '2026-02-10', schoolDays: 2 },
     ]);
-    expect(await desk.obligations(record.placement.id, '2026-02-04T09:00:00Z')).toContain('suspension_provision_start');
+  });
+
+  it.each([
+    { when: 'one suspension of five school days', input: { firstDay: '2026-03-02', schoolDays: 5 }, total: 5 },
+    { when: 'three days following straight on from two (Thu 26 and Fri 27 Feb, then Mon 2 Mar)', input: { firstDay: '2026-03-02', schoolDays: 3, earlierSuspensions: [{ firstDay: '2026-02-26', schoolDays: 2 }] }, total: 5 },
+    { when: 'a single day', input: { firstDay: '2026-03-02', schoolDays: 1 }, total: 1 },
+  ])('makes no provision placement for $when', async ({ input, total }) => {
+    const desk = await aDecisionDesk();
+    await expect(desk.run('s-head', 'recordSuspension', undefined, { pupil, ...input }, { at: '2026-03-02T09:00:00Z' })).rejects.toThrow(
+      new RegExp(`${total} school days of suspension need no provision`),
+    );
+    expect(await desk.stores.placements.list(desk.school.id)).toEqual([]);
+  });
+
+  it('adds up suspensions that follow straight on, from the first of them', async () => {
+    const desk = await aDecisionDesk();
+    // Thu 26 Feb (day 1), Fri 27 (2), then from Mon 2 Mar (3), Tue 3 (4), Wed 4 (5): the sixth is Thu 5 Mar.
+    const { record } = await desk.run('s-head', 'recordSuspension', undefined, { pupil, firstDay: '2026-03-02', schoolDays: 4, earlierSuspensions: [{ firstDay: '2026-02-26', schoolDays: 2 }] }, { at: '2026-03-02T09:00:00Z' });
+    expect(record.placement).toMatchObject({ start: '2026-03-05', suspensions: [{ firstDay: '2026-02-26', schoolDays: 2 }, { firstDay: '2026-03-02', schoolDays: 4 }] });
+    await expect(desk.run('s-head', 'recordSuspension', undefined, { pupil, firstDay: '2026-03-03', schoolDays: 4, earlierSuspensions: [{ firstDay: '2026-02-26', schoolDays: 2 }] }, { at: '2026-03-02T10:00:00Z' })).rejects.toThrow(/follows straight on \(the school day after 2026-02-27\)/);
+  });
+
+  it.each([
+    { when: 'planned for the eighth school day of a suspension that began on Monday 2 Mar', provisionStart: '2026-03-11', message: /planned start Wed 11 Mar is after the sixth school day, Mon 9 Mar/ },
+    { when: 'planned for the day after the sixth', provisionStart: '2026-03-10', message: /planned start Tue 10 Mar is after the sixth school day, Mon 9 Mar/ },
+  ])('asks for a reason when the provision is $when', async ({ provisionStart, message }) => {
+    const desk = await aDecisionDesk();
+    const input = { pupil, firstDay: '2026-03-02', schoolDays: 10, provisionStart };
+    await expect(desk.run('s-head', 'recordSuspension', undefined, input, { at: '2026-03-02T09:00:00Z' })).rejects.toThrow(message);
+    const { record } = await desk.run('s-head', 'recordSuspension', undefined, { ...input, lateStartReason: 'The only place with room' }, { at: '2026-03-02T09:00:00Z' });
+    expect(record.placement).toMatchObject({ start: provisionStart, lateStartReason: 'The only place with room' });
+  });
+
+  it('needs no reason for provision planned by the sixth school day', async () => {
+    const desk = await aDecisionDesk();
+    const { record } = await desk.run('s-head', 'recordSuspension', undefined, { pupil, firstDay: '2026-03-02', schoolDays: 10, provisionStart: '2026-03-09' }, { at: '2026-03-02T09:00:00Z' });
+    expect(record.placement.start).toBe('2026-03-09');
   });
 });

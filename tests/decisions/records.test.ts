@@ -112,13 +112,28 @@ describe('confirming attendance (000 §4.5)', () => {
 });
 
 describe('snoozing and reassigning', () => {
-  it('snoozes a reminder with a reason, never to or past the day it escalates', async () => {
+  it('snoozes a reminder with a reason, never past the moment it escalates', async () => {
     const desk = await aDecisionDesk([{}]);
+    // Due Thu 12 Feb (the 13th is an INSET day, then half-term): escalates as Wed 25 Feb begins.
     const obligation = 'placement_review:Spring 2026 first half';
-    await expect(desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation, until: '2026-02-25', reason: 'Parents away' })).rejects.toThrow(/must end before 2026-02-25, when this escalates/);
+    await expect(desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation, until: '2026-02-26', reason: 'Parents away' })).rejects.toThrow(/until Wed 25 Feb at the latest, when this escalates/);
     await expect(desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation: 'qa_visit:nothing', until: '2026-02-10', reason: 'Parents away' })).rejects.toThrow(/no longer open/);
-    const { record } = await desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation, until: '2026-02-24', reason: 'Parents away' });
-    expect(record.placement.history.at(-1)).toMatchObject({ type: 'snooze', obligation, until: '2026-02-24' });
+    const { record } = await desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation, until: '2026-02-25', reason: 'Parents away' });
+    expect(record.placement.history.at(-1)).toMatchObject({ type: 'snooze', obligation, until: '2026-02-25', untilAt: '2026-02-25T00:00:00.000Z' });
+  });
+
+  it.each([
+    { when: 'to midday', until: '2026-02-09T12:00', ok: true },
+    { when: 'to the end of the school day, 15:15, when it escalates', until: '2026-02-09T15:15', ok: true },
+    { when: 'a minute past the end of the school day', until: '2026-02-09T15:16', ok: false },
+    { when: 'to the next day', until: '2026-02-10', ok: false },
+    { when: 'to a time already gone', until: '2026-02-09T08:30', ok: false },
+  ])("snoozes an attendance confirmation (escalates at the end of its own school day) $when: allowed $ok", async ({ until, ok }) => {
+    const desk = await aDecisionDesk([{ start: '2026-02-09' }]);
+    const input = { obligation: 'attendance_confirmation:2026-02-09 am', until, reason: 'Provider rings back' };
+    const attempt = desk.run('s-attendance', 'snoozeNudge', 'P-001', input, { at: '2026-02-09T09:30:00Z' });
+    if (ok) await expect(attempt).resolves.toMatchObject({ replayed: false });
+    else await expect(attempt).rejects.toThrow(until < '2026-02-09T09' ? /pick a later time/ : /until 15:15 today at the latest, when this escalates/);
   });
 
   it('refuses to snooze what someone else owns, or what has already escalated', async () => {

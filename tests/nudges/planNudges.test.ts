@@ -23,11 +23,11 @@ describe('who is nudged', () => {
     expect(nudges.filter(about('home_school_agreement_review'))).toEqual([]);
   });
 
-  it('at escalation, the headteacher too; for a safeguarding item, the DSL as well', () => {
+  it('at escalation, the headteacher too; for what a safeguarding concern set off, the DSL instead', () => {
     const nudges = plan([{ start: '2025-11-03', history: [{ type: 'concern', on: '2026-02-02', category: 'safeguarding' }] }], '2026-02-09T09:00:00Z');
     const review = nudges.filter(about('placement_review'));
     expect(review.filter((n) => n.dedupeKey.includes('Autumn 2025 second half')).map((n) => n.staffId).sort()).toEqual(['s-aplead', 's-head']);
-    expect(review.filter((n) => n.dedupeKey.includes('safeguarding concern')).map((n) => n.staffId).sort()).toEqual(['s-aplead', 's-dsl', 's-head']);
+    expect(review.filter((n) => n.dedupeKey.includes('safeguarding concern')).map((n) => n.staffId).sort()).toEqual(['s-aplead', 's-dsl']);
   });
 
   it('a named owner instead of everyone with the role', () => {
@@ -90,6 +90,15 @@ describe('snooze', () => {
     const snoozed = [{ history: [{ type: 'snooze', on: '2026-02-09', obligation, until: '2026-02-12', reason: 'Parents away' }] }];
     expect(plan(snoozed, '2026-02-10T09:00:00Z').filter(about('placement_review'))).toEqual([]);
     expect(plan(snoozed, '2026-02-12T09:00:00Z').filter(about('placement_review'))).not.toEqual([]);
+  });
+
+  it('holds an attendance session snoozed to midday until midday, and no longer', () => {
+    const snoozed = [
+      { start: '2026-02-09', history: [{ type: 'snooze', on: '2026-02-09', obligation: 'attendance_confirmation:2026-02-09 am', until: '2026-02-09', untilAt: '2026-02-09T12:00:00.000Z', reason: 'Provider rings back' }] },
+    ];
+    const attendance = (at: string) => plan(snoozed, at).filter((n) => n.message.kind === 'attendance' && n.message.date === '2026-02-09' && n.message.session === 'am');
+    expect(attendance('2026-02-09T11:00:00Z')).toEqual([]);
+    expect(attendance('2026-02-09T12:30:00Z').map((n) => n.staffId)).toEqual(['s-attendance']);
   });
 
   it('never holds back an escalation', () => {

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
 import { connectMongo } from '../../src/adapters/storage/mongo/connectMongo.ts';
 import { openMongoStores, type MongoStores } from '../../src/adapters/storage/mongo/openMongoStores.ts';
 import type { Stores } from '../../src/ports/stores.ts';
+import { auditKeyFilter } from '../../src/adapters/storage/mongo/models.ts';
+import { CLAIM_ORDER, readyFilter } from '../../src/adapters/storage/mongo/mongoNudgeOutbox.ts';
+import { DUE_ORDER, dueFilter } from '../../src/adapters/storage/mongo/mongoPlacementStore.ts';
+import { SCHOOL, aCreate, aPlacement, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
 import { allStoreContracts } from '../contracts/storeContracts.ts';
+import { explainFind, indexesUsed, stagesOf, type Explained } from './fixtures/explain.ts';
 
 const uri = process.env.MONGODB_URI;
 const runId = `${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -22,16 +27,79 @@ if (uri) {
       },
     );
   });
+  describe('MongoDB query plans and indexes', () => {
+    let stores: MongoStores;
+    beforeEach(async () => {
+      stores = await openMongoStores(uri, { dbName: `apbot_test_${runId}_${++databases}` });
+    });
+    afterEach(async () => {
+      await stores.connection.dropDatabase();
+      await stores.close();
+    });
+
+    it("finds an audit entry by its key through the key's own index, reading one entry of a long log", async () => {
+      for (let i = 0; i < 200; i++) await stores.audit.append(anAuditInput({ idempotencyKey: i % 2 === 0 ? `key-${i}` : null, summary: `entry ${i}` }));
+      const plan = await explainFind(stores, 'audit', auditKeyFilter(SCHOOL, 'key-100'));
+      expect(indexesUsed(plan)).toEqual(['schoolId_1_idempotencyKey_1']);
+      expect(stagesOf(plan)).not.toContain('COLLSCAN');
+      expect(plan.executionStats.totalDocsExamined).toBe(1);
+    });
+
+    it("reads a school's due placements in order from the index, without a sort stage", async () => {
+      for (let i = 0; i < 60; i++)
+        await stores.placements.create(aCreate(aPlacement({ id: `p-${String(i).padStart(2, '0')}` }), { nextDueAt: i % 3 === 0 ? null : new Date(Date.UTC(2025, 9, 1 + (i % 20))) }));
+      const before = at('2025-10-05T00:00:00Z');
+      const plan = await explainFind(stores, 'placements', dueFilter(SCHOOL, before), DUE_ORDER);
+      const due = await stores.placements.listDue(SCHOOL, before);
+      expect(indexesUsed(plan)).toEqual(['schoolId_1_nextDueAt_1__id_1']);
+      expect(stagesOf(plan)).not.toContain('COLLSCAN');
+      expect(stagesOf(plan)).not.toContain('SORT');
+      expect(plan.executionStats.totalDocsExamined).toBe(due.length);
+    });
+
+    it('claims each outbox entry with one seek in the index, however long the backlog, without a sort stage', async () => {
+      const now = at('2026-02-09T09:00:00Z');
+      for (let i = 0; i < 100; i++)
+        await stores.outbox.enqueue(anOutboxInput({ dedupeKey: `n${i}`, notBefore: new Date(now.getTime() - i * 60_000) }), now);
+      await stores.outbox.claim(now, 40, 60_000);
+      const explained = (await stores.connection.db!.command({
+        explain: { findAndModify: 'outbox', query: readyFilter(now), sort: CLAIM_ORDER, update: { $set: { status: 'sending' } } },
+        verbosity: 'executionStats',
+      })) as Explained;
+      expect(indexesUsed(explained)).toEqual(['status_1_nextAttemptAt_1_createdAt_1__id_1']);
+      expect(stagesOf(explained)).not.toContain('COLLSCAN');
+      expect(stagesOf(explained)).not.toContain('SORT');
+      // One entry per claimable status is looked at, not the 60 still waiting nor the 40 just claimed.
+      expect(explained.executionStats.totalDocsExamined).toBeLessThanOrEqual(3);
+    });
+
+    it('drops the indexes an older apbot made that the wider ones now serve, and starts again without complaint', async () => {
+      const { connection } = stores;
+      await connection.collection('placements').createIndex({ schoolId: 1, nextDueAt: 1 });
+      await connection.collection('outbox').createIndex({ status: 1, nextAttemptAt: 1 });
+      await stores.close();
+      stores = await openMongoStores(uri, { dbName: connection.name });
+      const names = async (collection: string) => (await stores.connection.collection(collection).indexes()).map((i) => i.name);
+      expect(await names('placements')).not.toContain('schoolId_1_nextDueAt_1');
+      expect(await names('placements')).toContain('schoolId_1_nextDueAt_1__id_1');
+      expect(await names('outbox')).not.toContain('status_1_nextAttemptAt_1');
+    });
+
+    it('keeps the driver\'s own server selection timeout for normal work, long enough for a replica-set election', () => {
+      expect(stores.connection.getClient().options.serverSelectionTimeoutMS).toBe(30_000);
+    });
+  });
 } else {
   describe.skip('MongoDB contract suite (skipped: MONGODB_URI is not set; MongoDB cannot run on this machine)', () => {
     it.skip('runs every store contract against MongoDB when MONGODB_URI is set', () => undefined);
+    it.skip('checks the query plans of the audit key lookup, listDue and the outbox claim (index scans, no collection scan, no sort)', () => undefined);
   });
 }
 
 describe('connecting to MongoDB', () => {
   it('fails with one clear line, without the credentials, when the server cannot be reached', async () => {
     const started = Date.now();
-    const error = await connectMongo('mongodb://apbot:s3cret@127.0.0.1:1/apbot', { serverSelectionTimeoutMS: 300 }).catch((e: unknown) => e);
+    const error = await connectMongo('mongodb://apbot:s3cret@127.0.0.1:1/apbot', { probeTimeoutMS: 300 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     const message = (error as AppError).message;
     expect(message).toMatch(/^Cannot connect to MongoDB at mongodb:\/\/127\.0\.0\.1:1\/apbot: .+\. Check MONGODB_URI/);

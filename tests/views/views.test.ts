@@ -216,6 +216,14 @@ describe('approval request', () => {
     expect(view.actions.map((a) => a.verb)).toEqual(['approvePartTimeTimetable', 'declinePartTimeTimetable']);
   });
 
+  it('counts an imported second approval by the same person once, and still asks for the headteacher', () => {
+    const placement = pttPlacement();
+    const imported = { ...placement, history: [...placement.history, { type: 'approval' as const, role: 'headteacher' as const, on: '2026-02-07', by: 's-aplead' }] };
+    const view = approvalRequest(imported, school, NOW, viewers.head);
+    expect(view.facts.filter((f) => f.title === 'Approved by')).toEqual([{ title: 'Approved by', value: 'Ms R Okafor (AP lead)' }]);
+    expect(view.stillNeeded).toBe('Your approval completes it.');
+  });
+
   it('offers nothing to the AP lead who already approved', () => {
     const view = approvalRequest(pttPlacement(), school, NOW, viewers.apLead);
     expect(view.actions).toEqual([]);

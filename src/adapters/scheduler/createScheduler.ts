@@ -3,6 +3,7 @@ import { Agenda, type AgendaBackend } from 'agenda';
 import type { mongo } from 'mongoose';
 import { AppError, ErrorCode } from '../../core/errors.ts';
 import { InMemoryAgendaBackend } from './memory/inMemoryAgendaBackend.ts';
+import { ensureOneRecurringJobPerName } from './oneJobPerName.ts';
 
 export type SchedulerBackendChoice =
   | { backend: 'memory' }
@@ -24,6 +25,7 @@ export async function createScheduler(options: SchedulerOptions): Promise<Agenda
   const backend = options.backend === 'memory' ? new InMemoryAgendaBackend() : new MongoBackend({ mongo: options.db });
   try {
     await backend.connect();
+    if (options.backend === 'mongo') await ensureOneRecurringJobPerName(options.db);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError(

@@ -1,4 +1,5 @@
 import type { Agenda } from 'agenda';
+import { isDuplicateKeyError } from '../storage/mongo/models.ts';
 
 export interface JobWork {
   sweep(): Promise<void>;
@@ -20,13 +21,25 @@ export async function scheduleJobs(agenda: Agenda, work: JobWork, times: JobTime
   agenda.define('sweep', () => work.sweep());
   agenda.define('deliver', () => work.deliver());
   agenda.define('digest', () => work.digest());
-  await agenda.every(times.sweepEvery, 'sweep');
-  await agenda.every(times.deliverEvery, 'deliver');
-  await agenda.every(times.digestCron, 'digest', undefined, { timezone: times.timezone });
+  await everyOnce(agenda, times.sweepEvery, 'sweep');
+  await everyOnce(agenda, times.deliverEvery, 'deliver');
+  await everyOnce(agenda, times.digestCron, 'digest', times.timezone);
   // agenda keeps one recurring job per name, so each cut-off gets its own.
   for (const cron of times.cutoffCrons) {
     agenda.define(`sweep at ${cron}`, () => work.sweep());
-    await agenda.every(cron, `sweep at ${cron}`, undefined, { timezone: times.timezone });
+    await everyOnce(agenda, cron, `sweep at ${cron}`, times.timezone);
   }
   await agenda.start();
+}
+
+/**
+ * A recurring job, made once however many replicas start together: on MongoDB a unique index
+ * (`ensureOneRecurringJobPerName`) refuses a second one, and that refusal means it is already there.
+ */
+async function everyOnce(agenda: Agenda, interval: string, name: string, timezone?: string): Promise<void> {
+  try {
+    await agenda.every(interval, name, undefined, timezone === undefined ? undefined : { timezone });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
 }

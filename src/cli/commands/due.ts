@@ -26,8 +26,8 @@ export function due(args: string[], io: CliIo): number {
   io.out(`${school.config.school.name}: ${obligations.length} open obligations at ${at.toISOString()}\n`);
   io.out(
     formatTable(
-      ['due', 'stage', 'placement', 'obligation', 'for', 'owner', 'escalates to'],
-      obligations.map((o) => [o.dueDate, o.stage, o.placementId, o.type, o.subject ?? '', o.ownerRole, o.escalateToRole ?? '']),
+      ['due', 'stage', 'placement', 'obligation', 'for', 'owner', 'escalates to', 'warning'],
+      obligations.map((o) => [o.dueDate, o.stage, o.placementId, o.type, o.subject ?? '', o.ownerRole, o.escalateToRole ?? '', o.warning ?? '']),
     ),
   );
   return 0;

@@ -1,12 +1,23 @@
 import { z } from 'zod';
-import { pupilSchema, type Placement } from '../placement/placement.ts';
-import { suspensionProvisionDeadline } from '../obligations/rules/suspension.ts';
+import type { SchoolCalendar } from '../calendar/schoolCalendar.ts';
+import { pupilSchema, suspensionSchema, type Placement, type Suspension } from '../placement/placement.ts';
+import { lateProvisionStart, owesSuspensionProvision, SCHOOL_DAYS_WITHOUT_PROVISION, suspensionProvisionDeadline } from '../obligations/rules/suspension.ts';
 import { localDate } from '../validation.ts';
 import { defineDecision, inCalendar, openPlacement, refuse, withEvent } from './decision.ts';
 
+/** Refuses a suspension that does not start the school day after the one before it ended. */
+function followingStraightOn(previous: Suspension, next: Suspension, calendar: SchoolCalendar): void {
+  const dayOne = (date: string) => (calendar.isSchoolDay(date) ? date : calendar.addSchoolDays(date, 1));
+  const lastDay = calendar.addSchoolDays(dayOne(previous.firstDay), previous.schoolDays - 1);
+  if (dayOne(next.firstDay) !== calendar.addSchoolDays(lastDay, 1))
+    refuse(`firstDay: a further suspension adds up only when it follows straight on (the school day after ${lastDay}).`);
+}
+
 /**
- * 001 §8: records a suspension. The first one creates the suspension-provision placement; a
- * consecutive one (starting the school day after the last ended) adds to it, so the days add up.
+ * 001 §8: records a suspension. Provision is owed only once suspensions, added up, pass five
+ * school days: a shorter one creates nothing (set work instead). `earlierSuspensions` are those it
+ * follows straight on from, which count towards the five; a later consecutive one is added to the
+ * provision placement already made.
  */
 export const recordSuspension = defineDecision({
   name: 'recordSuspension',
@@ -15,7 +26,10 @@ export const recordSuspension = defineDecision({
     pupil: pupilSchema.optional(),
     firstDay: localDate,
     schoolDays: z.number().int().min(1).max(45),
+    earlierSuspensions: z.array(suspensionSchema).max(10).optional(),
     provisionStart: localDate.optional(),
+    /** 001 §8: why provision cannot begin by the sixth school day, when the planned start is later. */
+    lateStartReason: z.string().trim().min(3, { message: 'say why' }).max(1000).optional(),
   }),
   apply(current, input, ctx) {
     const { calendar } = ctx.school;
@@ -25,17 +39,25 @@ export const recordSuspension = defineDecision({
     if (current) {
       const placement = openPlacement(current);
       if (placement.kind !== 'suspension_provision') refuse(`Placement ${placement.id} is not suspension provision.`);
-      const dayOne = (date: string) => (calendar.isSchoolDay(date) ? date : calendar.addSchoolDays(date, 1));
       const last = placement.suspensions[placement.suspensions.length - 1];
-      const lastDay = last ? calendar.addSchoolDays(dayOne(last.firstDay), last.schoolDays - 1) : undefined;
-      if (!lastDay || dayOne(input.firstDay) !== calendar.addSchoolDays(lastDay, 1))
-        refuse(`firstDay: a further suspension adds up only when it follows straight on (the school day after ${lastDay ?? 'the last one'}).`);
+      if (!last) refuse(`Placement ${placement.id} has no suspension to follow.`);
+      followingStraightOn(last, suspension, calendar);
       const next = withEvent(placement, ctx, { type: 'updated', on: ctx.today, fields: ['suspensions'] }, { suspensions: [...placement.suspensions, suspension] });
       const total = next.suspensions.reduce((sum, s) => sum + s.schoolDays, 0);
       return { placement: next, summary: `Consecutive suspension added to ${placement.id}: ${total} school days in all` };
     }
 
     if (!input.pupil) refuse('pupil: say which pupil is suspended.');
+    const suspensions = [...(input.earlierSuspensions ?? []), suspension].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
+    suspensions.forEach((s, i) => {
+      inCalendar(s.firstDay, 'firstDay', ctx);
+      if (i > 0) followingStraightOn(suspensions[i - 1] as Suspension, s, calendar);
+    });
+    const total = suspensions.reduce((sum, s) => sum + s.schoolDays, 0);
+    if (!owesSuspensionProvision({ suspensions }))
+      refuse(
+        `schoolDays: ${total} school days of suspension need no provision (001 §8: only more than ${SCHOOL_DAYS_WITHOUT_PROVISION}, counting suspensions that follow straight on); set work and mark it instead.`,
+      );
     const draft: Placement = {
       id: ctx.newPlacementId,
       kind: 'suspension_provision',
@@ -43,13 +65,15 @@ export const recordSuspension = defineDecision({
       version: 0,
       pupil: input.pupil,
       start: input.firstDay,
-      suspensions: [suspension],
+      suspensions,
       history: [{ type: 'commissioned', on: ctx.today, by: ctx.actor.staffId, at: ctx.now.toISOString(), key: ctx.key }],
     };
     const start = input.provisionStart ? inCalendar(input.provisionStart, 'provisionStart', ctx) : suspensionProvisionDeadline(draft, calendar);
+    const late = lateProvisionStart({ ...draft, start }, calendar);
+    if (late && !input.lateStartReason) refuse(`provisionStart: the ${late}. Give the reason in lateStartReason, or choose an earlier start.`);
     return {
-      placement: { ...draft, start },
-      summary: `Suspension of ${input.schoolDays} school days recorded for pupil ${input.pupil.ref}; provision ${draft.id} from ${start}`,
+      placement: { ...draft, start, ...(late && input.lateStartReason ? { lateStartReason: input.lateStartReason } : {}) },
+      summary: `Suspension of ${total} school days recorded for pupil ${input.pupil.ref}; provision ${draft.id} from ${start}`,
     };
   },
 });

@@ -3,6 +3,7 @@ import type { Placement } from '../placement/placement.ts';
 import type { School } from '../policy/schoolConfig.ts';
 import type { Obligation, ObligationDraft } from './obligation.ts';
 import { createRuleContext, type RuleContext } from './ruleContext.ts';
+import { routeOf } from './routes.ts';
 import { stageOf } from './stage.ts';
 import { absenceFollowUp, attendanceConfirmation } from './rules/attendance.ts';
 import { offSiteDirectionApproval, offSiteDirectionParentNotice } from './rules/offSiteDirection.ts';
@@ -18,7 +19,7 @@ import { placementReview } from './rules/placementReview.ts';
 import { providerDocumentExpiry, providerRiskAssessmentRenewal } from './rules/providerChecks.ts';
 import { pupilRiskAssessment } from './rules/pupilRiskAssessment.ts';
 import { qaVisit } from './rules/qaVisit.ts';
-import { suspensionParentInformation, suspensionProvisionStart } from './rules/suspension.ts';
+import { owesSuspensionProvision, suspensionParentInformation, suspensionProvisionStart } from './rules/suspension.ts';
 
 type Rule = (ctx: RuleContext) => ObligationDraft[];
 
@@ -61,22 +62,25 @@ export function compareObligations(a: Obligation, b: Obligation): number {
  */
 export function deriveObligations(placement: Placement, school: School, now: Date): Obligation[] {
   if (placement.status === 'ended') return [];
+  if (placement.kind === 'suspension_provision' && !owesSuspensionProvision(placement)) return [];
   const { timezone, dayEnd } = school.config.school;
   const ctx = createRuleContext(placement, school, now, localDateOf(now, timezone));
 
   return RULES.flatMap((rule) => rule(ctx))
-    .map((draft) => {
+    .map((draft): Obligation => {
       const dueAt = draft.dueAt ?? instantAt(draft.dueDate, dayEnd, timezone);
+      const { ownerRole, escalateToRole } = routeOf(draft.type, draft);
       return {
         placementId: placement.id,
         providerId: draft.provider ? (placement.provider?.id ?? null) : null,
         type: draft.type,
         subject: draft.subject,
-        ownerRole: draft.ownerRole,
-        escalateToRole: draft.escalateToRole,
+        ownerRole,
+        escalateToRole,
         dueDate: draft.dueDate,
         dueAt,
         stage: stageOf(draft, dueAt, ctx),
+        ...(draft.warning ? { warning: draft.warning } : {}),
       };
     })
     .sort(compareObligations);

@@ -50,20 +50,23 @@ export interface Obligation {
   /** The instant it is due: a cut-off or a clock-hour deadline, else the end of the school day. */
   dueAt: Date;
   stage: Stage;
+  /** Something already wrong with how it is planned, said at once ("planned start … is after …"). */
+  warning?: string;
 }
 
-/** What a rule says before the stage is worked out. */
+/** What a rule says before the route (routes.ts) and the stage are worked out. */
 export interface ObligationDraft {
   type: ObligationType;
   subject: string | null;
-  ownerRole: Role;
-  escalateToRole: Role | null;
   dueDate: LocalDate;
   /** Set when the obligation is due at an exact instant rather than by the end of the day. */
   dueAt?: Date;
-  /** Attendance slips into escalation at the end of the same school day. */
-  escalatesSameDay?: boolean;
+  /** Raised by a safeguarding concern: the DSL hears if it slips. */
+  safeguarding?: boolean;
+  /** For an approval: the role whose own approval is awaited. */
+  approver?: Role;
   /** Expiring documents are chased a number of calendar days ahead, not school days. */
   noticeInCalendarDays?: boolean;
   provider?: boolean;
+  warning?: string;
 }

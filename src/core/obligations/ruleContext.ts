@@ -1,6 +1,6 @@
 import type { Period, SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { FULL_TIME, type Placement, type Session, type Timetable, WEEKDAYS } from '../placement/placement.ts';
-import type { EventOf, HistoryEventType } from '../placement/events.ts';
+import type { EventOf, HistoryEvent, HistoryEventType } from '../placement/events.ts';
 import { isoWeekday, type LocalDate, minDate } from '../calendar/localDate.ts';
 import type { School, SchoolPolicy } from '../policy/schoolConfig.ts';
 
@@ -13,6 +13,11 @@ export interface RuleContext {
   now: Date;
   today: LocalDate;
   events<T extends HistoryEventType>(type: T): EventOf<T>[];
+  /**
+   * Whether `later` happened after `earlier`: on a later date, or on the same date recorded after
+   * it (by the instant each was recorded, else by their order in the history).
+   */
+  happenedAfter(later: HistoryEvent, earlier: HistoryEvent): boolean;
   /** The latest date an event of this type was recorded, if ever. */
   latest(type: HistoryEventType): LocalDate | undefined;
   /** The periods the placement has run in so far: from its start to the current one (or its end). */
@@ -36,6 +41,11 @@ export function createRuleContext(placement: Placement, school: School, now: Dat
     now,
     today,
     events: <T extends HistoryEventType>(type: T) => placement.history.filter((e): e is EventOf<T> => e.type === type),
+    happenedAfter(later, earlier) {
+      if (later.on !== earlier.on) return later.on > earlier.on;
+      if (later.at && earlier.at) return Date.parse(later.at) > Date.parse(earlier.at);
+      return placement.history.indexOf(later) > placement.history.indexOf(earlier);
+    },
     latest(type) {
       let latest: LocalDate | undefined;
       for (const e of placement.history) if (e.type === type && (latest === undefined || e.on > latest)) latest = e.on;

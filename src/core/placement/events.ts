@@ -74,7 +74,8 @@ export const historyEventSchema = z.discriminatedUnion('type', [
   event('extension_proposed', { end: localDate }),
   event('extended', { end: localDate }),
   event('ended', { reason: z.enum(END_REASONS) }),
-  event('snooze', { obligation: z.string(), until: localDate, reason: z.string() }),
+  /** Quiet until `untilAt` (an instant; older snoozes give only the day, `until`, they end on). */
+  event('snooze', { obligation: z.string(), until: localDate, untilAt: z.iso.datetime().optional(), reason: z.string() }),
   event('reassign', { role: z.enum(ROLES), to: z.string() }),
 ]);
 

@@ -79,6 +79,8 @@ export const placementSchema = z
     owners: z.partialRecord(z.enum(ROLES), z.string().min(1)).optional(),
     /** Why a part-time timetable is needed (000 §9.3); seen by staff, never in audit summaries. */
     reason: z.string().optional(),
+    /** 001 §8: why suspension provision begins after the sixth school day. */
+    lateStartReason: z.string().optional(),
     proposedBy: z.string().optional(),
     objectives: z.array(z.string()).optional(),
     history: z.array(historyEventSchema).default([]),

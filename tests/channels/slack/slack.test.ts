@@ -390,7 +390,7 @@ describe('buttons on cards', () => {
     await ws.click(AP_LEAD, { action_id: 'snoozeNudge', value: payload('snoozeNudge:P-001', 'P-001', 0, { obligation: 'placement_review:Spring 2026 first half' }) });
     const { view } = await opened(ws);
     const res = await ws.submit(AP_LEAD, view, { until: dated('2026-03-02'), reason: typed('Parents away') });
-    expect(JSON.parse(res.text)).toEqual({ response_action: 'errors', errors: { until: expect.stringContaining('before 2026-02-25') } });
+    expect(JSON.parse(res.text)).toEqual({ response_action: 'errors', errors: { until: expect.stringContaining('until Wed 25 Feb at the latest') } });
   });
 
   it('opens the review modal from a reminder, and replaces the reminder once the review is saved', async () => {

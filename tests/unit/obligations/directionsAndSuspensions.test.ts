@@ -55,11 +55,100 @@ describe('provision during a suspension (001 §8)', () => {
     expect(obligationsOf(placement, '2026-01-05T09:00:00Z', 'suspension_provision_start').map((o) => o.dueDate)).toEqual([dueDate]);
   });
 
+  // Spring 2026 from Mon 2 Mar: day 1 Mon 2, 2 Tue 3, 3 Wed 4, 4 Thu 5, 5 Fri 6, 6 Mon 9, 7 Tue 10, 8 Wed 11.
+  const tenDaysFromMonday2March = [{ firstDay: '2026-03-02', schoolDays: 10 }];
+
   it.each([
-    { when: 'five school days in all', suspensions: [{ firstDay: '2026-01-12', schoolDays: 5 }], status: 'proposed' },
-    { when: 'the provision has started', suspensions: [{ firstDay: '2026-01-12', schoolDays: 8 }], status: 'active' },
-  ])('asks for no provision start when $when', ({ suspensions, status }) => {
-    expect(obligationsOf(suspension(suspensions, { status }), '2026-01-05T09:00:00Z', 'suspension_provision_start')).toEqual([]);
+    {
+      when: 'provision planned for the eighth school day of a suspension that began on a Monday: flagged at once',
+      status: 'active',
+      start: '2026-03-11',
+      at: '2026-03-02T08:00:00Z',
+      expected: [{ dueDate: '2026-03-09', stage: 'upcoming', warning: 'planned start Wed 11 Mar is after the sixth school day, Mon 9 Mar' }],
+    },
+    {
+      when: 'the same, the day after the sixth school day: late by the deadline, though not yet at its planned start',
+      status: 'active',
+      start: '2026-03-11',
+      at: '2026-03-10T09:00:00Z',
+      expected: [{ dueDate: '2026-03-09', stage: 'overdue', warning: 'planned start Wed 11 Mar is after the sixth school day, Mon 9 Mar' }],
+    },
+    { when: 'the same, once the provision has begun on Wed 11 Mar', status: 'active', start: '2026-03-11', at: '2026-03-11T09:00:00Z', expected: [] },
+    {
+      when: 'active and planned for the sixth day, but not begun yet on Fri 6 Mar',
+      status: 'active',
+      start: '2026-03-09',
+      at: '2026-03-06T09:00:00Z',
+      expected: [{ dueDate: '2026-03-09', stage: 'upcoming' }],
+    },
+    { when: 'begun on the sixth day, Mon 9 Mar', status: 'active', start: '2026-03-09', at: '2026-03-09T09:00:00Z', expected: [] },
+    {
+      when: 'never arranged, three school days past the sixth (Tue 10, Wed 11, Thu 12)',
+      status: 'proposed',
+      start: '2026-03-09',
+      at: '2026-03-12T09:00:00Z',
+      expected: [{ dueDate: '2026-03-09', stage: 'escalated' }],
+    },
+  ])('provision must have begun by the sixth school day: $when', ({ status, start, at, expected }) => {
+    const placement = suspension(tenDaysFromMonday2March, { status, start });
+    const found = deriveObligations(placement, aSchool(), new Date(at)).filter((o) => o.type === 'suspension_provision_start');
+    expect(found.map((o) => ({ dueDate: o.dueDate, stage: o.stage, ...(o.warning ? { warning: o.warning } : {}) }))).toEqual(expected);
+  });
+
+  it('a looked-after pupil: provision planned for the second day is flagged against the first', () => {
+    const placement = suspension(tenDaysFromMonday2March, { status: 'active', start: '2026-03-03', pupil: { ref: 'Y8-0007', initials: 'MK', lookedAfter: true } });
+    const [duty] = deriveObligations(placement, aSchool(), new Date('2026-03-02T09:00:00Z')).filter((o) => o.type === 'suspension_provision_start');
+    expect([duty?.dueDate, duty?.warning]).toEqual(['2026-03-02', 'planned start Tue 3 Mar is after the first day of the suspension, Mon 2 Mar']);
+  });
+
+  it.each([
+    { when: 'one suspension of five school days', suspensions: [{ firstDay: '2026-01-12', schoolDays: 5 }], lookedAfter: false },
+    {
+      when: 'consecutive suspensions adding up to exactly five (Thu 26, Fri 27 Feb; Mon 2 to Wed 4 Mar)',
+      suspensions: [
+        { firstDay: '2026-02-26', schoolDays: 2 },
+        { firstDay: '2026-03-02', schoolDays: 3 },
+      ],
+      lookedAfter: false,
+    },
+    { when: 'a looked-after pupil suspended for one day', suspensions: [{ firstDay: '2026-03-02', schoolDays: 1 }], lookedAfter: true },
+  ])('owes no provision and no provision duty at all for $when', ({ suspensions, lookedAfter }) => {
+    for (const status of ['proposed', 'active']) {
+      const placement = suspension(suspensions, { status, start: '2026-03-02', pupil: { ref: 'Y8-0007', initials: 'MK', lookedAfter } });
+      expect(deriveObligations(placement, aSchool(), new Date('2026-03-02T09:00:00Z'))).toEqual([]);
+    }
+  });
+
+  it('six school days added up from two suspensions do owe provision', () => {
+    const placement = suspension(
+      [
+        { firstDay: '2026-02-26', schoolDays: 2 },
+        { firstDay: '2026-03-02', schoolDays: 4 },
+      ],
+      { start: '2026-03-05' },
+    );
+    expect(obligationsOf(placement, '2026-03-02T09:00:00Z', 'suspension_provision_start').map((o) => o.dueDate)).toEqual(['2026-03-05']);
+  });
+
+  it.each([
+    {
+      when: 'provision from the sixth day, parents agreed to shorter notice: the agreement does not count',
+      start: '2026-03-09',
+      history: [{ type: 'parent_agreement', on: '2026-03-05' }],
+      expected: [{ dueDate: '2026-03-07', dueAt: '2026-03-07T08:45:00.000Z' }],
+    },
+    { when: 'provision from the fourth day (Thu 5 Mar), parents agreed to shorter notice', start: '2026-03-05', history: [{ type: 'parent_agreement', on: '2026-03-04' }], expected: [] },
+    {
+      when: 'provision from the fourth day with no agreement: 48 hours before, Tue 3 Mar 08:45',
+      start: '2026-03-05',
+      history: [],
+      expected: [{ dueDate: '2026-03-03', dueAt: '2026-03-03T08:45:00.000Z' }],
+    },
+    { when: 'the information sent', start: '2026-03-09', history: [{ type: 'parent_notice', on: '2026-03-04' }], expected: [] },
+  ])('parents told 48 hours before the provision starts: $when', ({ start, history, expected }) => {
+    const placement = suspension(tenDaysFromMonday2March, { start, history });
+    const found = deriveObligations(placement, aSchool(), new Date('2026-03-02T09:00:00Z')).filter((o) => o.type === 'suspension_parent_information');
+    expect(found.map((o) => ({ dueDate: o.dueDate, dueAt: o.dueAt.toISOString() }))).toEqual(expected);
   });
 
   it.each([

@@ -19,6 +19,42 @@ describe('part-time timetable (000 §9, 001 §11)', () => {
       placement: { status: 'proposed', start: '2026-02-23', history: [{ type: 'approval', on: '2026-02-09', role: 'headteacher', by: 's-head' }] },
       expected: [{ subject: 'ap_lead', dueDate: '2026-02-12', stage: 'upcoming' }],
     },
+    {
+      when: 'counts one person holding both roles once, whatever roles their two approvals name (an imported history)',
+      placement: {
+        status: 'proposed',
+        start: '2026-03-02',
+        history: [
+          { type: 'approval', on: '2026-02-05', role: 'headteacher', by: 's-both' },
+          { type: 'approval', on: '2026-02-06', role: 'ap_lead', by: 's-both' },
+        ],
+      },
+      expected: [{ subject: 'ap_lead', dueDate: '2026-02-27', stage: 'scheduled' }],
+    },
+    {
+      when: 'counts the same role twice once',
+      placement: {
+        status: 'proposed',
+        start: '2026-03-02',
+        history: [
+          { type: 'approval', on: '2026-02-05', role: 'ap_lead', by: 's-aplead' },
+          { type: 'approval', on: '2026-02-06', role: 'ap_lead', by: 's-deputy' },
+        ],
+      },
+      expected: [{ subject: 'headteacher', dueDate: '2026-02-27', stage: 'scheduled' }],
+    },
+    {
+      when: 'is satisfied by two different people',
+      placement: {
+        status: 'proposed',
+        start: '2026-03-02',
+        history: [
+          { type: 'approval', on: '2026-02-05', role: 'ap_lead', by: 's-aplead' },
+          { type: 'approval', on: '2026-02-06', role: 'headteacher', by: 's-head' },
+        ],
+      },
+      expected: [],
+    },
   ])('approval: $when', ({ placement, expected }) => {
     expect(obligationsOf(ptt(placement), '2026-02-09T09:00:00Z', 'part_time_timetable_approval')).toEqual(expected);
   });

@@ -119,3 +119,68 @@ describe('reviews each term', () => {
     expect(obligationsOf(aPlacement(placement), at, type)).toEqual(expected);
   });
 });
+
+describe('what happened first on the same day: by the instant it was recorded, not the date', () => {
+  const onTuesday10Feb = (at: string) => `2026-02-10T${at}:00.000Z`;
+
+  it.each([
+    {
+      when: 'a review and a risk assessment at 09:00 do not answer a safeguarding concern at 11:00',
+      history: [
+        { type: 'review', on: '2026-02-10', at: onTuesday10Feb('09:00') },
+        { type: 'risk_assessment', on: '2026-02-10', at: onTuesday10Feb('09:05') },
+        { type: 'concern', on: '2026-02-10', at: onTuesday10Feb('11:00'), category: 'safeguarding' },
+      ],
+      review: ['safeguarding concern 2026-02-10'],
+      risk: ['safeguarding concern 2026-02-10'],
+    },
+    {
+      when: 'a review and a risk assessment at 14:00 answer a safeguarding concern at 11:00',
+      history: [
+        { type: 'concern', on: '2026-02-10', at: onTuesday10Feb('11:00'), category: 'safeguarding' },
+        { type: 'review', on: '2026-02-10', at: onTuesday10Feb('14:00') },
+        { type: 'risk_assessment', on: '2026-02-10', at: onTuesday10Feb('14:05') },
+      ],
+      review: [],
+      risk: [],
+    },
+    {
+      when: 'listed out of order in an import, the instants still decide',
+      history: [
+        { type: 'review', on: '2026-02-10', at: onTuesday10Feb('14:00') },
+        { type: 'concern', on: '2026-02-10', at: onTuesday10Feb('11:00'), category: 'safeguarding' },
+        { type: 'risk_assessment', on: '2026-02-10', at: onTuesday10Feb('09:00') },
+      ],
+      review: [],
+      risk: ['safeguarding concern 2026-02-10'],
+    },
+    {
+      when: 'with no instants, the order of the history decides',
+      history: [
+        { type: 'review', on: '2026-02-10' },
+        { type: 'concern', on: '2026-02-10', category: 'safeguarding' },
+        { type: 'risk_assessment', on: '2026-02-10' },
+      ],
+      review: ['safeguarding concern 2026-02-10'],
+      risk: [],
+    },
+  ])('$when', ({ history, review, risk }) => {
+    const placement = aPlacement({ history: [{ type: 'review', on: '2026-01-20' }, { type: 'risk_assessment', on: '2026-01-20' }, ...history] });
+    const subjects = (type: 'placement_review' | 'pupil_risk_assessment') =>
+      obligationsOf(placement, '2026-02-10T15:00:00Z', type)
+        .map((o) => o.subject)
+        .filter((s) => s?.includes('concern'));
+    expect(subjects('placement_review')).toEqual(review);
+    expect(subjects('pupil_risk_assessment')).toEqual(risk);
+  });
+
+  it.each([
+    { when: 'a review at 09:00 does not answer a request made at 10:00', review: '09:00', open: ['requested 2026-02-10'] },
+    { when: 'a review at 15:30 answers a request made at 10:00', review: '15:30', open: [] },
+    { when: 'a review the next day answers it', review: null, open: [] },
+  ])('a review request: $when', ({ review, open }) => {
+    const held = review ? { type: 'review', on: '2026-02-10', at: onTuesday10Feb(review) } : { type: 'review', on: '2026-02-11', at: '2026-02-11T09:00:00.000Z' };
+    const placement = aPlacement({ history: [held, { type: 'review_request', on: '2026-02-10', at: onTuesday10Feb('10:00'), from: 'parents' }] });
+    expect(obligationsOf(placement, '2026-02-11T16:00:00Z', 'placement_review').map((o) => o.subject).filter((s) => s?.startsWith('requested'))).toEqual(open);
+  });
+});

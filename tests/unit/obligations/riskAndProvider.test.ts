@@ -144,3 +144,20 @@ describe('quality-assurance visits', () => {
     expect(obligationsOf(placement, '2026-04-20T09:00:00Z', 'qa_visit', school).map((o) => o.subject)).toEqual(expected);
   });
 });
+
+describe('a QA visit every 10 sessions counts the sessions the pupil attends (001 §5.4)', () => {
+  // Starts Mon 2 Mar 2026. A fortnight before, Mon 16 Feb, is the half-term break: the provider is open, the school is not.
+  const startingMonday2March = (timetable: object | undefined, visitedOn: string) =>
+    aPlacement({ start: '2026-03-02', timetable, history: [{ type: 'qa_visit', on: visitedOn }] });
+  const mornings = { mon: ['am'], tue: ['am'], wed: ['am'], thu: ['am'], fri: ['am'] };
+  const monday = { mon: ['am'], tue: [], wed: [], thu: [], fri: [] };
+
+  it.each([
+    { when: 'full-time, visited a fortnight before the start: the tenth session is Fri 6 Mar', timetable: undefined, visitedOn: '2026-02-16', dueDate: '2026-03-06' },
+    { when: 'mornings only, visited a fortnight before: five a week, the tenth is Fri 13 Mar', timetable: mornings, visitedOn: '2026-02-16', dueDate: '2026-03-13' },
+    { when: 'one session a week, visited a fortnight before: a month after the start, Thu 2 Apr', timetable: monday, visitedOn: '2026-02-16', dueDate: '2026-04-02' },
+    { when: 'full-time, visited on the first day: ten sessions from Tue 3 Mar, the tenth on Mon 9 Mar', timetable: undefined, visitedOn: '2026-03-02', dueDate: '2026-03-09' },
+  ])('$when', ({ timetable, visitedOn, dueDate }) => {
+    expect(obligationsOf(startingMonday2March(timetable, visitedOn), '2026-02-23T09:00:00Z', 'qa_visit').map((o) => o.dueDate)).toEqual([dueDate]);
+  });
+});

@@ -41,7 +41,8 @@ export class JournalNudgeOutbox implements NudgeOutbox {
     // Stable sort: equal times keep insertion order, as Mongo's (createdAt, _id) order does.
     ready.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
     const leaseUntil = new Date(at + leaseMs);
-    const claimed = ready.slice(0, Math.max(0, limit)).map((e): OutboxEntry => ({ ...e, status: 'sending', leaseUntil }));
+    // Claimed, an entry may next be tried when its lease runs out.
+    const claimed = ready.slice(0, Math.max(0, limit)).map((e): OutboxEntry => ({ ...e, status: 'sending', leaseUntil, nextAttemptAt: new Date(leaseUntil) }));
     if (claimed.length > 0) this.#db.commit(claimed.map((value) => ({ kind: 'outbox', value })));
     return plainCopy(claimed);
   }

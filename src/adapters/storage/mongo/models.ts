@@ -34,7 +34,8 @@ const placementSchema = new Schema<PlacementDoc>(
   },
   { ...options, collection: 'placements' },
 );
-placementSchema.index({ schoolId: 1, nextDueAt: 1 });
+// Serves listDue's filter (school, due by) and its sort (nextDueAt, then _id) without a SORT stage.
+placementSchema.index({ schoolId: 1, nextDueAt: 1, _id: 1 });
 placementSchema.index({ schoolId: 1, 'placement.status': 1 });
 
 export interface AuditDoc {
@@ -69,6 +70,15 @@ const auditSchema = new Schema<AuditDoc>(
 auditSchema.index({ schoolId: 1, seq: 1 }, { unique: true });
 // Partial rather than sparse: entries without a key hold null, which a sparse index would still index.
 auditSchema.index({ schoolId: 1, idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } });
+
+/**
+ * The lookup of an entry by its key. The planner uses a partial index only for a query it can
+ * prove falls inside the index's filter, and it cannot prove that of `{ idempotencyKey: key }`,
+ * so the query repeats the filter's `$type` (without it every append scanned the school's log).
+ */
+export function auditKeyFilter(schoolId: string, idempotencyKey: string) {
+  return { schoolId, idempotencyKey: { $eq: idempotencyKey, $type: 'string' as const } };
+}
 
 export interface CounterDoc {
   /** The school id. */
@@ -112,7 +122,8 @@ const outboxSchema = new Schema<OutboxDoc>(
   { ...options, collection: 'outbox' },
 );
 outboxSchema.index({ schoolId: 1, dedupeKey: 1 }, { unique: true });
-outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+// Serves the claim's filter (status, ready by) and its sort, one seek per entry claimed.
+outboxSchema.index({ status: 1, nextAttemptAt: 1, createdAt: 1, _id: 1 });
 outboxSchema.index({ schoolId: 1, createdAt: 1 });
 
 export interface AttendanceDoc {

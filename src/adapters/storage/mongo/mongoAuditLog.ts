@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditEntryInput, AuditLog, AuditQuery } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
-import { isDuplicateKeyError, type AuditDoc, type Models } from './models.ts';
+import { auditKeyFilter, isDuplicateKeyError, type AuditDoc, type Models } from './models.ts';
 
 export class MongoAuditLog implements AuditLog {
   readonly #models: Models;
@@ -43,7 +43,7 @@ export class MongoAuditLog implements AuditLog {
 
   async #byKey(entry: AuditEntryInput): Promise<AuditEntry | undefined> {
     if (entry.idempotencyKey === null) return undefined;
-    const doc = await this.#models.audit.findOne({ schoolId: entry.schoolId, idempotencyKey: entry.idempotencyKey }).lean();
+    const doc = await this.#models.audit.findOne(auditKeyFilter(entry.schoolId, entry.idempotencyKey)).lean();
     return doc ? toEntry(doc) : undefined;
   }
 }

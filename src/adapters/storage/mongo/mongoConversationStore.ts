@@ -15,14 +15,14 @@ export class MongoConversationStore implements ConversationStore {
     const candidate = plainCopy(reference);
     const current = await this.get(schoolId, staffId, platform);
     if (current && isDeepStrictEqual(current.reference, candidate)) return current;
-    const saved: StoredConversation = { schoolId, staffId, platform, reference: candidate, savedAt: at };
+    const saved: StoredConversation = { schoolId, staffId, platform, reference: candidate, savedAt: new Date(at) };
     const filter = { schoolId, staffId, platform };
     try {
-      await this.#models.conversations.updateOne(filter, { $set: { reference: candidate, savedAt: at } }, { upsert: true });
+      await this.#models.conversations.updateOne(filter, { $set: { reference: candidate, savedAt: saved.savedAt } }, { upsert: true });
     } catch (error) {
       // Two first saves racing to insert: the loser's update applies to the winner's document.
       if (!isDuplicateKeyError(error)) throw error;
-      await this.#models.conversations.updateOne(filter, { $set: { reference: candidate, savedAt: at } });
+      await this.#models.conversations.updateOne(filter, { $set: { reference: candidate, savedAt: saved.savedAt } });
     }
     return saved;
   }

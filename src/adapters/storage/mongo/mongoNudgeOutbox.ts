@@ -1,11 +1,22 @@
 import { isValidObjectId, type UpdateQuery } from 'mongoose';
-import type { NudgeOutbox, OutboxEntry, OutboxEntryInput, OutboxQuery } from '../../../ports/nudgeOutbox.ts';
+import type { NudgeOutbox, OutboxEntry, OutboxEntryInput, OutboxQuery, OutboxStatus } from '../../../ports/nudgeOutbox.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { assertPositiveLease, outboxEntryNotFound } from '../storeRules.ts';
 import { isDuplicateKeyError, type Models, type OutboxDoc } from './models.ts';
 
 // `_id` (an ObjectId) breaks ties in creation order, as insertion order does in the memory store.
 const OLDEST_FIRST = { createdAt: 1, _id: 1 } as const;
+export const CLAIM_ORDER = { nextAttemptAt: 1, ...OLDEST_FIRST } as const;
+
+/**
+ * Entries a claim may take at `now`, in the shape the `{ status, nextAttemptAt, createdAt, _id }`
+ * index serves. The lease test only matters for entries claimed by an apbot from before claims
+ * moved `nextAttemptAt` to the lease's end (still running during a rolling upgrade).
+ */
+export function readyFilter(now: Date) {
+  const claimable: OutboxStatus[] = ['pending', 'failed', 'sending'];
+  return { status: { $in: claimable }, nextAttemptAt: { $lte: now }, leaseUntil: { $not: { $gt: now } } };
+}
 
 export class MongoNudgeOutbox implements NudgeOutbox {
   readonly #models: Models;
@@ -40,20 +51,11 @@ export class MongoNudgeOutbox implements NudgeOutbox {
     assertPositiveLease(leaseMs);
     const leaseUntil = new Date(now.getTime() + leaseMs);
     const claimed: OutboxDoc[] = [];
-    // One atomic update per entry: two claimers can never both win the same one.
+    // One atomic update per entry: two claimers can never both win the same one. A claimed entry's
+    // next attempt moves to the end of its lease, so it leaves the ready range and the next seek skips it.
     while (claimed.length < limit) {
       const doc = await this.#models.outbox
-        .findOneAndUpdate(
-          {
-            _id: { $nin: claimed.map((d) => d._id) },
-            $or: [
-              { status: { $in: ['pending', 'failed'] }, nextAttemptAt: { $lte: now } },
-              { status: 'sending', leaseUntil: { $lte: now } },
-            ],
-          },
-          { $set: { status: 'sending', leaseUntil } },
-          { sort: { nextAttemptAt: 1, ...OLDEST_FIRST }, returnDocument: 'after' },
-        )
+        .findOneAndUpdate(readyFilter(now), { $set: { status: 'sending', leaseUntil, nextAttemptAt: leaseUntil } }, { sort: CLAIM_ORDER, returnDocument: 'after' })
         .lean();
       if (!doc) break;
       claimed.push(doc);

@@ -21,6 +21,10 @@ import { isDuplicateKeyError, type Models, type PlacementDoc } from './models.ts
 
 const idOf = (schoolId: string, placementId: string): string => `${schoolId}:${placementId}`;
 
+// `$lte` a date matches only dates, so placements with nothing open (null) fall outside without a `$ne`.
+export const dueFilter = (schoolId: string, before: Date) => ({ schoolId, nextDueAt: { $lte: before } });
+export const DUE_ORDER = { nextDueAt: 1, _id: 1 } as const;
+
 /**
  * One document per placement. Without multi-document transactions (a standalone server), a decision
  * is one conditional update of the placement, then its audit entry; a replay of the same key
@@ -76,10 +80,7 @@ export class MongoPlacementStore implements PlacementStore {
   }
 
   async listDue(schoolId: string, before: Date): Promise<PlacementRecord[]> {
-    const docs = await this.#models.placements
-      .find({ schoolId, nextDueAt: { $ne: null, $lte: before } })
-      .sort({ nextDueAt: 1, _id: 1 })
-      .lean();
+    const docs = await this.#models.placements.find(dueFilter(schoolId, before)).sort(DUE_ORDER).lean();
     return docs.map(toRecord);
   }
 

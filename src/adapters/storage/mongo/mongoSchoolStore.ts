@@ -18,7 +18,7 @@ export class MongoSchoolStore implements SchoolStore {
     for (;;) {
       const latest = await this.get(schoolId);
       if (latest && isDeepStrictEqual(latest.config, candidate)) return latest;
-      const saved: StoredSchool = { schoolId, version: (latest?.version ?? 0) + 1, config: candidate, savedAt: at };
+      const saved: StoredSchool = { schoolId, version: (latest?.version ?? 0) + 1, config: candidate, savedAt: new Date(at) };
       try {
         await this.#models.schoolVersions.create(saved);
         return saved;

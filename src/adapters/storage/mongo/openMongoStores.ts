@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Stores } from '../../../ports/stores.ts';
 import { connectMongo, type MongoConnectOptions } from './connectMongo.ts';
+import { ensureIndexes } from './indexes.ts';
 import { migrate } from './migrate.ts';
 import { modelsOf } from './models.ts';
 import { MongoAttendanceStore } from './mongoAttendanceStore.ts';
@@ -22,7 +23,7 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
     await migrate(connection);
     const models = modelsOf(connection);
     // Unique indexes carry idempotency and dedupe, so they must exist before the first write.
-    await Promise.all(Object.values(models).map((model) => model.createIndexes()));
+    await ensureIndexes(connection, models);
     const audit = new MongoAuditLog(models);
     return {
       connection,

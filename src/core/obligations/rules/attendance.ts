@@ -17,11 +17,8 @@ export function attendanceConfirmation(ctx: RuleContext): ObligationDraft[] {
       .map((session) => ({
         type: 'attendance_confirmation' as const,
         subject: `${day} ${session}`,
-        ownerRole: 'attendance_officer' as const,
-        escalateToRole: 'dsl' as const,
         dueDate: day,
         dueAt: instantAt(day, policy.attendanceCutoff[session], school.config.school.timezone),
-        escalatesSameDay: true,
       })),
   );
 }
@@ -38,8 +35,6 @@ export function absenceFollowUp(ctx: RuleContext): ObligationDraft[] {
     .map((a) => ({
       type: 'absence_follow_up',
       subject: `${a.on} ${a.session}`,
-      ownerRole: 'attendance_officer',
-      escalateToRole: 'dsl',
       dueDate: a.on,
     }));
 }

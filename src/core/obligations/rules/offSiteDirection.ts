@@ -9,8 +9,6 @@ export function offSiteDirectionApproval(ctx: RuleContext): ObligationDraft[] {
     {
       type: 'off_site_direction_approval',
       subject: null,
-      ownerRole: 'ap_lead',
-      escalateToRole: 'headteacher',
       dueDate: calendar.subtractSchoolDays(placement.start, 1),
     },
   ];
@@ -24,8 +22,6 @@ export function offSiteDirectionParentNotice(ctx: RuleContext): ObligationDraft[
     {
       type: 'off_site_direction_parent_notice',
       subject: null,
-      ownerRole: 'ap_lead',
-      escalateToRole: 'headteacher',
       dueDate: calendar.subtractSchoolDays(placement.start, policy.directionNoticeSchoolDays),
     },
   ];

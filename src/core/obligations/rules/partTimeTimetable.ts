@@ -10,13 +10,7 @@ export function partTimeTimetableApproval(ctx: RuleContext): ObligationDraft[] {
   const approved = new Set(pending.approvals.map((a) => a.role));
   // An extension is approved by the current end; a new timetable by the school day before it starts.
   const dueDate = pending.end && placement.end ? placement.end : calendar.subtractSchoolDays(placement.start, 1);
-  return PTT_APPROVERS.filter((role) => !approved.has(role)).map((role) => ({
-    type: 'part_time_timetable_approval',
-    subject: role,
-    ownerRole: role,
-    escalateToRole: null,
-    dueDate,
-  }));
+  return PTT_APPROVERS.filter((role) => !approved.has(role)).map((role) => ({ type: 'part_time_timetable_approval', subject: role, approver: role, dueDate }));
 }
 
 /** 000 §9.6, 001 §11: reviewed regularly, by default every ten school days, with the pupil and parents. */
@@ -26,7 +20,7 @@ export function partTimeTimetableReview(ctx: RuleContext): ObligationDraft[] {
   const interval = placement.reviewEverySchoolDays ?? policy.pttReviewSchoolDays;
   const dueDate = calendar.addSchoolDays(ctx.latest('review') ?? placement.start, interval);
   if (placement.end !== undefined && dueDate > placement.end) return [];
-  return [{ type: 'part_time_timetable_review', subject: null, ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate }];
+  return [{ type: 'part_time_timetable_review', subject: null, dueDate }];
 }
 
 /** 000 §9.3: time-limited; by the end date, back to full time or an extension approved again. */
@@ -34,7 +28,7 @@ export function partTimeTimetableEndDecision(ctx: RuleContext): ObligationDraft[
   const { placement } = ctx;
   if (placement.kind !== 'part_time_timetable' || placement.status !== 'active' || placement.end === undefined) return [];
   return [
-    { type: 'part_time_timetable_end_decision', subject: null, ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate: placement.end },
+    { type: 'part_time_timetable_end_decision', subject: null, dueDate: placement.end },
   ];
 }
 
@@ -46,5 +40,5 @@ export function welfareCheck(ctx: RuleContext): ObligationDraft[] {
   return ctx
     .schoolDaysSoFar()
     .filter((day) => ctx.sessionsOn(day).length === 0 && !checked.has(day))
-    .map((day) => ({ type: 'welfare_check', subject: day, ownerRole: 'ap_lead', escalateToRole: 'dsl', dueDate: day }));
+    .map((day) => ({ type: 'welfare_check', subject: day, dueDate: day }));
 }

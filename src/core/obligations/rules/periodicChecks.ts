@@ -1,7 +1,6 @@
 import type { Period } from '../../calendar/schoolCalendar.ts';
 import type { HistoryEventType } from '../../placement/events.ts';
 import type { PlacementKind } from '../../placement/placement.ts';
-import type { Role } from '../../policy/roles.ts';
 import type { ObligationDraft, ObligationType } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
 
@@ -10,8 +9,6 @@ interface PeriodicCheck {
   kinds: readonly PlacementKind[];
   every: 'term' | 'half_term';
   satisfiedBy: HistoryEventType;
-  ownerRole: Role;
-  escalateToRole: Role | null;
 }
 
 /** Once in every term or half-term the placement runs in, by that period's last school day. */
@@ -26,8 +23,6 @@ function periodic(check: PeriodicCheck) {
       .map((period) => ({
         type: check.type,
         subject: period.name,
-        ownerRole: check.ownerRole,
-        escalateToRole: check.escalateToRole,
         dueDate: period.lastSchoolDay,
       }));
   };
@@ -39,8 +34,6 @@ export const providerReport = periodic({
   kinds: ['off_site_ap'],
   every: 'half_term',
   satisfiedBy: 'provider_report',
-  ownerRole: 'ap_lead',
-  escalateToRole: 'headteacher',
 });
 
 /** 000 §10.6: flexi-schooling is reviewed termly by the headteacher. */
@@ -49,8 +42,6 @@ export const flexiReview = periodic({
   kinds: ['flexi_schooling'],
   every: 'term',
   satisfiedBy: 'review',
-  ownerRole: 'headteacher',
-  escalateToRole: null,
 });
 
 /** 001 §7: the home/school agreement is reviewed at least termly. */
@@ -59,6 +50,4 @@ export const homeSchoolAgreementReview = periodic({
   kinds: ['off_site_ap', 'off_site_direction'],
   every: 'term',
   satisfiedBy: 'home_school_agreement',
-  ownerRole: 'ap_lead',
-  escalateToRole: 'headteacher',
 });

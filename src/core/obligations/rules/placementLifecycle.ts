@@ -1,7 +1,7 @@
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
 
-const owner = { ownerRole: 'ap_lead', escalateToRole: 'headteacher', subject: null } as const;
+const owner = { subject: null } as const;
 
 /** 000 §7.12, §7.5-7.6; 003 §8: the local authority hears of every new off-site placement. */
 export function laInformed(ctx: RuleContext): ObligationDraft[] {

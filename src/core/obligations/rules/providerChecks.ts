@@ -13,8 +13,6 @@ export function providerRiskAssessmentRenewal(ctx: RuleContext): ObligationDraft
     {
       type: 'provider_risk_assessment_renewal',
       subject: null,
-      ownerRole: 'ap_lead',
-      escalateToRole: 'headteacher',
       dueDate: last ? addMonths(last, 12) : calendar.subtractSchoolDays(placement.start, 1),
       provider: true,
     },
@@ -34,8 +32,6 @@ export function providerDocumentExpiry(ctx: RuleContext): ObligationDraft[] {
   return [...expiries].map(([documentType, expires]) => ({
     type: 'provider_document_expiry',
     subject: documentType,
-    ownerRole: 'ap_lead',
-    escalateToRole: 'headteacher',
     dueDate: expires,
     noticeInCalendarDays: true,
     provider: true,

@@ -4,7 +4,7 @@ import type { RuleContext } from '../ruleContext.ts';
 
 const SESSIONS_BETWEEN_VISITS = 10;
 
-const owner = { type: 'qa_visit', ownerRole: 'ap_lead', escalateToRole: 'headteacher', provider: true } as const;
+const owner = { type: 'qa_visit', provider: true } as const;
 
 /** Quality-assurance visits to the provider, by the rule the school chose (001 §5.4, 002 §4.1, 004). */
 export function qaVisit(ctx: RuleContext): ObligationDraft[] {
@@ -12,10 +12,12 @@ export function qaVisit(ctx: RuleContext): ObligationDraft[] {
   if (placement.status !== 'active' || !['off_site_ap', 'off_site_direction'].includes(placement.kind)) return [];
 
   if (policy.qaVisitRule === 'monthly_or_10_sessions') {
+    // 001 §5.4: sessions the pupil attends, so a visit before the start counts as one on the first day.
     const lastVisit = ctx.latest('qa_visit');
-    const monthOn = addMonths(lastVisit ?? placement.start, 1);
-    // Sessions after the last visit, or from the first day of the placement.
-    const countFrom = lastVisit ? calendar.addSchoolDays(lastVisit, 1) : placement.start;
+    const visited = lastVisit !== undefined && lastVisit >= placement.start;
+    const from = visited ? lastVisit : placement.start;
+    const monthOn = addMonths(from, 1);
+    const countFrom = visited ? calendar.addSchoolDays(from, 1) : placement.start;
     let sessions = 0;
     let tenthSessionOn: string | undefined;
     for (const day of calendar.schoolDaysIn(countFrom, monthOn)) {

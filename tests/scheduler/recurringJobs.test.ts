@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Agenda } from 'agenda';
+import type { Connection } from 'mongoose';
+import { createScheduler } from '../../src/adapters/scheduler/createScheduler.ts';
+import { scheduleJobs, type JobTimes, type JobWork } from '../../src/adapters/scheduler/jobs.ts';
+import { InMemoryAgendaBackend } from '../../src/adapters/scheduler/memory/inMemoryAgendaBackend.ts';
+import { ONE_SINGLE_JOB_PER_NAME } from '../../src/adapters/scheduler/oneJobPerName.ts';
+import { connectMongo } from '../../src/adapters/storage/mongo/connectMongo.ts';
+
+const idle: JobWork = { sweep: async () => undefined, deliver: async () => undefined, digest: async () => undefined };
+const times: JobTimes = {
+  sweepEvery: '5 minutes',
+  deliverEvery: '20 seconds',
+  digestCron: '45 7 * * 1-5',
+  cutoffCrons: ['30 9 * * 1-5', '0 14 * * 1-5'],
+  timezone: 'Europe/London',
+};
+const JOB_NAMES = ['deliver', 'digest', 'sweep', 'sweep at 0 14 * * 1-5', 'sweep at 30 9 * * 1-5'];
+
+const running: Agenda[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((agenda) => agenda.stop(false)));
+});
+
+const namesOf = async (agenda: Agenda) => (await agenda.queryJobs({})).jobs.map((job) => job.name).sort();
+
+describe('the recurring jobs when two bots start together', () => {
+  it('exist once each on one in-memory backend', async () => {
+    const backend = new InMemoryAgendaBackend();
+    const bots = [new Agenda({ backend, name: 'first' }), new Agenda({ backend, name: 'second' })];
+    running.push(...bots);
+    await Promise.all(bots.map((agenda) => scheduleJobs(agenda, idle, times)));
+    expect(await namesOf(bots[0]!)).toEqual(JOB_NAMES);
+  });
+
+  it('start anyway when the store refuses a second job of one name (as the unique index on MongoDB does)', async () => {
+    const backend = new InMemoryAgendaBackend();
+    const first = new Agenda({ backend, name: 'first' });
+    running.push(first);
+    await scheduleJobs(first, idle, times);
+    // The second bot's upsert loses the race: MongoDB answers E11000 duplicate key.
+    const refusing = new InMemoryAgendaBackend();
+    const save = backend.repository.saveJob.bind(backend.repository);
+    refusing.repository.saveJob = async (job, options) => {
+      if (job.type === 'single') throw Object.assign(new Error('E11000 duplicate key error collection: agendaJobs index: oneSingleJobPerName'), { code: 11000 });
+      return save(job, options);
+    };
+    const second = new Agenda({ backend: refusing, name: 'second' });
+    running.push(second);
+    await expect(scheduleJobs(second, idle, times)).resolves.toBeUndefined();
+    expect(await namesOf(first)).toEqual(JOB_NAMES);
+  });
+
+  it('stop the start on any other failure to save a job', async () => {
+    const backend = new InMemoryAgendaBackend();
+    backend.repository.saveJob = async () => {
+      throw new Error('not primary');
+    };
+    const agenda = new Agenda({ backend, name: 'bot' });
+    running.push(agenda);
+    await expect(scheduleJobs(agenda, idle, times)).rejects.toThrow('not primary');
+  });
+});
+
+const uri = process.env.MONGODB_URI;
+if (uri) {
+  describe('the recurring jobs on one MongoDB', () => {
+    const dbName = `apbot_jobs_${process.pid}_${randomBytes(3).toString('hex')}`;
+    const connections: Connection[] = [];
+    afterEach(async () => {
+      await Promise.all(running.splice(0).map((agenda) => agenda.stop(false)));
+      await connections[0]?.dropDatabase();
+      await Promise.all(connections.splice(0).map((c) => c.close()));
+    });
+    const bot = async () => {
+      const connection = await connectMongo(uri, { dbName });
+      connections.push(connection);
+      const agenda = await createScheduler({ backend: 'mongo', db: connection.db! });
+      running.push(agenda);
+      return agenda;
+    };
+
+    it('are made once each by two bots started together, each with its own connection', async () => {
+      const bots = await Promise.all([bot(), bot()]);
+      await Promise.all(bots.map((agenda) => scheduleJobs(agenda, idle, times)));
+      expect(await namesOf(bots[0]!)).toEqual(JOB_NAMES);
+      const indexes = await connections[0]!.collection('agendaJobs').indexes();
+      expect(indexes.find((i) => i.name === ONE_SINGLE_JOB_PER_NAME)).toMatchObject({ unique: true, partialFilterExpression: { type: 'single' } });
+    });
+
+    it('are cleaned up at start when an older apbot left twins, keeping the one that ran last', async () => {
+      const setup = await connectMongo(uri, { dbName });
+      connections.push(setup);
+      const jobs = setup.collection('agendaJobs');
+      await jobs.insertMany([
+        { name: 'sweep', type: 'single', repeatInterval: '5 minutes', lastRunAt: new Date('2026-02-09T08:00:00Z'), nextRunAt: new Date() },
+        { name: 'sweep', type: 'single', repeatInterval: '5 minutes', lastRunAt: new Date('2026-02-09T08:05:00Z'), nextRunAt: new Date() },
+        { name: 'deliver', type: 'single', repeatInterval: '20 seconds', lastRunAt: null, nextRunAt: new Date() },
+      ]);
+      const agenda = await bot();
+      const sweeps = await jobs.find({ name: 'sweep' }).toArray();
+      expect(sweeps.map((j) => j.lastRunAt)).toEqual([new Date('2026-02-09T08:05:00Z')]);
+      await scheduleJobs(agenda, idle, times);
+      expect(await namesOf(agenda)).toEqual(JOB_NAMES);
+    });
+  });
+} else {
+  describe.skip('the recurring jobs on one MongoDB (skipped: MONGODB_URI is not set; MongoDB cannot run on this machine)', () => {
+    it.skip('are made once each by two bots started together, and twins an older apbot left are cleaned up', () => undefined);
+  });
+}
