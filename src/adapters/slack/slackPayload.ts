@@ -2,23 +2,53 @@ import { parse as parseQuery } from 'node:querystring';
 import { z } from 'zod';
 
 const id = z.string().min(1).max(255);
-const user = z.looseObject({ id });
+const user = z.looseObject({ id, team_id: id.optional() });
+const text = z.string().max(40_000);
+/** Block Kit as Slack sends it back: objects with a type. */
+const blocks = z.array(z.looseObject({ type: z.string().max(100), block_id: z.string().max(255).optional() })).max(100);
+/** A modal's field values: block id to action id to the element's state. */
+const stateValues = z.record(z.string().max(255), z.record(z.string().max(255), z.looseObject({ type: z.string().max(100) })));
 
 /** An interactive payload (`payload=` in a form body): a button, a modal, a shortcut. */
 const interaction = z.discriminatedUnion('type', [
-  z.looseObject({ type: z.literal('block_actions'), user, actions: z.array(z.looseObject({ action_id: id, type: z.string().max(100) })).min(1).max(25) }),
-  z.looseObject({ type: z.literal('view_submission'), user, view: z.looseObject({ id, callback_id: z.string().max(255), private_metadata: z.string().max(3000).optional() }) }),
+  z.looseObject({
+    type: z.literal('block_actions'),
+    user,
+    actions: z.array(z.looseObject({ action_id: id, type: z.string().max(100), block_id: z.string().max(255).optional(), value: z.string().max(2000).optional() })).min(1).max(25),
+  }),
+  z.looseObject({
+    type: z.literal('view_submission'),
+    user,
+    view: z.looseObject({ id, callback_id: z.string().max(255), private_metadata: z.string().max(3000).optional(), state: z.looseObject({ values: stateValues }), blocks: blocks.optional() }),
+  }),
   z.looseObject({ type: z.literal('view_closed'), user, view: z.looseObject({ id }) }),
   z.looseObject({ type: z.enum(['shortcut', 'message_action', 'block_suggestion']), user }),
 ]);
 
-/** A slash command, form-encoded. */
-const command = z.looseObject({ command: z.string().min(1).max(100), user_id: id, team_id: id, text: z.string().max(4000).default('') });
+/** A slash command, form-encoded: the bot's only one (the manifest registers `/ap`; Bolt would leave any other unanswered). */
+const command = z.looseObject({ command: z.literal('/ap'), user_id: id, team_id: id, text: z.string().max(4000).default(''), channel_id: id.optional(), trigger_id: z.string().max(255).optional() });
 
 /** An Events API body (JSON). */
 const eventsBody = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('url_verification'), challenge: z.string().min(1).max(1000) }),
-  z.looseObject({ type: z.literal('event_callback'), team_id: id, event: z.looseObject({ type: z.string().min(1).max(100) }) }),
+  z.looseObject({
+    type: z.literal('event_callback'),
+    team_id: id,
+    // The fields Bolt and the bot read before any handler of theirs could catch a wrong type.
+    event: z.looseObject({
+      type: z.string().min(1).max(100),
+      subtype: z.string().max(100).optional(),
+      user: id.optional(),
+      channel: id.optional(),
+      channel_type: z.string().max(100).optional(),
+      tab: z.string().max(100).optional(),
+      text: text.optional(),
+      ts: z.string().max(100).optional(),
+      thread_ts: z.string().max(100).optional(),
+      event_ts: z.string().max(100).optional(),
+      bot_id: z.string().max(255).optional(),
+    }),
+  }),
   z.looseObject({ type: z.literal('app_rate_limited') }),
 ]);
 
