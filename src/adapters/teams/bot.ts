@@ -62,7 +62,7 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
 
 async function onInvoke(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const response: InvokeResponse =
-    context.activity.name === 'adaptiveCard/action' ? await onCardAction(deps, context) : { status: 501, body: { message: 'Not implemented' } };
+    context.activity.name === 'adaptiveCard/action' ? await onCardAction(deps, context) : { status: 400, body: { message: 'This bot answers card actions (adaptiveCard/action) only' } };
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
 }
 

@@ -18,6 +18,8 @@ const activityShape = z.looseObject({
   from: account.optional(),
   recipient: account.optional(),
   conversation: account.optional(),
+  // botbuilder reads each entity's type, and a mention's `mentioned.id` and text, outside any error handling of ours.
+  entities: z.array(z.looseObject({ type: z.string().max(100), mentioned: account.optional(), text: z.string().max(1000).optional() })).max(100).optional(),
 });
 
 class BodyError extends Error {
