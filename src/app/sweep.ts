@@ -20,7 +20,9 @@ export function outboxEntryOf(schoolId: string, nudge: PlannedNudge): OutboxEntr
  * Looks at every placement whose time has come, queues the nudges now owed (each once, by its
  * dedupe key), and sets when to look at each placement again.
  */
-export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number }> {
+export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number; audited: number }> {
+  // A decision whose audit entry a crash left pending gets it now: the log never misses a decision for long.
+  const audited = await stores.placements.completeAudits(school.id);
   const records = await stores.placements.listDue(school.id, now);
   const due = [];
   for (const record of records) due.push(await withObligations(stores, school, record.placement, now));
@@ -34,5 +36,5 @@ export async function sweep(stores: SweepStores, school: School, now: Date): Pro
     const next = nextSweepAt(due[i]?.obligations ?? [], school, now, placement.status === 'ended');
     await stores.placements.setNextDueAt(school.id, placement.id, placement.version, next);
   }
-  return { looked: records.length, enqueued };
+  return { looked: records.length, enqueued, audited };
 }

@@ -55,6 +55,14 @@ export interface PlacementStore {
    * is still at `version` (a decision meanwhile sets its own); returns whether it moved.
    */
   setNextDueAt(schoolId: string, placementId: string, version: number, nextDueAt: Date | null): Promise<boolean>;
-  /** Writes a decision atomically: version check, idempotency, new state; then its audit entry. */
+  /**
+   * Writes a decision atomically: version check, idempotency, new state, and its audit entry (or,
+   * where the two cannot be one write, the entry marked pending in the same write, then appended).
+   */
   applyDecision(write: DecisionWrite): Promise<DecisionResult>;
+  /**
+   * Appends the audit entry of every decision that stands with its entry still pending (a crash or
+   * a failed append between the two halves) and clears the mark; returns how many it appended.
+   */
+  completeAudits(schoolId: string): Promise<number>;
 }

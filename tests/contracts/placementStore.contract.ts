@@ -172,6 +172,9 @@ export function placementStoreContract(factory: ContractFactory<PlacementStoreUn
       expect(stored.nextDueAt).toEqual(at('2025-12-01T08:00:00Z'));
       expect(await placements.listDue(SCHOOL, at('2025-11-30T00:00:00Z'))).toEqual([]);
       expect(await auditKeys()).toEqual(['create:oakfield:p-1', 'review:staff-dsl:1']);
+      // Both entries were written with their decisions: nothing is left for the sweep.
+      expect(await placements.completeAudits(SCHOOL)).toBe(0);
+      expect(await auditKeys()).toEqual(['create:oakfield:p-1', 'review:staff-dsl:1']);
     });
 
     it('refuses a decision worked out from an older version, changing nothing', async () => {

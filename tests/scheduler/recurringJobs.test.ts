@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agenda } from 'agenda';
@@ -81,13 +82,24 @@ if (uri) {
       return agenda;
     };
 
-    it('are made once each by two bots started together, each with its own connection', async () => {
-      const bots = await Promise.all([bot(), bot()]);
-      await Promise.all(bots.map((agenda) => scheduleJobs(agenda, idle, times)));
-      expect(await namesOf(bots[0]!)).toEqual(JOB_NAMES);
-      const indexes = await connections[0]!.collection('agendaJobs').indexes();
+    it('are made once each by two bot processes started together', async () => {
+      const start = () =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn('node', ['--import', 'tsx', 'tests/scheduler/fixtures/startBotJobs.ts', uri, dbName], { stdio: ['ignore', 'pipe', 'inherit'] });
+          let out = '';
+          child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          child.on('error', reject);
+          child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`bot exited with ${code}`))));
+        });
+      expect(await Promise.all([start(), start()])).toEqual(['started', 'started']);
+      // Read straight from the collection: another start-up would tidy away any twins first.
+      const look = await connectMongo(uri, { dbName });
+      connections.push(look);
+      const jobs = await look.collection('agendaJobs').find({}, { projection: { name: 1 } }).toArray();
+      expect(jobs.map((job) => String(job.name)).sort()).toEqual(JOB_NAMES);
+      const indexes = await look.collection('agendaJobs').indexes();
       expect(indexes.find((i) => i.name === ONE_SINGLE_JOB_PER_NAME)).toMatchObject({ unique: true, partialFilterExpression: { type: 'single' } });
-    });
+    }, 60_000);
 
     it('are cleaned up at start when an older apbot left twins, keeping the one that ran last', async () => {
       const setup = await connectMongo(uri, { dbName });

@@ -4,10 +4,11 @@ import { AppError } from '../../src/core/errors.ts';
 import { connectMongo } from '../../src/adapters/storage/mongo/connectMongo.ts';
 import { openMongoStores, type MongoStores } from '../../src/adapters/storage/mongo/openMongoStores.ts';
 import type { Stores } from '../../src/ports/stores.ts';
-import { auditKeyFilter } from '../../src/adapters/storage/mongo/models.ts';
+import { auditKeyFilter, modelsOf, pendingAuditFilter } from '../../src/adapters/storage/mongo/models.ts';
+import type { AuditLog } from '../../src/ports/auditLog.ts';
 import { CLAIM_ORDER, readyFilter } from '../../src/adapters/storage/mongo/mongoNudgeOutbox.ts';
-import { DUE_ORDER, dueFilter } from '../../src/adapters/storage/mongo/mongoPlacementStore.ts';
-import { SCHOOL, aCreate, aPlacement, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
+import { DUE_ORDER, MongoPlacementStore, dueFilter } from '../../src/adapters/storage/mongo/mongoPlacementStore.ts';
+import { SCHOOL, aCreate, aDecision, aPlacement, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
 import { allStoreContracts } from '../contracts/storeContracts.ts';
 import { explainFind, indexesUsed, stagesOf, type Explained } from './fixtures/explain.ts';
 
@@ -43,6 +44,18 @@ if (uri) {
       expect(indexesUsed(plan)).toEqual(['schoolId_1_idempotencyKey_1']);
       expect(stagesOf(plan)).not.toContain('COLLSCAN');
       expect(plan.executionStats.totalDocsExamined).toBe(1);
+    });
+
+    it('finds the placements whose audit entry is pending through the index that holds only them', async () => {
+      for (let i = 0; i < 30; i++) await stores.placements.create(aCreate(aPlacement({ id: `p-${i}` })));
+      const current = await stores.placements.get(SCHOOL, 'p-7');
+      const down: AuditLog = { append: () => Promise.reject(new Error('down')), list: (schoolId, query) => stores.audit.list(schoolId, query) };
+      await new MongoPlacementStore(modelsOf(stores.connection), down).applyDecision(aDecision(current!, 'review-7'));
+      const plan = await explainFind(stores, 'placements', pendingAuditFilter(SCHOOL));
+      expect(indexesUsed(plan)).toEqual(['schoolId_1_pendingAudits.idempotencyKey_1']);
+      expect(plan.executionStats.totalDocsExamined).toBe(1);
+      expect(await stores.placements.completeAudits(SCHOOL)).toBe(1);
+      expect((await explainFind(stores, 'placements', pendingAuditFilter(SCHOOL))).executionStats.totalDocsExamined).toBe(0);
     });
 
     it("reads a school's due placements in order from the index, without a sort stage", async () => {

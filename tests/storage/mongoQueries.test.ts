@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { auditKeyFilter, modelsOf } from '../../src/adapters/storage/mongo/models.ts';
+import { auditKeyFilter, modelsOf, pendingAuditFilter } from '../../src/adapters/storage/mongo/models.ts';
 import { CLAIM_ORDER, readyFilter } from '../../src/adapters/storage/mongo/mongoNudgeOutbox.ts';
 import { DUE_ORDER, dueFilter } from '../../src/adapters/storage/mongo/mongoPlacementStore.ts';
 import { fallsInsidePartialFilter, servesFilterAndSort, type IndexDefinition } from './fixtures/indexFit.ts';
@@ -22,6 +22,14 @@ describe('the indexes behind the hot MongoDB queries', () => {
     expect(servesFilterAndSort(keys ?? {}, query, {})).toBe(true);
     // The bare equality the log used before is not provably inside the filter.
     expect(fallsInsidePartialFilter({ schoolId: 'oakfield', idempotencyKey: 'teams:act-1:staff-dsl' }, options?.partialFilterExpression ?? {})).toBe(false);
+  });
+
+  it('finds the placements with an audit entry pending inside the partial index that holds only them', () => {
+    const query = pendingAuditFilter('oakfield');
+    const [keys, options] = indexesOf(models.placements).find(([k]) => 'pendingAudits.idempotencyKey' in k) ?? [];
+    expect(keys).toEqual({ schoolId: 1, 'pendingAudits.idempotencyKey': 1 });
+    expect(fallsInsidePartialFilter(query, options?.partialFilterExpression ?? {})).toBe(true);
+    expect(servesFilterAndSort(keys ?? {}, { schoolId: query.schoolId }, {})).toBe(true);
   });
 
   it("reads a school's due placements in order from one index, with no sort in memory", () => {

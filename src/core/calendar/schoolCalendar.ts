@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../errors.ts';
-import { addDays, isWeekend, type LocalDate } from './localDate.ts';
+import { addDays, dateOfDayNumber, dayNumberOf, isWeekend, type LocalDate } from './localDate.ts';
 
 export interface DateRange {
   start: LocalDate;
@@ -54,29 +54,35 @@ export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
   const last = terms[terms.length - 1];
   if (!first || !last) throw new AppError(ErrorCode.InvalidConfig, 'The calendar needs at least one term.');
 
-  const closed = new Set<LocalDate>([...input.bankHolidays, ...input.closures.map((c) => c.date)]);
-  const inBreak = (date: LocalDate, term: Term) =>
-    term.halfTermBreak !== undefined && date >= term.halfTermBreak.start && date <= term.halfTermBreak.end;
-
-  const schoolDays: LocalDate[] = [];
+  // Compiled once into a day-number index: for each day from the first term's start to the last
+  // term's end, how many school days fall on or before it. Adding or counting school days is then
+  // a lookup.
+  const firstNumber = dayNumberOf(first.start);
+  const span = dayNumberOf(last.end) - firstNumber + 1;
+  const closed = new Set<number>([...input.bankHolidays, ...input.closures.map((c) => c.date)].map(dayNumberOf));
+  const isSchool = new Uint8Array(span);
   for (const term of terms) {
-    for (let d = term.start; d <= term.end; d = addDays(d, 1)) {
-      if (!isWeekend(d) && !closed.has(d) && !inBreak(d, term)) schoolDays.push(d);
+    const breakFrom = term.halfTermBreak ? dayNumberOf(term.halfTermBreak.start) : Infinity;
+    const breakTo = term.halfTermBreak ? dayNumberOf(term.halfTermBreak.end) : -Infinity;
+    for (let n = dayNumberOf(term.start), end = dayNumberOf(term.end); n <= end; n++) {
+      const inBreak = n >= breakFrom && n <= breakTo;
+      if (!isWeekend(dateOfDayNumber(n)) && !closed.has(n) && !inBreak) isSchool[n - firstNumber] = 1;
     }
   }
-  const isSchoolDaySet = new Set(schoolDays);
+  const schoolDays: LocalDate[] = [];
+  const countOnOrBefore = new Int32Array(span);
+  for (let i = 0; i < span; i++) {
+    if (isSchool[i]) schoolDays.push(dateOfDayNumber(firstNumber + i));
+    countOnOrBefore[i] = schoolDays.length;
+  }
 
   /** How many school days fall on or before `date`. */
   const countUpTo = (date: LocalDate): number => {
-    let lo = 0;
-    let hi = schoolDays.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((schoolDays[mid] as LocalDate) <= date) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const i = dayNumberOf(date) - firstNumber;
+    if (i < 0) return 0;
+    return i < span ? (countOnOrBefore[i] as number) : schoolDays.length;
   };
+  const isSchoolDay = (date: LocalDate): boolean => isSchool[dayNumberOf(date) - firstNumber] === 1;
 
   const outside = (date: LocalDate, n: number, direction: 'after' | 'before') =>
     new AppError(
@@ -109,7 +115,7 @@ export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
     lastDay: last.end,
     terms: termPeriods,
     halfTerms,
-    isSchoolDay: (date) => isSchoolDaySet.has(date),
+    isSchoolDay,
     addSchoolDays(date, n) {
       if (n === 0) return date;
       const day = schoolDays[countUpTo(date) + n - 1];
@@ -118,7 +124,7 @@ export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
     },
     subtractSchoolDays(date, n) {
       if (n === 0) return date;
-      const before = countUpTo(date) - (isSchoolDaySet.has(date) ? 1 : 0);
+      const before = countUpTo(date) - (isSchoolDay(date) ? 1 : 0);
       const day = schoolDays[before - n];
       if (day === undefined) throw outside(date, n, 'before');
       return day;

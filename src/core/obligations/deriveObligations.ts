@@ -47,12 +47,15 @@ const RULES: readonly Rule[] = [
   placementPastEnd,
 ];
 
+// localeCompare's order, without building a collator on every call.
+const { compare } = new Intl.Collator();
+
 export function compareObligations(a: Obligation, b: Obligation): number {
   return (
-    a.dueDate.localeCompare(b.dueDate) ||
-    a.type.localeCompare(b.type) ||
-    a.placementId.localeCompare(b.placementId) ||
-    (a.subject ?? '').localeCompare(b.subject ?? '')
+    compare(a.dueDate, b.dueDate) ||
+    compare(a.type, b.type) ||
+    compare(a.placementId, b.placementId) ||
+    compare(a.subject ?? '', b.subject ?? '')
   );
 }
 

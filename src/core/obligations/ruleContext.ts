@@ -32,6 +32,19 @@ export interface RuleContext {
 export function createRuleContext(placement: Placement, school: School, now: Date, today: LocalDate): RuleContext {
   const { calendar } = school;
   const periodOf = (date: LocalDate, periods: readonly Period[]) => periods.find((p) => p.end >= date);
+  // Every rule asks for events by type: the history is grouped once per derivation.
+  let byType: Map<HistoryEventType, HistoryEvent[]> | undefined;
+  const eventsOf = (type: HistoryEventType): readonly HistoryEvent[] => {
+    if (!byType) {
+      byType = new Map();
+      for (const e of placement.history) {
+        const list = byType.get(e.type);
+        if (list) list.push(e);
+        else byType.set(e.type, [e]);
+      }
+    }
+    return byType.get(type) ?? [];
+  };
 
   return {
     placement,
@@ -40,7 +53,7 @@ export function createRuleContext(placement: Placement, school: School, now: Dat
     policy: school.config.policy,
     now,
     today,
-    events: <T extends HistoryEventType>(type: T) => placement.history.filter((e): e is EventOf<T> => e.type === type),
+    events: <T extends HistoryEventType>(type: T) => [...(eventsOf(type) as readonly EventOf<T>[])],
     happenedAfter(later, earlier) {
       if (later.on !== earlier.on) return later.on > earlier.on;
       if (later.at && earlier.at) return Date.parse(later.at) > Date.parse(earlier.at);
@@ -48,7 +61,7 @@ export function createRuleContext(placement: Placement, school: School, now: Dat
     },
     latest(type) {
       let latest: LocalDate | undefined;
-      for (const e of placement.history) if (e.type === type && (latest === undefined || e.on > latest)) latest = e.on;
+      for (const e of eventsOf(type)) if (latest === undefined || e.on > latest) latest = e.on;
       return latest;
     },
     periodsSoFar(periods) {
@@ -59,7 +72,7 @@ export function createRuleContext(placement: Placement, school: School, now: Dat
       );
     },
     recordedIn(type, period, periods) {
-      return placement.history.some((e) => e.type === type && periodOf(e.on, periods)?.name === period.name);
+      return eventsOf(type).some((e) => periodOf(e.on, periods)?.name === period.name);
     },
     schoolDaysSoFar() {
       if (placement.start > today) return [];

@@ -5,6 +5,7 @@ import type { AttendanceMark } from '../../../core/placement/events.ts';
 import type { Placement, Session } from '../../../core/placement/placement.ts';
 import type { ChatPlatform, ConversationReference } from '../../../ports/conversationStore.ts';
 import type { OutboxStatus, Recipient } from '../../../ports/nudgeOutbox.ts';
+import type { AuditEntryInput } from '../../../ports/auditLog.ts';
 
 // Stored shapes. Placements, messages and configs are Mixed: the core owns their shape (zod), and
 // `minimize: false` keeps empty objects the core may rely on.
@@ -19,6 +20,11 @@ export interface PlacementDoc {
   nextDueAt: Date | null;
   /** Recent idempotency keys, oldest first. */
   decisionKeys: string[];
+  /**
+   * Audit entries of decisions written here but not yet in the audit log: set in the decision's
+   * own update, cleared once appended (by the decision, a replay of its key, or the next sweep).
+   */
+  pendingAudits?: AuditEntryInput[];
   schemaVersion: number;
 }
 
@@ -30,6 +36,7 @@ const placementSchema = new Schema<PlacementDoc>(
     version: Number,
     nextDueAt: { type: Date, default: null },
     decisionKeys: [String],
+    pendingAudits: { type: [Schema.Types.Mixed], default: undefined },
     schemaVersion: Number,
   },
   { ...options, collection: 'placements' },
@@ -37,6 +44,11 @@ const placementSchema = new Schema<PlacementDoc>(
 // Serves listDue's filter (school, due by) and its sort (nextDueAt, then _id) without a SORT stage.
 placementSchema.index({ schoolId: 1, nextDueAt: 1, _id: 1 });
 placementSchema.index({ schoolId: 1, 'placement.status': 1 });
+// Holds only the few placements with an entry pending, so the sweep finds them without a scan.
+placementSchema.index({ schoolId: 1, 'pendingAudits.idempotencyKey': 1 }, { partialFilterExpression: { 'pendingAudits.idempotencyKey': { $exists: true } } });
+
+/** Placements of a school with an audit entry pending, in the shape the partial index above serves. */
+export const pendingAuditFilter = (schoolId: string) => ({ schoolId, 'pendingAudits.idempotencyKey': { $exists: true } });
 
 export interface AuditDoc {
   _id: Types.ObjectId;

@@ -1,26 +1,34 @@
 import { instantAt } from '../../calendar/localTime.ts';
+import type { Session } from '../../placement/placement.ts';
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
 
 const OFF_SITE = ['off_site_ap', 'off_site_direction'];
+const SESSION_BIT: Record<Session, number> = { am: 1, pm: 2 };
 
 /** 000 §4.5, 001 §10, 004: every timetabled session at an off-site provider is confirmed by its cut-off. */
 export function attendanceConfirmation(ctx: RuleContext): ObligationDraft[] {
   const { placement, policy, school } = ctx;
   if (placement.status !== 'active' || !OFF_SITE.includes(placement.kind)) return [];
-  const confirmed = new Set(ctx.events('attendance').map((a) => `${a.on} ${a.session}`));
+  const { timezone } = school.config.school;
+  // Which sessions of each day are confirmed, as a mask (am 1, pm 2): one lookup per school day.
+  const confirmed = new Map<string, number>();
+  for (const a of ctx.events('attendance')) confirmed.set(a.on, (confirmed.get(a.on) ?? 0) | SESSION_BIT[a.session]);
 
-  return ctx.schoolDaysSoFar().flatMap((day) =>
-    ctx
-      .sessionsOn(day)
-      .filter((session) => !confirmed.has(`${day} ${session}`))
-      .map((session) => ({
-        type: 'attendance_confirmation' as const,
+  const drafts: ObligationDraft[] = [];
+  for (const day of ctx.schoolDaysSoFar()) {
+    const done = confirmed.get(day) ?? 0;
+    for (const session of ctx.sessionsOn(day)) {
+      if (done & SESSION_BIT[session]) continue;
+      drafts.push({
+        type: 'attendance_confirmation',
         subject: `${day} ${session}`,
         dueDate: day,
-        dueAt: instantAt(day, policy.attendanceCutoff[session], school.config.school.timezone),
-      })),
-  );
+        dueAt: instantAt(day, policy.attendanceCutoff[session], timezone),
+      });
+    }
+  }
+  return drafts;
 }
 
 /** 001 §10, 004: an unexplained absence is followed up with the parents the same day. */
