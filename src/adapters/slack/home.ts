@@ -9,8 +9,8 @@ const RECENT_COUNT = 10;
 /** App Home: what is due for this person, what waits for their approval, and what they decided lately. */
 export async function publishHome(ctx: SlackContext, userId: string, teamId: string | undefined): Promise<void> {
   const who = await staffBehind(ctx, userId, teamId);
-  if (!who) {
-    await ctx.client.views.publish({ user_id: userId, view: strangerHomeView(UNKNOWN_USER) });
+  if (!who || 'answer' in who) {
+    await ctx.client.views.publish({ user_id: userId, view: strangerHomeView(who ? who.answer : UNKNOWN_USER) });
     return;
   }
   const now = ctx.clock.now();

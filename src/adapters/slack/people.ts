@@ -1,16 +1,20 @@
-import { auditIdOf, identify, type Identified, type PlatformIdentity } from '../../app/identity.ts';
+import { auditIdOf, type Identified, type PlatformIdentity } from '../../app/identity.ts';
+import { staffHere } from '../../app/schoolChoice.ts';
 import { AppError, ErrorCode } from '../../core/errors.ts';
 import { actingRole } from '../../core/permissions.ts';
 import type { SlackContext } from './context.ts';
 
 /**
- * The member of staff behind a Slack user, or undefined after auditing the refusal (demo mode
- * too) in each school the workspace could belong to.
+ * The member of staff behind a Slack user, in the school this conversation (a channel, or nowhere in
+ * particular for a modal or App Home) is about; what to tell them instead when they are on the staff
+ * of two schools and have not said which (or just did, with `/ap school <name>`); or undefined after
+ * auditing the refusal (demo mode too) in each school the workspace could belong to.
  */
-export async function staffBehind(ctx: SlackContext, userId: string, teamId: string | undefined): Promise<Identified | undefined> {
+export async function staffBehind(ctx: SlackContext, userId: string, teamId: string | undefined, conversationId?: string, text?: string): Promise<Identified | { answer: string } | undefined> {
   const who: PlatformIdentity = { platform: 'slack', userId, teamId };
-  const found = identify(ctx.schools, who)[0];
-  if (found) return found;
+  const found = await staffHere(ctx.schools, ctx.stores.conversations, who, { id: conversationId, commandPrefix: '/ap ' }, text, ctx.clock.now());
+  if (found.kind === 'staff') return found.who;
+  if (found.kind === 'answer') return { answer: found.text };
   const inTeam = ctx.schools.filter((s) => s.config.school.slackTeamId !== undefined && s.config.school.slackTeamId === teamId);
   const now = ctx.clock.now();
   for (const school of inTeam.length > 0 ? inTeam : ctx.schools)

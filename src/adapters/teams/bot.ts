@@ -4,7 +4,8 @@ import { onCardAction } from './cardActions.ts';
 import { runCommand } from './commands/index.ts';
 import { helpText } from './commands/help.ts';
 import { rememberPersonalChat } from './conversations.ts';
-import { auditStranger, STRANGER_REPLY, whoIs, type TeamsDeps } from './turn.ts';
+import { identify } from '../../app/identity.ts';
+import { auditStranger, STRANGER_REPLY, teamsIdentityOf, whoIs, type TeamsDeps } from './turn.ts';
 
 /** Longer than any command; a longer message is pasted text, not a command. */
 const MAX_COMMAND_LENGTH = 500;
@@ -21,14 +22,18 @@ function commandText(context: TurnContext): string {
 }
 
 async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
-  const found = whoIs(deps, context);
+  const text = typeof context.activity.text === 'string' ? commandText(context) : '';
+  const found = await whoIs(deps, context, text);
   if (!found) {
     await auditStranger(deps, context, 'message');
     await context.sendActivity(STRANGER_REPLY);
     return;
   }
+  if ('answer' in found) {
+    await context.sendActivity(found.answer);
+    return;
+  }
   await rememberPersonalChat(deps, context, found.self);
-  const text = typeof context.activity.text === 'string' ? commandText(context) : '';
   if (text.length > MAX_COMMAND_LENGTH) {
     await context.sendActivity(`That is longer than any command I know. ${helpText(deps.demo)}`);
     return;
@@ -51,13 +56,16 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
   const botId = context.activity.recipient?.id;
   const added = Array.isArray(context.activity.membersAdded) ? context.activity.membersAdded : [];
   if (!added.some((m) => m?.id === botId)) return;
-  const found = whoIs(deps, context);
-  if (!found) {
+  const identity = teamsIdentityOf(context);
+  const schools = identity ? identify(deps.schools, identity) : [];
+  if (schools.length === 0) {
     await auditStranger(deps, context, 'install');
     return;
   }
-  if (await rememberPersonalChat(deps, context, found.self))
-    await context.sendActivity(`Hello ${found.self.staff.name}. I'll remind you of what is due for the pupils in alternative provision, and record what you decide.\n\n${helpText(deps.demo)}`);
+  // Someone on the staff of two schools is reached here for both.
+  let isNew = false;
+  for (const self of schools) isNew = (await rememberPersonalChat(deps, context, self)) || isNew;
+  if (isNew) await context.sendActivity(`Hello ${schools[0]!.staff.name}. I'll remind you of what is due for the pupils in alternative provision, and record what you decide.\n\n${helpText(deps.demo)}`);
 }
 
 async function onInvoke(deps: TeamsDeps, context: TurnContext): Promise<void> {

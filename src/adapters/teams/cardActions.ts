@@ -230,11 +230,12 @@ export async function onCardAction(deps: TeamsDeps, context: TurnContext): Promi
   const data = actionData.safeParse(parsed.data.action.data);
   if (!data.success) return badRequest('The card sent something I cannot read.');
 
-  const found = whoIs(deps, context);
+  const found = await whoIs(deps, context);
   if (!found) {
     await auditStranger(deps, context, 'card action');
     return cardResponse(errorCard(new AppError(ErrorCode.NotAllowed, STRANGER_REPLY)));
   }
+  if ('answer' in found) return cardResponse(errorCard(new AppError(ErrorCode.NotPossible, found.answer)));
   const press: Press = { turn: { deps, context, ...found, now: deps.clock.now() }, data: data.data, input: data.data.input ?? {} };
   const verb = parsed.data.action.verb;
   try {

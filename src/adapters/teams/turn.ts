@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { auditIdOf, identify, type Identified, type PlatformIdentity } from '../../app/identity.ts';
+import { auditIdOf, type Identified, type PlatformIdentity } from '../../app/identity.ts';
+import { staffHere } from '../../app/schoolChoice.ts';
 import { actorFor } from '../../core/decisions/decision.ts';
 import type { ChatDeps } from '../../ports/chatAdapter.ts';
 import type { DemoPersonas } from './demoPersonas.ts';
@@ -33,11 +34,17 @@ export function teamsIdentityOf(context: TurnContext): Extract<PlatformIdentity,
   return { platform: 'teams', aadObjectId, tenantId };
 }
 
-/** The member of staff an activity comes from (and, in the demo, whom they act as), or nothing for a stranger. */
-export function whoIs(deps: TeamsDeps, context: TurnContext): { who: Identified; self: Identified } | undefined {
+/**
+ * The member of staff an activity comes from (and, in the demo, whom they act as), in the school
+ * this conversation is about; nothing for a stranger; or what to say instead (which school?).
+ */
+export async function whoIs(deps: TeamsDeps, context: TurnContext, text?: string): Promise<{ who: Identified; self: Identified } | { answer: string } | undefined> {
   const identity = teamsIdentityOf(context);
-  const self = identity && identify(deps.schools, identity)[0];
-  if (!identity || !self) return undefined;
+  if (!identity) return undefined;
+  const found = await staffHere(deps.schools, deps.stores.conversations, identity, { id: context.activity.conversation?.id, commandPrefix: '' }, text, deps.clock.now());
+  if (found.kind === 'stranger') return undefined;
+  if (found.kind === 'answer') return { answer: found.text };
+  const self = found.who;
   const persona = deps.personas?.actingAs(identity.aadObjectId, self.school);
   const actor = persona && actorFor(self.school, persona.id);
   return { self, who: persona && actor ? { school: self.school, staff: persona, actor } : self };

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createTeams } from '../../../src/adapters/teams/index.ts';
+import type { School } from '../../../src/core/policy/schoolConfig.ts';
 import type { ChatAdapter } from '../../../src/ports/chatAdapter.ts';
 import { aDecisionDesk, MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 
@@ -56,7 +57,7 @@ export function anInstall(user: User = 'apLead'): Record<string, unknown> {
  * The Teams bot on a real HTTP server over the example school's stores, with the Bot Framework
  * connector faked by nock: every message the bot sends lands in `sent`.
  */
-export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string } = {}) {
+export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string; otherSchools?: School[] } = {}) {
   const desk = await aDecisionDesk(options.placements ?? [{}]);
   const logs: { level: string; fields: object; message: string }[] = [];
   const log = {
@@ -66,7 +67,7 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
   };
   const teams: ChatAdapter = createTeams({
     stores: desk.stores,
-    schools: [desk.school],
+    schools: [desk.school, ...(options.otherSchools ?? [])],
     clock: { now: () => new Date(MONDAY_MORNING) },
     log,
     demo: options.demo ?? false,

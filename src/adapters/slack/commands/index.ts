@@ -44,8 +44,9 @@ export function registerApCommand(app: App, ctx: SlackContext): void {
     await ack();
     const reply = (message: SlackMessage) => send(respond, message);
     try {
-      const who = await staffBehind(ctx, command.user_id, command.team_id);
+      const who = await staffBehind(ctx, command.user_id, command.team_id, command.channel_id, command.text);
       if (!who) return await reply(plainMessage(UNKNOWN_USER));
+      if ('answer' in who) return await reply(plainMessage(who.answer));
       let parsed: Command;
       try {
         parsed = parseCommand(command.text);

@@ -72,8 +72,9 @@ export function registerActions(app: App, ctx: SlackContext): void {
     };
 
     try {
-      const who = await staffBehind(ctx, userId, teamId);
+      const who = await staffBehind(ctx, userId, teamId, origin?.channel);
       if (!who) return await tell(plainMessage(UNKNOWN_USER));
+      if ('answer' in who) return await tell(plainMessage(who.answer));
       const payload = parsePayload(action.value);
       // "Show more" is about a list, not a placement.
       if (payload && verb === 'showMore') return await tell(await nextPage(ctx, who, payload));

@@ -26,6 +26,7 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
 
     const who = await staffBehind(ctx, userId, body.user.team_id ?? body.team?.id);
     if (!who) return ack({ response_action: 'errors', errors: { [first]: UNKNOWN_USER } });
+    if ('answer' in who) return ack({ response_action: 'errors', errors: { [first]: who.answer } });
     const form = FORMS[decision];
     const key = `slack:${view.id}`;
     const now = ctx.clock.now();
