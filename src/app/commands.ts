@@ -1,4 +1,8 @@
 import { AppError, ErrorCode } from '../core/errors.ts';
+import type { FormCard, FormView } from '../views/formView.ts';
+import type { Identified } from './identity.ts';
+import { formFor } from './guards.ts';
+import { placementForPupil, type ReadStores } from './queries.ts';
 
 /** The commands staff type (Teams: a message or @mention; Slack: `/ap …`). */
 export type Command =
@@ -63,4 +67,21 @@ export function parseCommand(text: string): Command {
       break;
   }
   throw new AppError(ErrorCode.InvalidInput, `I don't know "${text.trim().slice(0, 60)}". Here is what works:\n${helpText()}`);
+}
+
+type FormCommand = Extract<Command, { name: 'new' | 'ptt propose' | 'review' | 'concern' | 'end' }>;
+
+/** The commands that open a form, and which form each opens. */
+export const FORM_COMMANDS: Readonly<Record<FormCommand['name'], FormCard>> = {
+  new: 'newPlacementForm',
+  'ptt propose': 'timetableProposalForm',
+  review: 'reviewForm',
+  concern: 'concernForm',
+  end: 'endPlacementForm',
+};
+
+/** The form a command opens (for the pupil's open placement, if it names one); refused now, not after it is filled in. */
+export async function formForCommand(stores: ReadStores, who: Identified, command: FormCommand, now: Date): Promise<FormView> {
+  const placement = 'ref' in command ? await placementForPupil(stores, who.school, command.ref) : null;
+  return formFor(who, FORM_COMMANDS[command.name], placement, now);
 }

@@ -181,7 +181,7 @@ async function recordAttendance(
     if (existing.mark === mark.mark) return { decision: name, record, summary: 'Already recorded', attendance: mark, replayed: true, at: existing.at };
     throw new AppError(ErrorCode.NotPossible, `${mark.date} ${mark.session} is already marked ${existing.mark.replaceAll('_', ' ')}.`);
   }
-  await stores.attendance.record({ schoolId: record.schoolId, placementId: mark.placementId, date: mark.date, session: mark.session, mark: mark.mark as never, by: audit.actor, at: audit.at });
-  await stores.audit.append(audit);
+  // The mark and its audit entry are written together (see AttendanceStore.record).
+  await stores.attendance.record({ schoolId: record.schoolId, placementId: mark.placementId, date: mark.date, session: mark.session, mark: mark.mark as never, by: audit.actor, at: audit.at }, audit);
   return { decision: name, record, summary: audit.summary, attendance: mark, replayed: false, at: audit.at };
 }

@@ -21,8 +21,8 @@ export function outboxEntryOf(schoolId: string, nudge: PlannedNudge): OutboxEntr
  * dedupe key), and sets when to look at each placement again.
  */
 export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number; audited: number }> {
-  // A decision whose audit entry a crash left pending gets it now: the log never misses a decision for long.
-  const audited = await stores.placements.completeAudits(school.id);
+  // A decision or mark whose audit entry a crash left pending gets it now: the log never misses one for long.
+  const audited = (await stores.placements.completeAudits(school.id)) + (await stores.attendance.completeAudits(school.id));
   const records = await stores.placements.listDue(school.id, now);
   const due = [];
   for (const record of records) due.push(await withObligations(stores, school, record.placement, now));

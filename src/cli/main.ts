@@ -4,6 +4,7 @@ import { due } from './commands/due.ts';
 import { history } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
 import { nudges } from './commands/nudges.ts';
+import { staff } from './commands/staff.ts';
 import { validate } from './commands/validate.ts';
 import { EXIT_BAD_INPUT, processIo, type CliIo } from './io.ts';
 
@@ -14,7 +15,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   due: { run: due, summary: 'due --school F --placements F --at T [--json]  what falls due, for whom' },
   decide: { run: decide, summary: "decide <decision> --as STAFF [--placement P] [--json '{…}']  record a decision" },
   nudges: { run: nudges, summary: 'nudges preview --school F --placements F --at T  what would be sent to whom' },
-  import: { run: importCommand, summary: 'import placements <file.csv> [--school ID] [--map F] [--dry-run]  placements from a spreadsheet' },
+  import: { run: importCommand, summary: 'import placements|terms|bank-holidays|staff <file> …  a school\'s own data' },
+  staff: { run: staff, summary: 'staff check [--school ID]                    who the bot cannot reach yet, and why' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
 };
 

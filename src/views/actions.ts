@@ -1,5 +1,5 @@
 import type { Placement } from '../core/placement/placement.ts';
-import type { Verb } from './verbs.ts';
+import type { Verb } from './registry.ts';
 import type { FieldKind, FormField, InputValue, ViewAction } from './viewModel.ts';
 
 interface ActionSpec {

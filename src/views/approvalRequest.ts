@@ -5,7 +5,7 @@ import { WEEKDAYS, type Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction } from './actions.ts';
 import { pupilLabel, roleName, staffName, staffWithRoles } from './names.ts';
-import { mayDo } from './reminderActions.ts';
+import { mayDo } from './registry.ts';
 import type { CardBase, Fact, PupilLabel, Viewer } from './viewModel.ts';
 import { dueWhen } from './when.ts';
 

@@ -1,4 +1,5 @@
 import type { ApprovalRequestView } from './approvalRequest.ts';
+import type { ChecklistView } from './checklist.ts';
 import type { ConcernAlertView } from './concernAlert.ts';
 import type { DigestView } from './digest.ts';
 import type { DoneView } from './done.ts';
@@ -11,7 +12,7 @@ import type { ReminderView } from './reminder.ts';
 import type { TeamOverviewView } from './teamOverview.ts';
 
 /** Every card the bot sends; `card` names its template (cards/<card>.json) and its Block Kit renderer. */
-export type CardView = ReminderView | DigestView | ApprovalRequestView | FormView | ConcernAlertView | PlacementSummaryView | DoneView | ErrorView | TeamOverviewView | PlacementListView;
+export type CardView = ReminderView | DigestView | ApprovalRequestView | FormView | ConcernAlertView | PlacementSummaryView | DoneView | ErrorView | TeamOverviewView | PlacementListView | ChecklistView;
 export type CardName = CardView['card'];
 
 /** Every action a card offers, wherever it sits: on the card, on each item of a list, or as "show more". */
@@ -21,6 +22,8 @@ export function actionsOfCard(view: CardView): ViewAction[] {
       return [...view.actions, ...view.items.flatMap((i) => i.actions), ...(view.more ? [view.more] : [])];
     case 'placementList':
       return [...view.actions, ...view.items.map((i) => i.open), ...(view.more ? [view.more] : [])];
+    case 'checklist':
+      return [...view.actions, ...view.items.flatMap((i) => (i.action ? [i.action] : []))];
     case 'placementSummary':
       return [...view.actions, ...view.due.flatMap((d) => (d.action ? [d.action] : [])), ...(view.dueMore ? [view.dueMore] : [])];
     default:

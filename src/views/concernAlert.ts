@@ -7,7 +7,7 @@ import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction } from './actions.ts';
 import { CONCERN_TITLES } from './concernForm.ts';
 import { pupilLabel, staffName, staffWithRoles } from './names.ts';
-import { mayDo } from './reminderActions.ts';
+import { mayDo } from './registry.ts';
 import type { CardBase, Fact, PupilLabel, Viewer } from './viewModel.ts';
 import { moment } from './when.ts';
 

@@ -11,7 +11,7 @@ import { EVENT_WORDS } from './historyWords.ts';
 import { kindName, pupilLabel, roleName, sentence, staffName } from './names.ts';
 import { obligationTitle, subjectWords } from './obligationWords.ts';
 import { moreButton, pageOf } from './paging.ts';
-import { mayDo } from './reminderActions.ts';
+import { mayDo } from './registry.ts';
 import { stageLabel } from './reminder.ts';
 import type { CardBase, Fact, PupilLabel, ViewAction, Viewer } from './viewModel.ts';
 import { dueWhen, moment } from './when.ts';

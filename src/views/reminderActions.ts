@@ -1,4 +1,3 @@
-import type { DecisionName } from '../core/decisions/index.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import { routeOf } from '../core/obligations/routes.ts';
@@ -6,12 +5,11 @@ import { escalatesAt } from '../core/obligations/stage.ts';
 import { localDateOf, localTimeOf } from '../core/calendar/localTime.ts';
 import { ATTENDANCE_MARKS } from '../core/placement/events.ts';
 import type { Placement } from '../core/placement/placement.ts';
-import { actingRole } from '../core/permissions.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction, type FieldSpec } from './actions.ts';
 import { roleName } from './names.ts';
 import { sessionOf } from './obligationWords.ts';
-import type { Verb } from './verbs.ts';
+import { mayDo, type Verb } from './registry.ts';
 import type { ViewAction, Viewer } from './viewModel.ts';
 import { todayOf } from './when.ts';
 
@@ -32,8 +30,9 @@ const methodField = (options: readonly string[]): FieldSpec => ({ id: 'method', 
 
 /** The actions that do what an obligation asks, for someone allowed to do them. */
 function doIt(o: Obligation, placement: Placement): ReturnType<typeof placementAction>[] {
+  // Each button names its obligation: two reminders of one placement never share a press.
   const act = (verb: Verb, title: string, rest: Omit<Parameters<typeof placementAction>[1], 'verb' | 'title'> = {}) =>
-    placementAction(placement, { verb, title, style: 'positive', ...rest });
+    placementAction(placement, { verb, title, style: 'positive', variant: obligationKey(o), ...rest });
   const session = sessionOf(o);
   switch (o.type) {
     case 'placement_review':
@@ -56,7 +55,6 @@ function doIt(o: Obligation, placement: Placement): ReturnType<typeof placementA
       if (!session) return [];
       return [
         act('recordAbsenceFollowUp', 'Record the follow-up', {
-          variant: o.subject ?? undefined,
           input: { absenceOn: session.date, session: session.session },
           fields: [{ id: 'contact', label: 'How you reached the family', kind: 'choice', required: true, options: ['phone', 'home_visit', 'message', 'no_contact'] }],
         }),
@@ -94,6 +92,7 @@ function doIt(o: Obligation, placement: Placement): ReturnType<typeof placementA
         act('approvePartTimeTimetable', 'Approve'),
         placementAction(placement, {
           verb: 'declinePartTimeTimetable',
+          variant: obligationKey(o),
           title: 'Decline',
           style: 'destructive',
           fields: [{ id: 'reason', label: 'Why not', kind: 'longText', required: true, maxLength: 1000 }],
@@ -120,19 +119,6 @@ function doIt(o: Obligation, placement: Placement): ReturnType<typeof placementA
     case 'suspension_provision_start':
       return [];
   }
-}
-
-/** Decisions are named as actions in the permission matrix; view verbs open a form for the decision behind them. */
-const ACTION_BEHIND: Partial<Record<Verb, DecisionName>> = {
-  openReviewForm: 'recordReview',
-  openConcernForm: 'logConcern',
-  openEndPlacementForm: 'endPlacement',
-};
-
-export function mayDo(viewer: Viewer, verb: Verb, school: School): boolean {
-  const decision = ACTION_BEHIND[verb] ?? verb;
-  if (decision === 'showReminder' || decision === 'showPlacement' || decision === 'showMore' || decision === 'refreshCard') return true;
-  return actingRole(viewer.roles, decision as DecisionName, school.config.permissions) !== null;
 }
 
 /**
@@ -167,6 +153,7 @@ export function reminderActions(o: Obligation, placement: Placement, school: Sch
       placementAction(placement, {
         verb: 'snoozeNudge',
         title: 'Snooze',
+        variant: key,
         input: { obligation: key },
         fields: [snoozeUntilField(o, school, now), { id: 'reason', label: 'Why wait', kind: 'text', required: true, maxLength: 500 }],
       }),
@@ -179,6 +166,7 @@ export function reminderActions(o: Obligation, placement: Placement, school: Sch
       placementAction(placement, {
         verb: 'reassignOwner',
         title: 'Reassign',
+        variant: key,
         input: { role: o.ownerRole },
         fields: [
           {

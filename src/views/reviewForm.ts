@@ -27,13 +27,14 @@ const OUTCOME_TITLES: Record<(typeof REVIEW_OUTCOMES)[number], string> = {
 };
 
 /** 000 §8.2-8.3: who came, what the pupil and parents think, progress, and what happens next. */
-export function reviewForm(placement: Placement, school: School, now: Date, viewer: Viewer): FormView {
+export function reviewForm(placement: Placement, school: School, now: Date, viewer: Viewer, cardId?: string): FormView {
   const attendees = recordReview.input.shape.attendees.element.options;
   return formView('reviewForm', 'recordReview', placement, {
     title: 'Record the review',
     intro: 'A few lines is plenty. The pupil’s and parents’ own words help most.',
     submitTitle: 'Save the review',
     participants: [viewer.staffId],
+    ...(cardId ? { cardId } : {}),
     fields: [
       { id: 'on', label: 'Held on', kind: 'date', value: todayOf(now, school) },
       { id: 'attendees', label: 'Who took part', kind: 'multiChoice', required: true, options: attendees.map((a) => ({ value: a, title: ATTENDEE_TITLES[a] ?? a })), errorMessage: 'Say who took part' },

@@ -1,5 +1,5 @@
 import type { Actor } from '../core/decisions/decision.ts';
-import type { Verb } from './verbs.ts';
+import type { Verb } from './registry.ts';
 
 /** Who is looking at a card: what they may see and do depends on it. */
 export type Viewer = Actor;

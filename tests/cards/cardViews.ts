@@ -8,6 +8,8 @@ import type { EventOf } from '../../src/core/placement/events.ts';
 import type { Placement } from '../../src/core/placement/placement.ts';
 import type { School } from '../../src/core/policy/schoolConfig.ts';
 import { approvalRequest } from '../../src/views/approvalRequest.ts';
+import { checklist } from '../../src/views/checklist.ts';
+import { newPlacementForm, timetableProposalForm } from '../../src/views/newPlacementForm.ts';
 import type { CardView } from '../../src/views/card.ts';
 import { concernAlert } from '../../src/views/concernAlert.ts';
 import { concernForm } from '../../src/views/concernForm.ts';
@@ -82,6 +84,22 @@ export function pttPlacement(): Placement {
   });
 }
 
+/** Commissioned last week for a looked-after pupil, two checks ticked. */
+export function newPlacement(): Placement {
+  return aPlacement({
+    id: 'P-NEW-1',
+    status: 'proposed',
+    pupil: { ref: 'Y10-0007', initials: 'KT', lookedAfter: true },
+    start: '2026-03-02',
+    version: 3,
+    history: [
+      { type: 'commissioned', ...stamp('s-aplead', '2026-02-03') },
+      { type: 'checklist_item', item: 'provider_registration_checked', ...stamp('s-aplead', '2026-02-04') },
+      { type: 'checklist_item', item: 'la_informed', ...stamp('s-aplead', '2026-02-05') },
+    ],
+  });
+}
+
 export function obligationOf(placement: Placement, school: School, match: (o: Obligation) => boolean): Obligation {
   const found = deriveObligations(placement, school, NOW).find(match);
   if (!found) throw new Error('fixture: no such obligation');
@@ -147,5 +165,8 @@ export function cardViews() {
       viewers.head,
     ),
     errorIncident: errorView(new Error('socket hang up'), 'INC-7F3A'),
+    checklist: checklist(newPlacement(), school, NOW, viewers.apLead, 'Ms R Okafor set up the placement'),
+    newPlacementForm: newPlacementForm(school, NOW, viewers.apLead, 'card-1'),
+    timetableProposalForm: timetableProposalForm(school, NOW, viewers.teacher, 'card-2'),
   } satisfies Record<string, CardView>;
 }

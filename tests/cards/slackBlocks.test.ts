@@ -7,16 +7,15 @@ import { DECISIONS } from '../../src/core/decisions/index.ts';
 import { actionsOfCard, type CardView } from '../../src/views/card.ts';
 import { concernAlert } from '../../src/views/concernAlert.ts';
 import { digest } from '../../src/views/digest.ts';
-import type { FormView } from '../../src/views/formView.ts';
-import { VIEW_VERBS } from '../../src/views/verbs.ts';
+import { isFormView, type FormView } from '../../src/views/formView.ts';
+import { VIEW_VERBS } from '../../src/views/registry.ts';
 import type { ViewAction } from '../../src/views/viewModel.ts';
 import { messageProblems, modalProblems } from './blockKitLimits.ts';
 import { cardSchool, cardViews, concernOf, farmPlacement, manyDue, NOW, viewers } from './cardViews.ts';
 
-const isForm = (view: CardView): view is FormView => view.card === 'reviewForm' || view.card === 'concernForm' || view.card === 'endPlacementForm';
 const views = Object.entries(cardViews());
-const messages = views.filter((entry): entry is [string, Exclude<CardView, FormView>] => !isForm(entry[1]));
-const forms = views.filter((entry): entry is [string, FormView] => isForm(entry[1]));
+const messages = views.filter((entry): entry is [string, Exclude<CardView, FormView>] => !isFormView(entry[1]));
+const forms = views.filter((entry): entry is [string, FormView] => isFormView(entry[1]));
 
 const actionsOf = actionsOfCard;
 

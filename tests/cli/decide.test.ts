@@ -64,6 +64,7 @@ describe('ap decide and ap history, on the embedded store of the demo', () => {
 
   it.each([
     { what: 'a refused role', args: ['decide', 'recordReview', '--as', 's-teacher', '--placement', 'P-001', '--json', review], message: /not allowed/ },
+    { what: 'a verb that only shows a card', args: ['decide', 'openReviewForm', '--as', 's-aplead', '--placement', 'P-001'], message: /no decision called "openReviewForm"\. These are: commissionPlacement, / },
     { what: 'an unknown member of staff', args: ['decide', 'recordReview', '--as', 's-nobody', '--placement', 'P-001', '--json', review], message: /no member of staff "s-nobody"/ },
     { what: 'broken JSON', args: ['decide', 'recordReview', '--as', 's-aplead', '--placement', 'P-001', '--json', '{'], message: /--json is not valid JSON/ },
     { what: 'bad input', args: ['decide', 'recordReview', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--json', '{"outcome":"maybe"}'], message: /outcome: Invalid option/ },

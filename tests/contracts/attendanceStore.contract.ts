@@ -1,15 +1,18 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/core/errors.ts';
 import type { AttendanceRecord, AttendanceStore } from '../../src/ports/attendanceStore.ts';
-import { OTHER_SCHOOL, SCHOOL, anAttendanceRecord, codeOf, type ContractFactory } from './factories.ts';
+import type { AuditLog } from '../../src/ports/auditLog.ts';
+import { OTHER_SCHOOL, SCHOOL, aMarkAudit, anAttendanceRecord, codeOf, type ContractFactory } from './factories.ts';
 
 /** The behaviour every AttendanceStore adapter shares. */
-export function attendanceStoreContract(factory: ContractFactory<AttendanceStore>): void {
+export function attendanceStoreContract(factory: ContractFactory<{ attendance: AttendanceStore; audit: AuditLog }>): void {
   let attendance: AttendanceStore;
+  let audit: AuditLog;
 
   beforeEach(async () => {
-    attendance = await factory.create();
+    ({ attendance, audit } = await factory.create());
   });
+  const recordMark = (mark: AttendanceRecord) => attendance.record(mark, aMarkAudit(mark));
   afterEach(async () => {
     await factory.cleanup?.();
   });
@@ -18,24 +21,24 @@ export function attendanceStoreContract(factory: ContractFactory<AttendanceStore
 
   it('records a mark and reads it back as given', async () => {
     const mark = anAttendanceRecord({ mark: 'absent_unauthorised' });
-    await attendance.record(mark);
+    await recordMark(mark);
     const [stored] = await attendance.listForPlacement(SCHOOL, 'p-1');
     expect(stored).toEqual(mark);
     expect(stored?.at).toBeInstanceOf(Date);
   });
 
   it('takes one mark per placement, date and session', async () => {
-    await attendance.record(anAttendanceRecord());
-    expect(await codeOf(attendance.record(anAttendanceRecord({ mark: 'late', by: 'someone-else' })))).toBe(ErrorCode.Duplicate);
-    await attendance.record(anAttendanceRecord({ session: 'pm' }));
-    await attendance.record(anAttendanceRecord({ date: '2025-09-16' }));
-    await attendance.record(anAttendanceRecord({ placementId: 'p-2' }));
-    await attendance.record(anAttendanceRecord({ schoolId: OTHER_SCHOOL }));
+    await recordMark(anAttendanceRecord());
+    expect(await codeOf(recordMark(anAttendanceRecord({ mark: 'late', by: 'someone-else' })))).toBe(ErrorCode.Duplicate);
+    await recordMark(anAttendanceRecord({ session: 'pm' }));
+    await recordMark(anAttendanceRecord({ date: '2025-09-16' }));
+    await recordMark(anAttendanceRecord({ placementId: 'p-2' }));
+    await recordMark(anAttendanceRecord({ schoolId: OTHER_SCHOOL }));
     expect((await attendance.listForPlacement(SCHOOL, 'p-1')).map((m) => m.mark)).toEqual(['present', 'present', 'present']);
   });
 
   it('records one of 20 concurrent marks for the same session', async () => {
-    const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => codeOf(attendance.record(anAttendanceRecord({ by: `staff-${i}` })))));
+    const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => codeOf(recordMark(anAttendanceRecord({ by: `staff-${i}` })))));
     expect(codes.filter((c) => c === 'resolved')).toHaveLength(1);
     expect(codes.filter((c) => c === ErrorCode.Duplicate)).toHaveLength(19);
     expect(await attendance.listForPlacement(SCHOOL, 'p-1')).toHaveLength(1);
@@ -43,8 +46,8 @@ export function attendanceStoreContract(factory: ContractFactory<AttendanceStore
 
   it("lists a placement's marks by date then session, within dates when given (both included)", async () => {
     for (const [date, session] of [['2025-09-17', 'pm'], ['2025-09-15', 'pm'], ['2025-09-17', 'am'], ['2025-09-16', 'am'], ['2025-09-15', 'am']] as const)
-      await attendance.record(anAttendanceRecord({ date, session }));
-    await attendance.record(anAttendanceRecord({ placementId: 'p-2', date: '2025-09-16' }));
+      await recordMark(anAttendanceRecord({ date, session }));
+    await recordMark(anAttendanceRecord({ placementId: 'p-2', date: '2025-09-16' }));
     expect(sessions(await attendance.listForPlacement(SCHOOL, 'p-1'))).toEqual([
       'p-1 2025-09-15 am', 'p-1 2025-09-15 pm', 'p-1 2025-09-16 am', 'p-1 2025-09-17 am', 'p-1 2025-09-17 pm',
     ]);
@@ -55,20 +58,32 @@ export function attendanceStoreContract(factory: ContractFactory<AttendanceStore
   });
 
   it("lists a school's marks on one date by placement then session", async () => {
-    await attendance.record(anAttendanceRecord({ placementId: 'p-3', session: 'pm' }));
-    await attendance.record(anAttendanceRecord({ placementId: 'p-1', session: 'pm' }));
-    await attendance.record(anAttendanceRecord({ placementId: 'p-3', session: 'am' }));
-    await attendance.record(anAttendanceRecord({ placementId: 'p-2', session: 'am' }));
-    await attendance.record(anAttendanceRecord({ placementId: 'p-1', date: '2025-09-16' }));
-    await attendance.record(anAttendanceRecord({ schoolId: OTHER_SCHOOL, placementId: 'p-0' }));
+    await recordMark(anAttendanceRecord({ placementId: 'p-3', session: 'pm' }));
+    await recordMark(anAttendanceRecord({ placementId: 'p-1', session: 'pm' }));
+    await recordMark(anAttendanceRecord({ placementId: 'p-3', session: 'am' }));
+    await recordMark(anAttendanceRecord({ placementId: 'p-2', session: 'am' }));
+    await recordMark(anAttendanceRecord({ placementId: 'p-1', date: '2025-09-16' }));
+    await recordMark(anAttendanceRecord({ schoolId: OTHER_SCHOOL, placementId: 'p-0' }));
     expect(sessions(await attendance.listForDate(SCHOOL, '2025-09-15'))).toEqual([
       'p-1 2025-09-15 pm', 'p-2 2025-09-15 am', 'p-3 2025-09-15 am', 'p-3 2025-09-15 pm',
     ]);
   });
 
+  it("writes each mark's audit entry with it, and none for a second mark of the same session", async () => {
+    const mark = anAttendanceRecord({ mark: 'absent_unauthorised' });
+    await recordMark(mark);
+    expect(await codeOf(recordMark(anAttendanceRecord({ mark: 'late', by: 'someone-else' })))).toBe(ErrorCode.Duplicate);
+    const entries = await audit.list(SCHOOL);
+    expect(entries.map((e) => e.idempotencyKey)).toEqual([aMarkAudit(mark).idempotencyKey]);
+    expect(entries[0]).toMatchObject(aMarkAudit(mark));
+    // Written with its mark: nothing is left for the sweep.
+    expect(await attendance.completeAudits(SCHOOL)).toBe(0);
+    expect(await audit.list(SCHOOL)).toEqual(entries);
+  });
+
   it('hands out copies', async () => {
     const mark = anAttendanceRecord();
-    await attendance.record(mark);
+    await recordMark(mark);
     mark.mark = 'late';
     const [listed] = await attendance.listForDate(SCHOOL, '2025-09-15');
     if (listed) listed.mark = 'absent_authorised';

@@ -87,6 +87,11 @@ export function anOutboxInput(overrides: Partial<OutboxEntryInput> = {}): Outbox
   };
 }
 
+/** The audit entry of the decision that recorded a mark, keyed by the press that made it. */
+export function aMarkAudit(mark: AttendanceRecord, key = `mark:${mark.placementId}:${mark.date}:${mark.session}:${mark.by}`): AuditEntryInput {
+  return anAuditInput({ schoolId: mark.schoolId, at: mark.at, actor: mark.by, role: 'attendance_officer', action: 'recordAttendance', placementId: mark.placementId, idempotencyKey: key, summary: `Attendance recorded (${mark.session})` });
+}
+
 export function anAttendanceRecord(overrides: Partial<AttendanceRecord> = {}): AttendanceRecord {
   return {
     schoolId: SCHOOL,

@@ -27,7 +27,7 @@ export function allStoreContracts(open: () => Promise<Stores>, destroy: (stores:
   describe('PlacementStore', () => placementStoreContract(factory(({ placements, audit }) => ({ placements, audit }))));
   describe('AuditLog', () => auditLogContract(factory((s) => s.audit)));
   describe('NudgeOutbox', () => nudgeOutboxContract(factory((s) => s.outbox)));
-  describe('AttendanceStore', () => attendanceStoreContract(factory((s) => s.attendance)));
+  describe('AttendanceStore', () => attendanceStoreContract(factory(({ attendance, audit }) => ({ attendance, audit }))));
   describe('SchoolStore', () => schoolStoreContract(factory((s) => s.schools)));
   describe('ConversationStore', () => conversationStoreContract(factory((s) => s.conversations)));
 }

@@ -12,7 +12,7 @@ describe('commissioning a placement and its pre-placement checklist (000 §7)', 
     expect(record.placement).toMatchObject({ status: 'proposed', kind: 'off_site_ap', version: 0 });
 
     await expect(desk.run('s-aplead', 'activatePlacement', id, {})).rejects.toThrow(
-      /cannot start yet\. Still to do: provider registration checked; provider safeguarding confirmed; provider risk assessment; written agreement; pupil risk assessment; learning plan; parents consulted; la informed; virtual school head informed; transport arranged\./,
+      /cannot start yet\. Still to do: provider’s registration checked; provider’s safeguarding arrangements confirmed; provider’s risk assessment seen; written agreement with the provider signed; pupil’s risk assessment done; learning plan agreed; parents or carers consulted; local authority told; virtual school head told; transport arranged\./,
     );
 
     for (const item of ['provider_registration_checked', 'provider_safeguarding_confirmed', 'provider_risk_assessment', 'written_agreement', 'pupil_risk_assessment', 'learning_plan', 'parents_consulted', 'la_informed', 'virtual_school_head_informed', 'transport_arranged'])

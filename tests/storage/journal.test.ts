@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../src/core/errors.ts';
 import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import type { Stores } from '../../src/ports/stores.ts';
-import { SCHOOL, aCreate, aDecision, aPlacement, aSchoolConfig, anAttendanceRecord, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
+import { SCHOOL, aCreate, aDecision, aMarkAudit, aPlacement, aSchoolConfig, anAttendanceRecord, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRITER = fileURLToPath(new URL('./fixtures/decisionWriter.ts', import.meta.url));
@@ -62,8 +62,10 @@ async function writeOneOfEverything(stores: Stores): Promise<void> {
   await stores.outbox.claim(at('2025-10-20T08:00:00Z'), 3, 60_000);
   await stores.outbox.markSent(sent.id, at('2025-10-20T08:00:01Z'));
   await stores.outbox.markFailed(failed.id, 'HTTP 429', at('2025-10-20T08:05:00Z'));
-  await stores.attendance.record(anAttendanceRecord());
-  await stores.attendance.record(anAttendanceRecord({ session: 'pm', mark: 'absent_unauthorised' }));
+  const am = anAttendanceRecord();
+  const pm = anAttendanceRecord({ session: 'pm', mark: 'absent_unauthorised' });
+  await stores.attendance.record(am, aMarkAudit(am));
+  await stores.attendance.record(pm, aMarkAudit(pm));
   await stores.schools.save('oakfield', aSchoolConfig(), at('2025-09-01T08:00:00Z'));
   await stores.schools.save('oakfield', aSchoolConfig('Oakfield Academy', 15), at('2025-09-02T08:00:00Z'));
   await stores.conversations.save(SCHOOL, 's-aplead', 'teams', { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.example/' }, at('2025-09-02T08:00:00Z'));

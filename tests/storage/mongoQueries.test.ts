@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { auditKeyFilter, modelsOf, pendingAuditFilter } from '../../src/adapters/storage/mongo/models.ts';
+import { auditKeyFilter, modelsOf, pendingAuditFilter, pendingMarkAuditFilter } from '../../src/adapters/storage/mongo/models.ts';
 import { CLAIM_ORDER, readyFilter } from '../../src/adapters/storage/mongo/mongoNudgeOutbox.ts';
 import { DUE_ORDER, dueFilter } from '../../src/adapters/storage/mongo/mongoPlacementStore.ts';
 import { fallsInsidePartialFilter, servesFilterAndSort, type IndexDefinition } from './fixtures/indexFit.ts';
@@ -28,6 +28,14 @@ describe('the indexes behind the hot MongoDB queries', () => {
     const query = pendingAuditFilter('oakfield');
     const [keys, options] = indexesOf(models.placements).find(([k]) => 'pendingAudits.idempotencyKey' in k) ?? [];
     expect(keys).toEqual({ schoolId: 1, 'pendingAudits.idempotencyKey': 1 });
+    expect(fallsInsidePartialFilter(query, options?.partialFilterExpression ?? {})).toBe(true);
+    expect(servesFilterAndSort(keys ?? {}, { schoolId: query.schoolId }, {})).toBe(true);
+  });
+
+  it('finds the attendance marks with an audit entry pending inside the partial index that holds only them', () => {
+    const query = pendingMarkAuditFilter('oakfield');
+    const [keys, options] = indexesOf(models.attendance).find(([, o]) => o.partialFilterExpression !== undefined) ?? [];
+    expect(keys).toEqual({ schoolId: 1, 'pendingAudit.at': 1 });
     expect(fallsInsidePartialFilter(query, options?.partialFilterExpression ?? {})).toBe(true);
     expect(servesFilterAndSort(keys ?? {}, { schoolId: query.schoolId }, {})).toBe(true);
   });

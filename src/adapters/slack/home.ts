@@ -1,6 +1,7 @@
 import { dueFor, openPlacements, owns } from '../../app/queries.ts';
 import type { SlackContext } from './context.ts';
-import { staffBehind, UNKNOWN_USER } from './people.ts';
+import { strangerReply } from '../../app/guards.ts';
+import { staffBehind } from './people.ts';
 import { homeView, strangerHomeView } from './render.ts';
 
 const RECENT_DAYS = 30;
@@ -8,9 +9,9 @@ const RECENT_COUNT = 10;
 
 /** App Home: what is due for this person, what waits for their approval, and what they decided lately. */
 export async function publishHome(ctx: SlackContext, userId: string, teamId: string | undefined): Promise<void> {
-  const who = await staffBehind(ctx, userId, teamId);
+  const who = await staffBehind(ctx, userId, teamId, 'App Home visit');
   if (!who || 'answer' in who) {
-    await ctx.client.views.publish({ user_id: userId, view: strangerHomeView(who ? who.answer : UNKNOWN_USER) });
+    await ctx.client.views.publish({ user_id: userId, view: strangerHomeView(who ? who.answer : strangerReply('slack')) });
     return;
   }
   const now = ctx.clock.now();

@@ -1,8 +1,8 @@
 import { CardFactory, type Attachment } from 'botbuilder';
+import type { Answer } from '../../app/guards.ts';
 import type { PlacementWithObligations } from '../../app/queries.ts';
 import type { LocalDate } from '../../core/calendar/localDate.ts';
 import type { Actor } from '../../core/decisions/decision.ts';
-import type { DecisionName } from '../../core/decisions/index.ts';
 import type { Obligation } from '../../core/obligations/obligation.ts';
 import type { EventOf } from '../../core/placement/events.ts';
 import type { Placement } from '../../core/placement/placement.ts';
@@ -10,29 +10,20 @@ import type { School } from '../../core/policy/schoolConfig.ts';
 import { approvalRequest } from '../../views/approvalRequest.ts';
 import type { CardView } from '../../views/card.ts';
 import { concernAlert } from '../../views/concernAlert.ts';
-import { concernForm } from '../../views/concernForm.ts';
 import { digest, type AttendanceSession, type DueItem } from '../../views/digest.ts';
-import { done } from '../../views/done.ts';
-import { endPlacementForm } from '../../views/endPlacementForm.ts';
 import { errorView } from '../../views/error.ts';
-import type { FormView } from '../../views/formView.ts';
 import { placementList } from '../../views/placementList.ts';
 import { placementSummary } from '../../views/placementSummary.ts';
 import { reminder } from '../../views/reminder.ts';
-import { reviewForm } from '../../views/reviewForm.ts';
 import type { InputValue } from '../../views/viewModel.ts';
 import { teamOverview } from '../../views/teamOverview.ts';
 import { refreshUserIds } from './cards/refreshUserIds.ts';
 import { renderAdaptiveCard } from './cards/renderAdaptiveCard.ts';
 
-// The one place the handlers reach Adaptive Cards for what the shared views cover: each view
-// model rendered from its template (cards/*.json). The rest is in ./standInCards.ts.
+// The one place the handlers reach Adaptive Cards: each view model rendered from its template
+// (cards/*.json).
 
 type Json = Record<string, unknown>;
-type Form = (placement: Placement, school: School, now: Date, viewer: Actor) => FormView;
-
-/** The form that records each decision a view has a form for. */
-export const FORM_OF: Partial<Record<DecisionName, Form>> = { recordReview: reviewForm, logConcern: concernForm, endPlacement: endPlacementForm };
 
 interface Extras {
   /** What tells this card apart from others of its kind when Teams asks to refresh it (an obligation, a concern). */
@@ -45,7 +36,7 @@ interface Extras {
 const pageIdentity = (offset: unknown): Record<string, InputValue> => (typeof offset === 'number' ? { offset } : {});
 
 /** A view as the Adaptive Card Teams shows, refreshing itself for the staff it concerns. */
-function cardAttachment(view: CardView, school: School, extras: Extras = {}): Attachment {
+export function cardAttachment(view: CardView, school: School, extras: Extras = {}): Attachment {
   const { card } = renderAdaptiveCard(view, { refreshUserIds: refreshUserIds(school, view.participants) });
   const refresh = card['refresh'] as { action?: { data?: { input?: Json } } } | undefined;
   if (refresh?.action?.data && extras.identity) refresh.action.data.input = { ...refresh.action.data.input, ...extras.identity };
@@ -90,20 +81,10 @@ export function concernCard(placement: Placement, concern: EventOf<'concern'>, s
   return cardAttachment(concernAlert(placement, concern, school, now, viewer), school, concern.key ? { identity: { concernKey: concern.key } } : {});
 }
 
-/**
- * A decision's form; when it comes back refused, filled in again with what was typed (by field id)
- * and the problems at the top.
- */
-export function formCard(form: Form, placement: Placement, school: School, now: Date, viewer: Actor, again?: { typed: Record<string, string>; problems: readonly string[] }): Attachment {
-  const view = form(placement, school, now, viewer);
-  if (!again) return cardAttachment(view, school);
-  const fields = view.fields.map((f) => (again.typed[f.id] !== undefined ? { ...f, value: again.typed[f.id] ?? null } : f));
-  return cardAttachment({ ...view, fields, submit: { ...view.submit, fields }, actions: [{ ...view.submit, fields }] }, school, { notice: again.problems });
-}
-
-/** The card after an action: who did what, when; no buttons left to press twice. */
-export function doneCard(decision: DecisionName, placement: Placement, by: string, at: Date, school: School, alreadyRecorded = false): Attachment {
-  return cardAttachment(done(decision, placement, by, at, school, alreadyRecorded), school);
+/** Any card the app chose to answer with (a form, the checklist, done, a card redrawn), with why on top. */
+export function answerCard(answer: Answer, school: School): Attachment {
+  const { view, notice } = answer;
+  return cardAttachment(view, school, { notice, ...(view.card === 'reminder' ? { identity: { obligation: view.obligation } } : {}) });
 }
 
 /** A user error in plain words, or anything else as an incident id to quote (logged by the caller). */

@@ -1,11 +1,12 @@
+import { identify } from '../../app/identity.ts';
 import { ActivityTypes, TurnContext, type InvokeResponse } from 'botbuilder';
 import { isAppError } from '../../core/errors.ts';
 import { onCardAction } from './cardActions.ts';
 import { runCommand } from './commands/index.ts';
 import { helpText } from './commands/help.ts';
 import { rememberPersonalChat } from './conversations.ts';
-import { identify } from '../../app/identity.ts';
-import { auditStranger, STRANGER_REPLY, teamsIdentityOf, whoIs, type TeamsDeps } from './turn.ts';
+import { type TeamsDeps, teamsIdentityOf, whoIs } from './turn.ts';
+import { strangerReply } from '../../app/guards.ts';
 
 /** Longer than any command; a longer message is pasted text, not a command. */
 const MAX_COMMAND_LENGTH = 500;
@@ -23,10 +24,9 @@ function commandText(context: TurnContext): string {
 
 async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const text = typeof context.activity.text === 'string' ? commandText(context) : '';
-  const found = await whoIs(deps, context, text);
+  const found = await whoIs(deps, context, 'message', text);
   if (!found) {
-    await auditStranger(deps, context, 'message');
-    await context.sendActivity(STRANGER_REPLY);
+    await context.sendActivity(strangerReply('teams'));
     return;
   }
   if ('answer' in found) {
@@ -58,11 +58,8 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
   if (!added.some((m) => m?.id === botId)) return;
   const identity = teamsIdentityOf(context);
   const schools = identity ? identify(deps.schools, identity) : [];
-  if (schools.length === 0) {
-    await auditStranger(deps, context, 'install');
-    return;
-  }
-  // Someone on the staff of two schools is reached here for both.
+  // A stranger's install is audited by the guard; someone on the staff of two schools is reached here for both.
+  if (schools.length === 0) return void (await whoIs(deps, context, 'install'));
   let isNew = false;
   for (const self of schools) isNew = (await rememberPersonalChat(deps, context, self)) || isNew;
   if (isNew) await context.sendActivity(`Hello ${schools[0]!.staff.name}. I'll remind you of what is due for the pupils in alternative provision, and record what you decide.\n\n${helpText(deps.demo)}`);

@@ -2,28 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Attachment, InvokeResponse, TurnContext } from 'botbuilder';
 import { decide } from '../../app/decide.ts';
+import { decisionInput } from '../../app/formInput.ts';
+import { cardAfter, cardNow, cardRefused, fieldsFor, formFor, mayReadPlacements, placementNamed, pressKey, strangerReply } from '../../app/guards.ts';
 import { attendanceSessionOf, dueListFor, openPlacements } from '../../app/queries.ts';
-import { withAttendance } from '../../app/withAttendance.ts';
 import { DECISIONS, type DecisionName } from '../../core/decisions/index.ts';
 import { AppError, ErrorCode, isAppError } from '../../core/errors.ts';
 import { deriveObligations } from '../../core/obligations/deriveObligations.ts';
 import { obligationKey } from '../../core/obligations/obligationKey.ts';
 import { pendingPttApproval } from '../../core/placement/partTimeTimetable.ts';
-import { requiredChecklist } from '../../core/placement/checklist.ts';
 import type { EventOf } from '../../core/placement/events.ts';
 import type { Placement } from '../../core/placement/placement.ts';
-import { actingRole } from '../../core/permissions.ts';
 import type { CardName } from '../../views/card.ts';
-import { concernForm } from '../../views/concernForm.ts';
-import { endPlacementForm } from '../../views/endPlacementForm.ts';
-import { mayDo } from '../../views/reminderActions.ts';
-import { reviewForm } from '../../views/reviewForm.ts';
-import { isViewVerb, type ViewVerb } from '../../views/verbs.ts';
-import { approvalCard, concernCard, doneCard, dueCard, errorCard, FORM_OF, formCard, placementListCard, reminderCard, summaryCard } from './attachments.ts';
-import { inputFromCard, typedValues } from './cardInput.ts';
-import { fieldsOnCards } from './fieldsOnCards.ts';
-import { checklistCard, newPlacementFormCard } from './standInCards.ts';
-import { auditStranger, STRANGER_REPLY, whoIs, type TeamsDeps, type Turn } from './turn.ts';
+import { checklist } from '../../views/checklist.ts';
+import type { FormCard } from '../../views/formView.ts';
+import { isViewVerb, type ViewVerb } from '../../views/registry.ts';
+import { answerCard, approvalCard, concernCard, dueCard, errorCard, placementListCard, reminderCard, summaryCard } from './attachments.ts';
+import { typedOnCard } from './cardInput.ts';
+import { whoIs, type TeamsDeps, type Turn } from './turn.ts';
 
 const invokeValue = z.object({
   action: z.object({
@@ -59,62 +54,29 @@ const badRequest = (message: string): InvokeResponse => ({
   body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } },
 });
 
-async function currentPlacement(turn: Turn, placementId: string | null | undefined): Promise<Placement | undefined> {
-  if (placementId === undefined || placementId === null) return undefined;
-  const record = await turn.deps.stores.placements.get(turn.who.school.id, placementId);
-  return record && withAttendance(record.placement, turn.who.school.id, turn.deps.stores.attendance);
-}
+const placementOf = (press: Press): Promise<Placement> => placementNamed(press.turn.deps.stores, press.turn.who.school, press.data.placementId);
 
-async function placementOf(press: Press): Promise<Placement> {
-  const placement = await currentPlacement(press.turn, press.data.placementId);
-  if (!placement) throw new AppError(ErrorCode.NotFound, press.data.placementId ? `There is no placement ${press.data.placementId}.` : 'Which placement? Say "status" to find it.');
-  return placement;
-}
-
-/** How a placement stands now: the summary, for those who may read placements. */
+/** How a placement stands now, drawn as the app decides. */
 function stateCard(turn: Turn, placement: Placement, notice: readonly string[] = []): Attachment {
-  const { school, actor } = turn.who;
-  if (!actingRole(actor.roles, 'readPlacement', school.config.permissions)) return errorCard(new AppError(ErrorCode.NotPossible, notice.join('\n') || 'That card is out of date.'));
-  return summaryCard(placement, school, turn.now, actor, { notice });
+  return answerCard(cardNow('refreshCard', {}, placement, turn.who, turn.now, notice), turn.who.school);
 }
 
-/** A stale or refused card, drawn again from the placement as it now stands. */
-function cardNow(turn: Turn, decision: DecisionName, data: ActionData, placement: Placement, notice: readonly string[]): Attachment {
-  const { school, actor } = turn.who;
-  if ((decision === 'approvePartTimeTimetable' || decision === 'declinePartTimeTimetable') && pendingPttApproval(placement)) return approvalCard(placement, school, turn.now, actor, notice);
-  if (decision === 'tickChecklistItem' && placement.status === 'proposed') return checklistCard(placement, `⚠️ ${notice.join(' ')}`);
-  const key = data.input?.['obligation'];
-  const obligation = deriveObligations(placement, school, turn.now).find((o) => obligationKey(o) === key);
-  if (obligation) return reminderCard(placement, obligation, school, turn.now, actor, notice);
-  return stateCard(turn, placement, notice);
-}
-
-const FORM_VERBS = { openReviewForm: reviewForm, openConcernForm: concernForm, openEndPlacementForm: endPlacementForm } as const;
-
-function openForm(verb: keyof typeof FORM_VERBS) {
+function openForm(form: FormCard) {
   return async (press: Press): Promise<Attachment> => {
-    const { school, actor } = press.turn.who;
-    // Told now, not after filling it in.
-    if (!mayDo(actor, verb, school)) throw new AppError(ErrorCode.NotAllowed, 'You are not allowed to do that. Ask your AP lead or headteacher if you think you should be.');
-    return formCard(FORM_VERBS[verb], await placementOf(press), school, press.turn.now, actor);
+    const { turn } = press;
+    const placement = await placementOf(press);
+    return answerCard({ view: formFor(turn.who, form, placement, turn.now), notice: [] }, turn.who.school);
   };
 }
 
-/** Cards about a placement are for those who may read placements (a button can be pressed by anyone it reaches). */
-function mayRead(press: Press): void {
-  const { school, actor } = press.turn.who;
-  if (!actingRole(actor.roles, 'readPlacement', school.config.permissions))
-    throw new AppError(ErrorCode.NotAllowed, 'Placements are shown to the AP lead, headteacher, DSL and attendance officer.');
-}
-
 async function showPlacement(press: Press): Promise<Attachment> {
-  mayRead(press);
+  mayReadPlacements(press.turn.who);
   const { school, actor } = press.turn.who;
   return summaryCard(await placementOf(press), school, press.turn.now, actor, { offset: press.input['offset'] });
 }
 
 async function showReminder(press: Press): Promise<Attachment> {
-  mayRead(press);
+  mayReadPlacements(press.turn.who);
   const { school, actor } = press.turn.who;
   const placement = await placementOf(press);
   const obligation = deriveObligations(placement, school, press.turn.now).find((o) => obligationKey(o) === press.input['obligation']);
@@ -127,7 +89,7 @@ async function showMore(press: Press): Promise<Attachment> {
   const { school, actor } = press.turn.who;
   const { stores } = press.turn.deps;
   if (press.input['list'] === 'placements') {
-    mayRead(press);
+    mayReadPlacements(press.turn.who);
     return placementListCard(await openPlacements(stores, school, press.turn.now), school, actor, press.input['offset']);
   }
   const attendance = attendanceSessionOf(press.input);
@@ -135,10 +97,17 @@ async function showMore(press: Press): Promise<Attachment> {
 }
 
 async function showApproval(press: Press): Promise<Attachment> {
-  mayRead(press);
+  mayReadPlacements(press.turn.who);
   const placement = await placementOf(press);
   const { school, actor } = press.turn.who;
   return pendingPttApproval(placement) ? approvalCard(placement, school, press.turn.now, actor) : stateCard(press.turn, placement);
+}
+
+async function showChecklist(press: Press): Promise<Attachment> {
+  mayReadPlacements(press.turn.who);
+  const placement = await placementOf(press);
+  const { school, actor } = press.turn.who;
+  return placement.status === 'proposed' ? answerCard({ view: checklist(placement, school, press.turn.now, actor), notice: [] }, school) : stateCard(press.turn, placement);
 }
 
 async function showConcern(press: Press): Promise<Attachment> {
@@ -156,23 +125,24 @@ async function showState(press: Press): Promise<Attachment> {
  * Teams asking for a card as it stands now, for one of the people it refreshes for: the card's kind
  * rides in `input.card`. The team channel's overview and the list of placements never refresh.
  */
-const REFRESH: Record<Exclude<CardName, 'teamOverview' | 'placementList'>, (press: Press) => Promise<Attachment>> = {
+const REFRESH: Record<Exclude<CardName, 'teamOverview' | 'placementList' | 'newPlacementForm' | 'timetableProposalForm'>, (press: Press) => Promise<Attachment>> = {
   reminder: showReminder,
   digest: showMore,
   approvalRequest: showApproval,
+  checklist: showChecklist,
   concernAlert: showConcern,
   placementSummary: showPlacement,
-  reviewForm: openForm('openReviewForm'),
-  concernForm: openForm('openConcernForm'),
-  endPlacementForm: openForm('openEndPlacementForm'),
+  reviewForm: openForm('reviewForm'),
+  concernForm: openForm('concernForm'),
+  endPlacementForm: openForm('endPlacementForm'),
   done: showState,
   error: showState,
 };
 
 const VIEW_ROUTES: Record<ViewVerb, (press: Press) => Promise<Attachment>> = {
-  openReviewForm: openForm('openReviewForm'),
-  openConcernForm: openForm('openConcernForm'),
-  openEndPlacementForm: openForm('openEndPlacementForm'),
+  openReviewForm: openForm('reviewForm'),
+  openConcernForm: openForm('concernForm'),
+  openEndPlacementForm: openForm('endPlacementForm'),
   showPlacement,
   showReminder,
   showMore,
@@ -184,38 +154,25 @@ const VIEW_ROUTES: Record<ViewVerb, (press: Press) => Promise<Attachment>> = {
 
 async function runDecision(press: Press, decision: DecisionName): Promise<Attachment> {
   const { turn, data } = press;
-  const { school, actor, staff } = turn.who;
-  const placement = await currentPlacement(turn, data.placementId);
-  if (data.placementId && !placement) throw new AppError(ErrorCode.NotFound, `There is no placement ${data.placementId}.`);
-  const input = inputFromCard(decision, data, placement ? fieldsOnCards(decision, placement, school, turn.now, actor) : []);
-  // The card's action and the version it showed, plus the person: a double click records once,
-  // while the same form sent again after the placement changed is a new decision.
-  const actionId = `${data.actionId ?? turn.context.activity.id ?? randomUUID()}${data.version !== undefined && data.version !== null ? `@v${data.version}` : ''}`;
+  const { school, staff } = turn.who;
+  const placement = data.placementId ? await placementOf(press) : undefined;
+  const typed = typedOnCard(decision, data);
+  const input = decisionInput(decision, data.input ?? {}, typed, fieldsFor(decision, placement, turn.who, turn.now));
+  const actionId = data.actionId ?? turn.context.activity.id ?? randomUUID();
   try {
     const result = await decide(turn.deps.stores, {
       school,
-      actor,
+      actor: turn.who.actor,
       decision,
       placementId: data.placementId ?? undefined,
       input,
-      idempotencyKey: `teams:${actionId}:${staff.id}`,
+      idempotencyKey: pressKey('teams', actionId, data.version, staff.id),
       expectedVersion: data.version ?? undefined,
       now: turn.now,
     });
-    const after = result.record.placement;
-    if ((decision === 'commissionPlacement' || decision === 'tickChecklistItem') && after.status === 'proposed' && requiredChecklist(after).length > 0)
-      return checklistCard(after, `✅ ${result.summary}`);
-    return doneCard(decision, after, staff.id, result.at, school, result.replayed);
+    return answerCard(cardAfter(result, turn.who, turn.now), school);
   } catch (error) {
-    if (!isAppError(error) || !error.isUserError) throw error;
-    // The message lists the problems itself when there are any: show its first line and the problems once each.
-    const problems = error.problems.length > 0 ? [error.message.split('\n')[0] ?? '', ...error.problems] : [error.message];
-    if (error.code === ErrorCode.Conflict && placement) return cardNow(turn, decision, data, placement, [error.message]);
-    const form = FORM_OF[decision];
-    if (form && placement) return formCard(form, placement, school, turn.now, actor, { typed: typedValues(decision, data), problems });
-    if (decision === 'commissionPlacement' || decision === 'proposePartTimeTimetable') return newPlacementFormCard(decision, problems);
-    if (placement) return cardNow(turn, decision, data, placement, problems);
-    throw error;
+    return answerCard(cardRefused(error, decision, { input: data.input ?? {}, typed, placement }, turn.who, turn.now), school);
   }
 }
 
@@ -230,11 +187,8 @@ export async function onCardAction(deps: TeamsDeps, context: TurnContext): Promi
   const data = actionData.safeParse(parsed.data.action.data);
   if (!data.success) return badRequest('The card sent something I cannot read.');
 
-  const found = await whoIs(deps, context);
-  if (!found) {
-    await auditStranger(deps, context, 'card action');
-    return cardResponse(errorCard(new AppError(ErrorCode.NotAllowed, STRANGER_REPLY)));
-  }
+  const found = await whoIs(deps, context, 'card action');
+  if (!found) return cardResponse(errorCard(new AppError(ErrorCode.NotAllowed, strangerReply('teams'))));
   if ('answer' in found) return cardResponse(errorCard(new AppError(ErrorCode.NotPossible, found.answer)));
   const press: Press = { turn: { deps, context, ...found, now: deps.clock.now() }, data: data.data, input: data.data.input ?? {} };
   const verb = parsed.data.action.verb;

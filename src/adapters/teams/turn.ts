@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { auditIdOf, type Identified, type PlatformIdentity } from '../../app/identity.ts';
+import { staffOrStranger } from '../../app/guards.ts';
+import type { Identified, PlatformIdentity } from '../../app/identity.ts';
 import { staffHere } from '../../app/schoolChoice.ts';
 import { actorFor } from '../../core/decisions/decision.ts';
 import type { ChatDeps } from '../../ports/chatAdapter.ts';
@@ -36,42 +37,19 @@ export function teamsIdentityOf(context: TurnContext): Extract<PlatformIdentity,
 
 /**
  * The member of staff an activity comes from (and, in the demo, whom they act as), in the school
- * this conversation is about; nothing for a stranger; or what to say instead (which school?).
+ * this conversation is about; what to say instead to someone on the staff of two schools who has
+ * not said which (or just did, with `school <name>`); for a stranger, nothing, once the app has
+ * audited the refusal.
  */
-export async function whoIs(deps: TeamsDeps, context: TurnContext, text?: string): Promise<{ who: Identified; self: Identified } | { answer: string } | undefined> {
-  const identity = teamsIdentityOf(context);
-  if (!identity) return undefined;
-  const found = await staffHere(deps.schools, deps.stores.conversations, identity, { id: context.activity.conversation?.id, commandPrefix: '' }, text, deps.clock.now());
-  if (found.kind === 'stranger') return undefined;
-  if (found.kind === 'answer') return { answer: found.text };
-  const self = found.who;
+export async function whoIs(deps: TeamsDeps, context: TurnContext, what: string, text?: string): Promise<{ who: Identified; self: Identified } | { answer: string } | undefined> {
+  const verified = teamsIdentityOf(context);
+  const now = deps.clock.now();
+  const here = verified && (await staffHere(deps.schools, deps.stores.conversations, verified, { id: context.activity.conversation?.id, commandPrefix: '' }, text, now));
+  if (here?.kind === 'answer') return { answer: here.text };
+  const identity = verified ?? { platform: 'teams' as const, aadObjectId: context.activity.from?.id ?? 'unknown' };
+  const self = here?.kind === 'staff' ? here.who : await staffOrStranger({ ...deps, now }, identity, what);
+  if (!self) return undefined;
   const persona = deps.personas?.actingAs(identity.aadObjectId, self.school);
   const actor = persona && actorFor(self.school, persona.id);
   return { self, who: persona && actor ? { school: self.school, staff: persona, actor } : self };
 }
-
-/**
- * Writes down that someone the bot does not know tried it, in every school they might have meant
- * (the one for their tenant, or every school when no tenant is theirs). Never their name: an opaque id.
- */
-export async function auditStranger(deps: TeamsDeps, context: TurnContext, what: string): Promise<void> {
-  const identity = teamsIdentityOf(context) ?? { platform: 'teams' as const, aadObjectId: context.activity.from?.id ?? 'unknown' };
-  const inTenant = deps.schools.filter((s) => s.config.school.teamsTenantId !== undefined && s.config.school.teamsTenantId === identity.tenantId);
-  const schools = inTenant.length > 0 ? inTenant : deps.schools;
-  const at = deps.clock.now();
-  for (const school of schools)
-    await deps.stores.audit.append({
-      schoolId: school.id,
-      at,
-      actor: auditIdOf(identity),
-      role: null,
-      action: 'refused:unknown_user',
-      placementId: null,
-      idempotencyKey: null,
-      outcome: 'refused',
-      summary: `Refused a Teams ${what} from someone who is not on the staff list`,
-    });
-}
-
-export const STRANGER_REPLY =
-  "Sorry, I don't recognise you as a member of staff at a school I work for, so I can't show or record anything. If you should have access, ask your AP lead to add your Teams account to the school's staff list.";

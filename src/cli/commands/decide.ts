@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { decide as runDecision } from '../../app/decide.ts';
 import { actorFor } from '../../core/decisions/decision.ts';
+import { DECISIONS } from '../../core/decisions/index.ts';
+import { actionEntry, isVerb } from '../../views/registry.ts';
 import { AppError, ErrorCode } from '../../core/errors.ts';
 import { parseInstant } from '../instant.ts';
 import type { CliIo } from '../io.ts';
@@ -18,6 +20,9 @@ export async function decide(args: string[], io: CliIo): Promise<number> {
   });
   const [name] = positionals;
   if (!name || !values.as) return io.usage(USAGE);
+  // The same registry the chats read: only a verb that records a decision of its own is one here.
+  if (!isVerb(name) || actionEntry(name).decision !== name)
+    throw new AppError(ErrorCode.InvalidInput, `There is no decision called "${name}". These are: ${[...DECISIONS.keys()].join(', ')}.`);
   let input: unknown;
   try {
     input = JSON.parse(values.json ?? '{}');

@@ -23,6 +23,23 @@ export function requiredChecklist(placement: Placement): ChecklistItem[] {
   return items;
 }
 
+/** Each check as staff say it, on the checklist and in what still stands before the start. */
+export const CHECKLIST_TITLES: Readonly<Record<ChecklistItem, string>> = {
+  provider_registration_checked: 'Provider’s registration checked',
+  provider_safeguarding_confirmed: 'Provider’s safeguarding arrangements confirmed',
+  provider_risk_assessment: 'Provider’s risk assessment seen',
+  pupil_risk_assessment: 'Pupil’s risk assessment done',
+  written_agreement: 'Written agreement with the provider signed',
+  learning_plan: 'Learning plan agreed',
+  parents_consulted: 'Parents or carers consulted',
+  la_informed: 'Local authority told',
+  virtual_school_head_informed: 'Virtual school head told',
+  social_worker_informed: 'Social worker told',
+  sen_officer_informed: 'SEN officer told',
+  free_school_meals_arranged: 'Free school meals arranged',
+  transport_arranged: 'Transport arranged',
+};
+
 /** Ticking these also records the thing itself, so the obligations it satisfies close. */
 export const CHECKLIST_RECORDS: Partial<Record<ChecklistItem, HistoryEventType>> = {
   pupil_risk_assessment: 'risk_assessment',
@@ -34,12 +51,15 @@ export function tickedItems(placement: Placement): Set<ChecklistItem> {
   return new Set(placement.history.flatMap((e) => (e.type === 'checklist_item' ? [e.item] : [])));
 }
 
+/** "Local authority told" as it reads inside a sentence; "SEN officer told" keeps its capitals. */
+const midSentence = (title: string) => (/^[A-Z][A-Z]/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1));
+
 /** What still stands between a proposed placement and its start, in plain words. */
 export function missingBeforeStart(placement: Placement): string[] {
   const ticked = tickedItems(placement);
   const missing = requiredChecklist(placement)
     .filter((item) => !ticked.has(item))
-    .map((item) => item.replaceAll('_', ' '));
+    .map((item) => midSentence(CHECKLIST_TITLES[item]));
   const has = (type: HistoryEventType) => placement.history.some((e) => e.type === type);
   if (placement.kind === 'off_site_direction') {
     if (!has('governor_approval')) missing.push('governing body approval');

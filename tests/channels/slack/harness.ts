@@ -189,9 +189,13 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
         FORM,
       );
     },
-    /** A button on a message the bot posted (or, with `home`, on App Home). */
-    click(userId: string, button: { action_id: string; value: string; block_id?: string }, where: { ts?: string; home?: boolean } = {}) {
+    /**
+     * A button on a message the bot posted (or, with `home`, on App Home; with `ephemeral`, on a
+     * reply to `/ap` in a channel, which only its response URL can change).
+     */
+    click(userId: string, button: { action_id: string; value: string; block_id?: string }, where: { ts?: string; home?: boolean; ephemeral?: boolean } = {}) {
       const ts = where.ts ?? '1700000000.000200';
+      const channel = where.ephemeral ? 'C0STAFF' : 'D0DM';
       return interactive({
         type: 'block_actions',
         team: { id: TEAM, domain: 'oakfield' },
@@ -201,8 +205,8 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
         ...(where.home
           ? { container: { type: 'view', view_id: 'V0HOME' }, view: { id: 'V0HOME', type: 'home' } }
           : {
-              container: { type: 'message', message_ts: ts, channel_id: 'D0DM', is_ephemeral: false },
-              channel: { id: 'D0DM', name: 'directmessage' },
+              container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: where.ephemeral === true },
+              channel: { id: channel, name: where.ephemeral ? 'staffroom' : 'directmessage' },
               message: { type: 'message', ts, text: 'card' },
               response_url: `${hooks}/actions/${TEAM}/${nextId()}/x`,
             }),

@@ -101,15 +101,14 @@ describe('decisions from card buttons (Action.Execute)', () => {
       'commissionPlacement.kind': 'off_site_ap',
       'commissionPlacement.pupil.ref': 'y10-0007',
       'commissionPlacement.pupil.initials': 'kt',
-      'commissionPlacement.pupil.ehcp': 'true',
-      'commissionPlacement.pupil.send': 'true',
+      'commissionPlacement.pupil.flags': 'ehcp,send',
       'commissionPlacement.start': '2026-03-02',
       'commissionPlacement.end': '',
       'commissionPlacement.provider.id': '',
       'commissionPlacement.provider.name': ' Hilltop Gym ',
       'commissionPlacement.objectives': 'Attend every session\n\n  Level 1 in construction  ',
     });
-    expect(textOf(done?.value)).toContain('Commissioned');
+    expect(textOf(done?.value)).toContain('Ms R Okafor set up the placement');
     // Typed as staff type it, kept as the school writes it: capitals, a provider reference from the name, one objective a line.
     const [created] = (await bot.stores.placements.list(bot.school.id, { pupilRef: 'Y10-0007' })).map((r) => r.placement);
     expect(created?.pupil).toMatchObject({ ref: 'Y10-0007', initials: 'KT', ehcp: true, send: true, lookedAfter: false });
@@ -121,7 +120,7 @@ describe('decisions from card buttons (Action.Execute)', () => {
     if (!tick) throw new Error('no checklist');
     expect(Object.keys(tick.data).sort()).toEqual(['actionId', 'input', 'placementId', 'version']);
     const ticked = await bot.press('tickChecklistItem', tick.data);
-    expect(textOf(ticked?.value)).toContain('☑ provider registration checked');
+    expect(textOf(ticked?.value)).toContain('☑ Provider’s registration checked');
   });
 
   it('proposes a part-time timetable from the form', async () => {
@@ -253,6 +252,6 @@ describe('buttons that show another card', () => {
     expect(textOf((await bot.press('launchRockets', { placementId: 'P-001' }))?.value)).toContain('no longer does anything');
     expect(textOf((await bot.press('showForm', { placementId: 'P-001', form: 'recordReview' }))?.value)).toContain('no longer does anything');
     expect(textOf((await bot.press('refreshCard', { placementId: 'P-001', input: { card: '__proto__' } }))?.value)).toContain('JS · Y9-0412');
-    expect(textOf((await bot.press('recordReview', aReviewSubmit({}, { placementId: 'P-404' })))?.value)).toContain('There is no placement P-404');
+    expect(textOf((await bot.press('recordReview', aReviewSubmit({}, { placementId: 'P-404' })))?.value)).toContain('That placement is no longer here');
   });
 });

@@ -19,6 +19,7 @@ export const SLACK_LIMITS = {
   optionText: 75,
   optionValue: 150,
   selectOptions: 100,
+  checkboxOptions: 10,
   plainTextInput: 3000,
   fallbackText: 3000,
 } as const;

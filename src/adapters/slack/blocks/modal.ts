@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { ActionPayload } from '../../../views/viewModel.ts';
-import type { Verb } from '../../../views/verbs.ts';
+import type { Verb } from '../../../views/registry.ts';
 import { BlockKitLimitError, clip, SLACK_LIMITS } from './limits.ts';
 import type { KnownBlock } from './parts.ts';
 

@@ -27,8 +27,14 @@ function element(f: FormField): types.InputBlockElement {
       const initial = options.find((o) => o.value === f.value);
       return { type: 'static_select', action_id: f.inputId, options, ...(initial ? { initial_option: initial } : {}), ...placeholder };
     }
-    case 'multiChoice':
-      return { type: 'multi_static_select', action_id: f.inputId, options: f.options.slice(0, SLACK_LIMITS.selectOptions).map(option), ...placeholder };
+    case 'multiChoice': {
+      const options = f.options.slice(0, SLACK_LIMITS.selectOptions).map(option);
+      const picked = new Set((f.value ?? '').split(',').filter(Boolean));
+      const initial = options.filter((o) => picked.has(o.value));
+      // A short list is ticked in place, as Teams shows it; a long one is a menu.
+      if (options.length <= SLACK_LIMITS.checkboxOptions) return { type: 'checkboxes', action_id: f.inputId, options, ...(initial.length ? { initial_options: initial } : {}) };
+      return { type: 'multi_static_select', action_id: f.inputId, options, ...(initial.length ? { initial_options: initial } : {}), ...placeholder };
+    }
   }
 }
 

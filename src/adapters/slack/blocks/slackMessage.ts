@@ -1,5 +1,6 @@
 import type { CardView } from '../../../views/card.ts';
 import { approvalRequestMessage } from './approvalRequestMessage.ts';
+import { checklistMessage } from './checklistMessage.ts';
 import { concernAlertMessage } from './concernAlertMessage.ts';
 import { digestMessage } from './digestMessage.ts';
 import { doneMessage } from './doneMessage.ts';
@@ -32,5 +33,7 @@ export function slackMessage(view: Exclude<CardView, FormView>): SlackMessage {
       return teamOverviewMessage(view);
     case 'placementList':
       return placementListMessage(view);
+    case 'checklist':
+      return checklistMessage(view);
   }
 }

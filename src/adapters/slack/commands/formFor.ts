@@ -1,24 +1,12 @@
-import { placementForPupil } from '../../../app/queries.ts';
-import type { DecisionName } from '../../../core/decisions/index.ts';
-import type { ViewVerb } from '../../../views/verbs.ts';
-import { FORMS, modalView } from '../forms.ts';
-import { openModal } from '../openForm.ts';
-import { placementFormModal } from '../render.ts';
+import { formForCommand, type Command } from '../../../app/commands.ts';
+import { formModalOf } from '../render.ts';
 import type { CommandRun } from './index.ts';
 
-/** `/ap new`, `/ap ptt propose`: a modal that creates a placement. */
-export function newPlacementForm(decision: 'commissionPlacement' | 'proposePartTimeTimetable') {
-  return async ({ ctx, who, triggerId }: CommandRun): Promise<void> => {
-    const form = FORMS[decision];
-    if (form) await openModal(ctx, who, triggerId, decision, () => modalView(decision, form));
-  };
-}
-
-/** `/ap review <ref>`, `/ap concern <ref>`, `/ap end <ref>`: the form for the pupil's open placement. */
-export function placementForm(verb: ViewVerb, decision: DecisionName) {
-  return async ({ ctx, who, command, triggerId }: CommandRun): Promise<void> => {
-    if (!('ref' in command) || command.ref === undefined) return;
-    const placement = await placementForPupil(ctx.stores, who.school, command.ref);
-    await openModal(ctx, who, triggerId, decision, () => placementFormModal(verb, placement, who.school, ctx.clock.now(), who.actor)!);
-  };
+/**
+ * `/ap new`, `/ap ptt propose`, `/ap review <ref>`, `/ap concern <ref>`, `/ap end <ref>`: the
+ * form the command opens, as a modal. Opened straight after the ack: a trigger id lasts three seconds.
+ */
+export async function formFor({ ctx, who, command, triggerId }: CommandRun<Extract<Command, { name: 'new' | 'ptt propose' | 'review' | 'concern' | 'end' }>>): Promise<void> {
+  const view = await formForCommand(ctx.stores, who, command, ctx.clock.now());
+  await ctx.client.views.open({ trigger_id: triggerId, view: formModalOf(view) });
 }

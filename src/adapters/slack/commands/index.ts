@@ -3,12 +3,13 @@ import { parseCommand, type Command } from '../../../app/commands.ts';
 import type { Identified } from '../../../app/identity.ts';
 import { ErrorCode, isAppError } from '../../../core/errors.ts';
 import type { SlackContext } from '../context.ts';
-import { staffBehind, UNKNOWN_USER } from '../people.ts';
+import { strangerReply } from '../../../app/guards.ts';
+import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
 import { helpMessage, plainMessage, type SlackMessage } from '../render.ts';
 import { due } from './due.ts';
 import { help } from './help.ts';
-import { newPlacementForm, placementForm } from './formFor.ts';
+import { formFor } from './formFor.ts';
 import { postHere } from './postHere.ts';
 import { status } from './status.ts';
 
@@ -30,11 +31,11 @@ const HANDLERS: Handlers = {
   help,
   due,
   status,
-  new: newPlacementForm('commissionPlacement'),
-  review: placementForm('openReviewForm', 'recordReview'),
-  concern: placementForm('openConcernForm', 'logConcern'),
-  end: placementForm('openEndPlacementForm', 'endPlacement'),
-  'ptt propose': newPlacementForm('proposePartTimeTimetable'),
+  new: formFor,
+  review: formFor,
+  concern: formFor,
+  end: formFor,
+  'ptt propose': formFor,
   'post here': postHere,
 };
 
@@ -44,8 +45,8 @@ export function registerApCommand(app: App, ctx: SlackContext): void {
     await ack();
     const reply = (message: SlackMessage) => send(respond, message);
     try {
-      const who = await staffBehind(ctx, command.user_id, command.team_id, command.channel_id, command.text);
-      if (!who) return await reply(plainMessage(UNKNOWN_USER));
+      const who = await staffBehind(ctx, command.user_id, command.team_id, 'command', { conversationId: command.channel_id, text: command.text });
+      if (!who) return await reply(plainMessage(strangerReply('slack')));
       if ('answer' in who) return await reply(plainMessage(who.answer));
       let parsed: Command;
       try {

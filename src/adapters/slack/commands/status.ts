@@ -1,5 +1,5 @@
 import { openPlacements, placementForPupil } from '../../../app/queries.ts';
-import { mayReadPlacements } from '../people.ts';
+import { mayReadPlacements } from '../../../app/guards.ts';
 import { openPlacementsMessage, summaryMessage } from '../render.ts';
 import type { CommandRun } from './index.ts';
 

@@ -1,44 +1,58 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewStateValue, ViewSubmitAction } from '@slack/bolt';
 import { decide } from '../../../app/decide.ts';
+import { decisionInput, type Typed } from '../../../app/formInput.ts';
+import { cardAfter, fieldsFor, placementNamed, pressKey, strangerReply } from '../../../app/guards.ts';
 import { DECISIONS, type DecisionName } from '../../../core/decisions/index.ts';
 import type { SlackContext } from '../context.ts';
 import { dm } from '../dm.ts';
-import { fieldValues, FORMS } from '../forms.ts';
-import { staffBehind, UNKNOWN_USER } from '../people.ts';
+import { staffBehind } from '../people.ts';
 import { errorsByBlock, explain } from '../problems.ts';
-import { checklistMessage, doneMessage, type ModalMeta } from '../render.ts';
+import { answerMessage, type ModalMeta, type SlackMessage } from '../render.ts';
+
+type StateValues = Record<string, Record<string, ViewStateValue>>;
+
+/** What was typed or picked in a modal, by block id (the decision input's field); empty fields left out. */
+function typedIn(values: StateValues): Typed {
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([blockId, actions]): [string, string | string[]][] => {
+      const v = Object.values(actions)[0];
+      if (v?.selected_options) return [[blockId, v.selected_options.map((o) => o.value)]];
+      const picked = v?.value ?? v?.selected_date ?? v?.selected_option?.value ?? undefined;
+      return picked === undefined || picked === null || picked === '' ? [] : [[blockId, picked]];
+    }),
+  );
+}
 
 /**
  * A modal's submit: the decision named by its `callback_id`, recorded before the ack so that a
- * refusal comes back as `response_action: errors` beside the fields and the modal stays open.
- * Its input is what the card fixed (`private_metadata`) plus what was typed (block id = field).
+ * refusal comes back as `response_action: errors` beside the fields and the modal stays open as
+ * typed. Its input is what the card fixed (`private_metadata`) plus what was typed (block id = field).
  */
 export function registerSubmissions(app: App, ctx: SlackContext): void {
   app.view<ViewSubmitAction>({ type: 'view_submission' }, async ({ ack, body, view }) => {
     const decision = view.callback_id as DecisionName;
     if (!DECISIONS.has(decision)) return ack();
-    const values = view.state.values;
     const fromBlocks = (view.blocks ?? []).flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : []));
-    const blockIds = fromBlocks.length > 0 ? fromBlocks : Object.keys(values);
+    const blockIds = fromBlocks.length > 0 ? fromBlocks : Object.keys(view.state.values);
     const first = blockIds[0] ?? '';
     const meta = parseMeta(view.private_metadata);
     const userId = body.user.id;
 
-    const who = await staffBehind(ctx, userId, body.user.team_id ?? body.team?.id);
-    if (!who) return ack({ response_action: 'errors', errors: { [first]: UNKNOWN_USER } });
+    const who = await staffBehind(ctx, userId, body.user.team_id ?? body.team?.id, 'form');
+    if (!who) return ack({ response_action: 'errors', errors: { [first]: strangerReply('slack') } });
     if ('answer' in who) return ack({ response_action: 'errors', errors: { [first]: who.answer } });
-    const form = FORMS[decision];
-    const key = `slack:${view.id}`;
     const now = ctx.clock.now();
     let result;
     try {
+      const placement = meta.placementId ? await placementNamed(ctx.stores, who.school, meta.placementId) : undefined;
+      const input = decisionInput(decision, meta.input ?? {}, typedIn(view.state.values), fieldsFor(decision, placement, who, now));
       result = await decide(ctx.stores, {
         school: who.school,
         actor: who.actor,
         decision,
         placementId: meta.placementId ?? undefined,
-        input: form ? form.input(values) : { ...meta.input, ...fieldValues(values) },
-        idempotencyKey: key,
+        input,
+        idempotencyKey: pressKey('slack', meta.actionId ?? view.id, meta.version, who.staff.id),
         expectedVersion: meta.version ?? undefined,
         now,
       });
@@ -48,14 +62,27 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
     await ack();
 
     try {
-      const done = doneMessage(decision, result.record.placement, who.staff.id, result.at, who.school, result.replayed);
-      if (meta.origin) await ctx.client.chat.update({ channel: meta.origin.channel, ts: meta.origin.ts, text: done.text, blocks: done.blocks });
-      if (decision === 'commissionPlacement') await dm(ctx, userId, checklistMessage(result.record.placement));
-      else if (!meta.origin) await dm(ctx, userId, done);
+      const answer = answerMessage(cardAfter(result, who, now));
+      if (meta.origin) await replaceOrigin(ctx, meta.origin, answer);
+      else await dm(ctx, userId, answer);
     } catch (error) {
       explain(ctx.log, error);
     }
   });
+}
+
+/** The card the modal was opened from, replaced by what the app answers. */
+async function replaceOrigin(ctx: SlackContext, origin: NonNullable<ModalMeta['origin']>, message: SlackMessage): Promise<void> {
+  if ('ts' in origin) {
+    await ctx.client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks });
+    return;
+  }
+  const response = await fetch(origin.responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks }),
+  });
+  if (!response.ok) throw new Error(`response_url answered ${response.status}`);
 }
 
 function parseMeta(raw: string): ModalMeta {

@@ -1,8 +1,10 @@
 import type { LocalDate } from '../../../core/calendar/localDate.ts';
 import type { AttendanceRecord, AttendanceStore } from '../../../ports/attendanceStore.ts';
+import type { AuditEntryInput } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { attendanceExists } from '../storeRules.ts';
-import { keyOf, type JournalDatabase } from './journalDatabase.ts';
+import { auditEntryFor } from './journalAuditLog.ts';
+import { keyOf, type Change, type JournalDatabase } from './journalDatabase.ts';
 
 export class JournalAttendanceStore implements AttendanceStore {
   readonly #db: JournalDatabase;
@@ -11,9 +13,18 @@ export class JournalAttendanceStore implements AttendanceStore {
     this.#db = db;
   }
 
-  async record(mark: AttendanceRecord): Promise<void> {
+  // The mark and its audit entry are one journal line: both or neither.
+  async record(mark: AttendanceRecord, audit: AuditEntryInput): Promise<void> {
     if (this.#db.attendance.has(keyOf(mark.schoolId, mark.placementId, mark.date, mark.session))) throw attendanceExists();
-    this.#db.commit([{ kind: 'attendance', value: plainCopy(mark) }]);
+    const { entry, created } = auditEntryFor(this.#db, audit);
+    const changes: Change[] = [{ kind: 'attendance', value: plainCopy(mark) }];
+    if (created) changes.push({ kind: 'audit', value: entry });
+    this.#db.commit(changes);
+  }
+
+  // Nothing is ever pending: see `record`.
+  async completeAudits(): Promise<number> {
+    return 0;
   }
 
   async listForPlacement(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): Promise<AttendanceRecord[]> {

@@ -146,14 +146,20 @@ export interface AttendanceDoc {
   mark: AttendanceMark;
   by: string;
   at: Date;
+  /** The mark's audit entry until it is in the log (as `PlacementDoc.pendingAudits`). */
+  pendingAudit?: AuditEntryInput;
 }
 
 const attendanceSchema = new Schema<AttendanceDoc>(
-  { schoolId: String, placementId: String, date: String, session: String, mark: String, by: String, at: Date },
+  { schoolId: String, placementId: String, date: String, session: String, mark: String, by: String, at: Date, pendingAudit: { type: Schema.Types.Mixed, default: undefined } },
   { ...options, collection: 'attendance' },
 );
 attendanceSchema.index({ schoolId: 1, placementId: 1, date: 1, session: 1 }, { unique: true });
 attendanceSchema.index({ schoolId: 1, date: 1 });
+attendanceSchema.index({ schoolId: 1, 'pendingAudit.at': 1 }, { partialFilterExpression: { pendingAudit: { $exists: true } } });
+
+/** Marks of a school with their audit entry pending, in the shape the partial index above serves. */
+export const pendingMarkAuditFilter = (schoolId: string) => ({ schoolId, pendingAudit: { $exists: true } });
 
 export interface SchoolVersionDoc {
   schoolId: string;

@@ -1,23 +1,43 @@
 import type { LocalDate } from '../../../core/calendar/localDate.ts';
 import type { AttendanceRecord, AttendanceStore } from '../../../ports/attendanceStore.ts';
+import type { AuditEntryInput, AuditLog } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { attendanceExists } from '../storeRules.ts';
-import { isDuplicateKeyError, type AttendanceDoc, type Models } from './models.ts';
+import { isDuplicateKeyError, pendingMarkAuditFilter, type AttendanceDoc, type Models } from './models.ts';
 
+/** A mark's audit entry rides pending in the mark's own insert, as a decision's does (see MongoPlacementStore). */
 export class MongoAttendanceStore implements AttendanceStore {
   readonly #models: Models;
+  readonly #audit: AuditLog;
 
-  constructor(models: Models) {
+  constructor(models: Models, audit: AuditLog) {
     this.#models = models;
+    this.#audit = audit;
   }
 
-  async record(mark: AttendanceRecord): Promise<void> {
+  async record(mark: AttendanceRecord, audit: AuditEntryInput): Promise<void> {
+    let created: AttendanceDoc;
     try {
-      await this.#models.attendance.create(plainCopy(mark));
+      created = (await this.#models.attendance.create({ ...plainCopy(mark), pendingAudit: plainCopy(audit) })).toObject();
     } catch (error) {
       if (isDuplicateKeyError(error)) throw attendanceExists();
       throw error;
     }
+    // The mark stands with its entry pending: acknowledged even if this fails, the next sweep appends it.
+    await this.#appendPending(created).catch(() => undefined);
+  }
+
+  async completeAudits(schoolId: string): Promise<number> {
+    const docs = await this.#models.attendance.find(pendingMarkAuditFilter(schoolId)).lean();
+    for (const doc of docs) await this.#appendPending(doc);
+    return docs.length;
+  }
+
+  async #appendPending(doc: AttendanceDoc): Promise<void> {
+    if (!doc.pendingAudit) return;
+    await this.#audit.append(doc.pendingAudit);
+    const { schoolId, placementId, date, session } = doc;
+    await this.#models.attendance.updateOne({ schoolId, placementId, date, session }, { $unset: { pendingAudit: 1 } });
   }
 
   async listForPlacement(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): Promise<AttendanceRecord[]> {

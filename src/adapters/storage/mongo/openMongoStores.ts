@@ -30,7 +30,7 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
       placements: new MongoPlacementStore(models, audit),
       audit,
       outbox: new MongoNudgeOutbox(models),
-      attendance: new MongoAttendanceStore(models),
+      attendance: new MongoAttendanceStore(models, audit),
       schools: new MongoSchoolStore(models),
       conversations: new MongoConversationStore(models),
       // Connected: MongoDB itself answers a write it cannot take (disk full) with an error.

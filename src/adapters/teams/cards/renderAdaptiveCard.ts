@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
-import type { CardName, CardView } from '../../../views/card.ts';
+import type { CardView } from '../../../views/card.ts';
+import { isFormView } from '../../../views/formView.ts';
 
 /** Teams refuses a message over 80 KB; the activity around the card needs some of that. */
 export const TEAMS_CARD_MAX_BYTES = 78 * 1024;
@@ -14,9 +15,12 @@ export class CardLimitError extends Error {
   }
 }
 
-const templates = new Map<CardName, ACData.Template>();
+const templates = new Map<string, ACData.Template>();
 
-function templateFor(name: CardName): ACData.Template {
+/** Every form is drawn by one template (cards/form.json); every other card by its own. */
+const templateName = (view: CardView): string => (isFormView(view) ? 'form' : view.card);
+
+function templateFor(name: string): ACData.Template {
   let template = templates.get(name);
   if (!template) {
     const json: unknown = JSON.parse(readFileSync(new URL(`../../../../cards/${name}.json`, import.meta.url), 'utf8'));
@@ -57,7 +61,7 @@ export function renderAdaptiveCard(view: CardView, options: RenderOptions = {}):
   };
   let expanded: Record<string, unknown>;
   try {
-    expanded = templateFor(view.card).expand({ $root: root }) as Record<string, unknown>;
+    expanded = templateFor(templateName(view)).expand({ $root: root }) as Record<string, unknown>;
   } finally {
     ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }

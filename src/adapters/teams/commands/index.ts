@@ -2,7 +2,7 @@ import { parseCommand, type Command } from '../../../app/commands.ts';
 import type { Turn } from '../turn.ts';
 import { demoAs } from './demoAs.ts';
 import { due } from './due.ts';
-import { formForNew, formForPupil } from './forms.ts';
+import { form } from './forms.ts';
 import { help } from './help.ts';
 import { postHere } from './postHere.ts';
 import { status } from './status.ts';
@@ -13,11 +13,11 @@ const HANDLERS: { [N in Command['name']]: Handler<Extract<Command, { name: N }>>
   help: (turn) => help(turn),
   due: (turn) => due(turn),
   status: (turn, c) => status(turn, c.ref),
-  review: (turn, c) => formForPupil(turn, 'recordReview', c.ref),
-  concern: (turn, c) => formForPupil(turn, 'logConcern', c.ref),
-  end: (turn, c) => formForPupil(turn, 'endPlacement', c.ref),
-  new: (turn) => formForNew(turn, 'commissionPlacement'),
-  'ptt propose': (turn) => formForNew(turn, 'proposePartTimeTimetable'),
+  review: form,
+  concern: form,
+  end: form,
+  new: form,
+  'ptt propose': form,
   'post here': (turn) => postHere(turn),
 };
 

@@ -1,14 +1,12 @@
 import { openPlacements, placementForPupil } from '../../../app/queries.ts';
-import { AppError, ErrorCode } from '../../../core/errors.ts';
-import { actingRole } from '../../../core/permissions.ts';
+import { mayReadPlacements } from '../../../app/guards.ts';
 import { placementListCard, summaryCard } from '../attachments.ts';
 import type { Turn } from '../turn.ts';
 
 /** `status [ref]`: one placement as it stands, or every open one; for those who may read placements. */
 export async function status(turn: Turn, ref: string | undefined): Promise<void> {
   const { school, actor } = turn.who;
-  if (!actingRole(actor.roles, 'readPlacement', school.config.permissions))
-    throw new AppError(ErrorCode.NotAllowed, 'Placements are shown to the AP lead, headteacher, DSL and attendance officer. You can still log a concern: concern <pupil ref>.');
+  mayReadPlacements(turn.who);
   const { stores } = turn.deps;
   if (ref === undefined) {
     await turn.context.sendActivity({ attachments: [placementListCard(await openPlacements(stores, school, turn.now), school, actor)] });
