@@ -1,10 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decide } from '../../../app/decide.ts';
-import { cardAfter, cardRefused, formFor, mayPress, mayReadPlacements, placementNamed, pressKey, actionOnCards, strangerReply } from '../../../app/guards.ts';
+import { cardAfter, cardRefused, formFor, mayPress, mayReadPlacements, placementNamed, pressKey, problemsOf, actionOnCards, strangerReply } from '../../../app/guards.ts';
 import type { Identified } from '../../../app/identity.ts';
 import { attendanceSessionOf, dueListFor, openPlacements } from '../../../app/queries.ts';
 import type { DecisionName } from '../../../core/decisions/index.ts';
+import { isAppError } from '../../../core/errors.ts';
 import type { Placement } from '../../../core/placement/placement.ts';
+import { isFormView } from '../../../views/formView.ts';
 import { actionEntry, isVerb, isViewVerb, type ViewVerb } from '../../../views/registry.ts';
 import type { ActionPayload } from '../../../views/viewModel.ts';
 import { verbOf } from '../blocks/parts.ts';
@@ -138,7 +140,10 @@ async function recordPress(press: Press, decision: DecisionName): Promise<void> 
     });
     await press.refresh(answerMessage(cardAfter(result, who, now)));
   } catch (error) {
-    await press.refresh(answerMessage(cardRefused(error, decision, { input: payload.input, typed: {}, placement }, who, now)));
+    const answer = cardRefused(error, decision, { input: payload.input, typed: {}, placement }, who, now);
+    // A form sent back (the button's input did not do) is a modal in Slack, not a message in place of the card: say what was wrong instead.
+    if (isFormView(answer.view)) return press.tell(plainMessage(isAppError(error) ? problemsOf(error).join('\n') : 'That button no longer works.'));
+    await press.refresh(answerMessage(answer));
   }
 }
 
