@@ -24,7 +24,7 @@ export const COMMAND_HELP: readonly { usage: string; says: string }[] = [
   { usage: 'end <pupil ref>', says: 'end a placement' },
   { usage: 'new', says: 'commission a new placement' },
   { usage: 'ptt propose', says: 'propose a part-time timetable' },
-  { usage: 'post here', says: 'in a team channel: post the morning overview of AP duties there (AP lead or headteacher)' },
+  { usage: 'post here', says: 'in a team channel: post the morning overview there' },
   { usage: 'help', says: 'this list' },
 ];
 
@@ -66,7 +66,39 @@ export function parseCommand(text: string): Command {
       if (second?.toLowerCase() === 'propose' && rest.length === 0) return { name: 'ptt propose' };
       break;
   }
-  throw new AppError(ErrorCode.InvalidInput, `I don't know "${text.trim().slice(0, 60)}". Here is what works:\n${helpText()}`);
+  const typed = text.trim().slice(0, 60);
+  const guess = nearMiss(words);
+  throw new AppError(ErrorCode.InvalidInput, `I don't know "${typed}".${guess ? ` Did you mean "${guess}"?` : ''} Here is what works:\n${helpText()}`);
+}
+
+const COMMAND_WORDS = ['help', 'due', 'new', 'status', 'review', 'concern', 'end', 'post here', 'ptt propose'];
+
+/** Edits (insert, delete, change, swap two neighbours) between two short words. */
+function editsBetween(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** The command someone nearly typed ("reveiw Y9-0412" → "review Y9-0412"), kept with what followed it. */
+function nearMiss(words: readonly string[]): string | undefined {
+  const [first, ...rest] = words;
+  if (!first) return undefined;
+  const said = first.toLowerCase();
+  const scored = COMMAND_WORDS.map((command) => {
+    const head = command.split(' ')[0] as string;
+    return { command, head, edits: editsBetween(said, head) };
+  }).filter((c) => c.edits > 0 && c.edits <= (c.head.length > 4 ? 2 : 1));
+  const best = scored.sort((a, b) => a.edits - b.edits)[0];
+  if (!best) return undefined;
+  const tail = best.command.includes(' ') ? rest.slice(1) : rest;
+  return [best.command, ...tail].join(' ');
 }
 
 type FormCommand = Extract<Command, { name: 'new' | 'ptt propose' | 'review' | 'concern' | 'end' }>;

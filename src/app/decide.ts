@@ -62,10 +62,11 @@ export function nextDueAtOf(placement: Placement, now: Date): Date | null {
 }
 
 /** Queues what a decision sends at once (a concern to the DSLs, an approval request). */
-async function sendFollowUps(outbox: NudgeOutbox, result: DecideResult, request: DecideRequest): Promise<DecideResult> {
+async function sendFollowUps(stores: DecisionStores, result: DecideResult, request: DecideRequest): Promise<DecideResult> {
   if (result.replayed) return result;
-  for (const nudge of followUpsOf(result.decision, result.record.placement, request.idempotencyKey, request.actor.staffId, request.school, request.now))
-    await outbox.enqueue(outboxEntryOf(request.school.id, nudge), request.now);
+  const placement = await withAttendance(result.record.placement, request.school.id, stores.attendance);
+  for (const nudge of followUpsOf(result.decision, placement, request.idempotencyKey, request.actor.staffId, request.school, request.now))
+    await stores.outbox.enqueue(outboxEntryOf(request.school.id, nudge), request.now);
   return result;
 }
 
@@ -76,7 +77,7 @@ async function sendFollowUps(outbox: NudgeOutbox, result: DecideResult, request:
  */
 export async function decide(stores: DecisionStores, request: DecideRequest): Promise<DecideResult> {
   const result = await record(stores, request);
-  return sendFollowUps(stores.outbox, { ...result, at: result.at ?? firstRecordedAt(result.record.placement, request) }, request);
+  return sendFollowUps(stores, { ...result, at: result.at ?? firstRecordedAt(result.record.placement, request) }, request);
 }
 
 /** When a decision with this key was first recorded: its event's time, else now. */
@@ -136,7 +137,7 @@ async function record(stores: DecisionStores, request: DecideRequest): Promise<O
   }
   for (let attempt = 0; ; attempt++) {
     const record = await stores.placements.get(school.id, request.placementId);
-    if (!record) throw new AppError(ErrorCode.NotFound, `There is no placement ${request.placementId}.`);
+    if (!record) throw new AppError(ErrorCode.NotFound, `That placement is no longer here. Say "status" to see the open ones.`);
     if (record.placement.history.some((e) => e.key === key))
       return { decision: name, record, summary: 'Already recorded', replayed: true };
     if (request.expectedVersion !== undefined && request.expectedVersion !== record.placement.version)

@@ -124,7 +124,7 @@ export function cardAfter(result: DecideResult, who: Identified, now: Date): Ans
   const placement = result.record.placement;
   if ((result.decision === 'commissionPlacement' || result.decision === 'tickChecklistItem') && placement.status === 'proposed' && requiredChecklist(placement).length > 0)
     return { view: checklist(placement, who.school, now, who.actor, result.replayed ? 'Already recorded. Nothing new was saved.' : doneLine(result, who)), notice: [] };
-  return { view: done(result.decision, placement, who.staff.id, result.at, who.school, result.replayed), notice: [] };
+  return { view: done(result.decision, placement, who.staff.id, result.at, who.school, result.replayed, result.attendance), notice: [] };
 }
 
 const doneLine = (result: DecideResult, who: Identified) => done(result.decision, result.record.placement, who.staff.id, result.at, who.school).text;

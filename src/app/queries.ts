@@ -2,6 +2,7 @@ import { isValidLocalDate, type LocalDate } from '../core/calendar/localDate.ts'
 import { AppError, ErrorCode } from '../core/errors.ts';
 import type { Actor } from '../core/decisions/decision.ts';
 import { compareObligations, deriveObligations } from '../core/obligations/deriveObligations.ts';
+import { audienceOf, type Involvement } from '../core/obligations/audience.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
@@ -35,11 +36,19 @@ export async function openPlacements(stores: ReadStores, school: School, now: Da
   return Promise.all(records.map(({ placement }) => withObligations(stores, school, placement, now)));
 }
 
-/** What a person needs to do now (not what is merely scheduled), soonest first. */
-export async function dueFor(stores: ReadStores, school: School, actor: Actor, now: Date): Promise<{ placement: Placement; obligation: Obligation }[]> {
+/**
+ * What a person needs to do now (not what is merely scheduled), soonest first: what they own and
+ * what has been passed up to them, each marked, exactly as the nudges reach them.
+ */
+export async function dueFor(stores: ReadStores, school: School, actor: Actor, now: Date): Promise<{ placement: Placement; obligation: Obligation; involvement: Involvement }[]> {
   const open = await openPlacements(stores, school, now);
   return open
-    .flatMap(({ placement, obligations }) => obligations.filter((o) => o.stage !== 'scheduled' && owns(actor, placement, o)).map((obligation) => ({ placement, obligation })))
+    .flatMap(({ placement, obligations }) =>
+      obligations.flatMap((obligation) => {
+        const involvement = obligation.stage === 'scheduled' ? undefined : audienceOf(school, placement, obligation).get(actor.staffId);
+        return involvement ? [{ placement, obligation, involvement }] : [];
+      }),
+    )
     .sort((a, b) => compareObligations(a.obligation, b.obligation));
 }
 

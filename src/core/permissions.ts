@@ -20,6 +20,10 @@ export const ACTIONS = [
   'recordProviderDocument',
   'confirmAttendance',
   'recordAbsenceFollowUp',
+  'recordAbsenceDecision',
+  'acknowledgeConcern',
+  'decideConcern',
+  'closeConcern',
   'recordWelfareCheck',
   'recordParentNotice',
   'recordLaInformed',
@@ -37,6 +41,8 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 const leaders: readonly Role[] = ['ap_lead', 'headteacher'];
+/** The designated safeguarding lead and the deputies (000 §4.4). */
+const safeguardingLeads: readonly Role[] = ['dsl', 'deputy_dsl'];
 const everyStaffRole: readonly Role[] = ROLES.filter((r) => r !== 'governor');
 
 /** Who may do what by default (shared/docs/domain.md, "People and roles"); a school may change any row. */
@@ -55,13 +61,18 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   // Anyone may raise a concern; only the DSLs read what it says.
   logConcern: ROLES,
   recordReview: leaders,
-  requestReview: [...leaders, 'dsl'],
+  requestReview: [...leaders, ...safeguardingLeads],
   recordQaVisit: leaders,
   renewRiskAssessment: leaders,
   recordProviderDocument: leaders,
-  confirmAttendance: ['attendance_officer', 'ap_lead', 'dsl'],
-  recordAbsenceFollowUp: ['attendance_officer', 'ap_lead', 'dsl'],
-  recordWelfareCheck: ['ap_lead', 'dsl', 'headteacher', 'staff'],
+  confirmAttendance: ['attendance_officer', 'ap_lead', ...safeguardingLeads],
+  recordAbsenceFollowUp: ['attendance_officer', 'ap_lead', ...safeguardingLeads],
+  // Nobody could reach the family: what happens next is the DSL's call.
+  recordAbsenceDecision: safeguardingLeads,
+  acknowledgeConcern: safeguardingLeads,
+  decideConcern: safeguardingLeads,
+  closeConcern: safeguardingLeads,
+  recordWelfareCheck: ['ap_lead', ...safeguardingLeads, 'headteacher', 'staff'],
   recordParentNotice: leaders,
   recordLaInformed: leaders,
   recordGovernorApproval: ['governor', ...leaders],
@@ -72,8 +83,8 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   // Further limited to whoever owns the reminder (or the headteacher).
   snoozeNudge: ['ap_lead', 'headteacher', 'attendance_officer'],
   reassignOwner: leaders,
-  readPlacement: ['ap_lead', 'headteacher', 'dsl', 'attendance_officer'],
-  readConcernDetails: ['dsl'],
+  readPlacement: ['ap_lead', 'headteacher', ...safeguardingLeads, 'attendance_officer'],
+  readConcernDetails: safeguardingLeads,
   // Where the morning overview of the school's AP duties is posted for the whole team to see.
   chooseTeamChannel: leaders,
 };

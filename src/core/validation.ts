@@ -31,9 +31,19 @@ export function parseOrThrow<S extends z.ZodType>(
 }
 
 // YAML 1.1 readers turn unquoted dates into Date objects; accept both forms.
-export const localDate = z.preprocess(
-  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().refine(isValidLocalDate, { message: 'is not a date (YYYY-MM-DD)' }),
-);
+const dateString = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
+
+export const localDate = z.preprocess(dateString, z.string().refine(isValidLocalDate, { message: 'is not a date (YYYY-MM-DD)' }));
+
+/** A date a record cannot do without; left out, it is named by `missing` ("give the date of the visit"). */
+export const requiredDate = (missing: string) =>
+  z.preprocess(dateString, z.string({ error: missing }).min(1, { message: missing }).refine(isValidLocalDate, { message: 'is not a date (YYYY-MM-DD)' }));
+
+/** Text a record cannot do without; left out or blank, it is named by `missing` ("say who visited"). */
+export const requiredText = (missing: string, min = 2, max = 2000) =>
+  z.string({ error: missing }).trim().min(min, { message: missing }).max(max);
 
 export const localTime = z.string().regex(LOCAL_TIME, { message: 'is not a time (HH:MM, 24-hour)' });
+
+/** Zod's own message for a wrong value, and `missing` for a value left out. */
+export const whenMissing = (missing: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? missing : undefined) });

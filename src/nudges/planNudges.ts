@@ -2,7 +2,7 @@ import { localDateOf } from '../core/calendar/localTime.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
-import type { Role } from '../core/policy/roles.ts';
+import { audienceOf, isSafeguarding } from '../core/obligations/audience.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { NudgeItem, NudgeMessage } from '../ports/nudgeChannel.ts';
 import { nextAllowedTime } from './quietHours.ts';
@@ -22,26 +22,14 @@ export interface PlannedNudge {
 
 const NUDGED_STAGES = new Set(['upcoming', 'due', 'overdue', 'escalated']);
 
-/** Unexplained absence and anything raised by a concern: the DSL's business, never a shared channel's. */
-export const isSafeguarding = (o: Obligation) => o.type === 'absence_follow_up' || (o.subject?.startsWith('safeguarding concern') ?? false);
-
 /** An obligation as a nudge carries it: the pupil by initials and reference only. */
 export function itemOf(placement: Placement, o: Obligation): NudgeItem {
   return { ...o, dueAt: o.dueAt.toISOString(), pupil: { ref: placement.pupil.ref, initials: placement.pupil.initials } };
 }
 
-function holders(school: School, role: Role): string[] {
-  return school.config.staff.filter((s) => s.roles.includes(role)).map((s) => s.id);
-}
-
-/** Who hears about an obligation: its owner, and at escalation the role its route names (routes.ts). */
+/** Who hears about an obligation (audience.ts: the same rule as each person's `due`). */
 function recipientsOf(school: School, placement: Placement, o: Obligation): string[] {
-  const named = placement.owners?.[o.ownerRole];
-  const people = new Set(named ? [named] : holders(school, o.ownerRole));
-  if (o.stage === 'escalated' && o.escalateToRole) holders(school, o.escalateToRole).forEach((id) => people.add(id));
-  // 001 §10: an unexplained absence reaches the DSL (its escalation role) the same day, not only when late.
-  if (o.type === 'absence_follow_up' && o.escalateToRole) holders(school, o.escalateToRole).forEach((id) => people.add(id));
-  return [...people];
+  return [...audienceOf(school, placement, o).keys()];
 }
 
 function isSnoozed(placement: Placement, o: Obligation, now: Date, today: string): boolean {

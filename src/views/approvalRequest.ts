@@ -36,7 +36,7 @@ function sessionsWords(placement: Placement): string {
 /** 000 §9.5: a part-time timetable (or its extension) waits for the headteacher and the AP lead. */
 export function approvalRequest(placement: Placement, school: School, now: Date, viewer: Viewer): ApprovalRequestView {
   const pending = pendingPttApproval(placement);
-  if (!pending) throw new AppError(ErrorCode.NotPossible, `Placement ${placement.id} has nothing waiting for approval.`);
+  if (!pending) throw new AppError(ErrorCode.NotPossible, `This placement has nothing waiting for approval.`);
   const given = pending.approvals.map((a) => a.role);
   const missing = PTT_APPROVERS.filter((r) => !given.includes(r));
   const viewerAlreadyApproved = pending.approvals.some((a) => a.by === viewer.staffId);

@@ -1,4 +1,5 @@
 import { shortDate, type LocalDate } from '../core/calendar/localDate.ts';
+import type { Involvement } from '../core/obligations/audience.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
@@ -37,6 +38,8 @@ export interface DigestView extends CardBase {
 export interface DueItem {
   placement: Placement;
   obligation: Obligation;
+  /** How the viewer comes to have it: their own, or passed up to them (marked on the list). Their own if left out. */
+  involvement?: Involvement;
 }
 
 /** At a session's cut-off, the digest is that session's attendance still to confirm. */
@@ -52,17 +55,24 @@ export interface AttendanceSession {
 export function digest(due: readonly DueItem[], school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0, attendance?: AttendanceSession): DigestView {
   const page = pageOf(due, requestedOffset, DIGEST_PAGE_SIZE);
   const late = due.filter((d) => d.obligation.stage === 'overdue' || d.obligation.stage === 'escalated').length;
-  const items = page.items.map(({ placement, obligation: o }): DigestItem => {
+  const items = page.items.map(({ placement, obligation: o, involvement }): DigestItem => {
     const subject = subjectWords(o);
-    const quick = reminderActions(o, placement, school, viewer, now).filter((a) => a.fields.length === 0);
-    const open = placementAction(placement, { verb: 'showReminder', title: 'More options', variant: obligationKey(o), input: { obligation: obligationKey(o) } });
+    // An approval is given only with the whole proposal in front of the approver, never from a list.
+    const approval = o.type === 'part_time_timetable_approval';
+    const quick = approval ? [] : reminderActions(o, placement, school, viewer, now).filter((a) => a.fields.length === 0);
+    const open = placementAction(placement, {
+      verb: 'showReminder',
+      title: approval ? 'See the proposal' : 'More options',
+      variant: obligationKey(o),
+      input: { obligation: obligationKey(o) },
+    });
     // On a session's list the session is in the title, and the four marks are all there is to press.
     return {
       text: attendance
         ? `${pupilLabel(placement).label}${placement.provider ? ` at ${placement.provider.name}` : ''}`
         : `${pupilLabel(placement).label}: ${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
-      due: dueWhen(o.dueDate, school, now),
-      stageLabel: stageLabel(o),
+      due: dueWhen(o.dueDate, school, now, o.dueAt),
+      stageLabel: involvement === 'escalated' ? `Passed to you: ${stageLabel(o).toLowerCase()}` : stageLabel(o),
       late: o.stage === 'overdue' || o.stage === 'escalated',
       actions: attendance ? quick : [...quick, open],
     };

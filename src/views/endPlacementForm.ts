@@ -5,7 +5,7 @@ import { formView, type FormView } from './formView.ts';
 import type { Viewer } from './viewModel.ts';
 import { todayOf } from './when.ts';
 
-const REASON_TITLES: Record<EndReason, string> = {
+export const REASON_TITLES: Record<EndReason, string> = {
   reintegrated: 'Back in school full time',
   specialist_provision: 'Moved to specialist provision',
   safeguarding: 'Safeguarding',

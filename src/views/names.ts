@@ -7,6 +7,7 @@ const ROLE_NAMES: Record<Role, string> = {
   headteacher: 'headteacher',
   ap_lead: 'AP lead',
   dsl: 'DSL',
+  deputy_dsl: 'deputy DSL',
   attendance_officer: 'attendance officer',
   governor: 'governors',
   staff: 'staff',

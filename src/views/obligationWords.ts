@@ -24,6 +24,9 @@ const WORDS: Record<ObligationType, { title: string; ask: string }> = {
   la_informed: { title: 'Tell the local authority', ask: 'Let the local authority know about this placement.' },
   reintegration_meeting: { title: 'Reintegration meeting', ask: "Hold the meeting that plans the pupil's return." },
   placement_past_end: { title: 'Placement past its end date', ask: 'End the placement, or extend it.' },
+  placement_start: { title: 'Placement to start', ask: 'Finish the checklist and start the placement, or move its start date.' },
+  concern_acknowledgement: { title: 'Concern to acknowledge', ask: 'Read the concern and acknowledge it, so the school knows a DSL has it.' },
+  concern_decision: { title: 'Decision on a concern', ask: 'Decide what happens next and write down why.' },
 };
 
 export function obligationTitle(type: ObligationType): string {

@@ -75,15 +75,12 @@ export function placementSummary(placement: Placement, school: School, now: Date
     title: `${pupilLabel(placement).label}: ${kindName(placement.kind)}`,
     pupil: pupilLabel(placement),
     state: `${sentence(placement.status)} · ${span}`,
-    facts: [
-      ...(placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : []),
-      { title: 'Placement', value: placement.id },
-    ],
+    facts: placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : [],
     due: page.items.map((o) => {
       const subject = subjectWords(o);
       return {
         text: `${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
-        detail: `${stageLabel(o)} · ${dueWhen(o.dueDate, school, now)}`,
+        detail: `${stageLabel(o)} · ${dueWhen(o.dueDate, school, now, o.dueAt)}`,
         late: o.stage === 'overdue' || o.stage === 'escalated',
         action: placementAction(placement, { verb: 'showReminder', title: 'Open', variant: obligationKey(o), input: { obligation: obligationKey(o) } }),
       };

@@ -49,7 +49,7 @@ export function reminder(placement: Placement, o: Obligation, school: School, no
     title: obligationTitle(o.type),
     pupil: pupilLabel(placement),
     ask: obligationAsk(o.type),
-    due: dueWhen(o.dueDate, school, now),
+    due: dueWhen(o.dueDate, school, now, o.dueAt),
     stage: o.stage,
     stageLabel: stageLabel(o),
     late: o.stage === 'overdue' || o.stage === 'escalated',

@@ -1,9 +1,10 @@
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
+import { ABSENCE_CODES, ABSENCE_DSL_ACTIONS, ATTENDANCE_MARKS, FOLLOW_UP_METHODS, QA_CHECKS, QA_OUTCOMES, RISK_LEVELS } from '../core/placement/events.ts';
+import { concernActions, concernBySubject } from './concernActions.ts';
 import { routeOf } from '../core/obligations/routes.ts';
 import { escalatesAt } from '../core/obligations/stage.ts';
 import { localDateOf, localTimeOf } from '../core/calendar/localTime.ts';
-import { ATTENDANCE_MARKS } from '../core/placement/events.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction, type FieldSpec } from './actions.ts';
@@ -13,7 +14,7 @@ import { mayDo, type Verb } from './registry.ts';
 import type { ViewAction, Viewer } from './viewModel.ts';
 import { todayOf } from './when.ts';
 
-const MARK_TITLES: Record<(typeof ATTENDANCE_MARKS)[number], string> = {
+export const MARK_TITLES: Record<(typeof ATTENDANCE_MARKS)[number], string> = {
   present: 'Present',
   late: 'Late',
   absent_authorised: 'Absent (authorised)',
@@ -24,12 +25,67 @@ const MARK_TITLES: Record<(typeof ATTENDANCE_MARKS)[number], string> = {
 /** Adaptive Card hosts show five actions in a row and silently drop the rest. */
 export const MAX_CARD_ACTIONS = 5;
 
+const QA_CHECK_TITLES: Record<(typeof QA_CHECKS)[number], string> = {
+  teaching: 'Teaching',
+  safeguarding: 'Safeguarding',
+  attendance_registers: 'Attendance registers',
+  premises: 'Premises and health and safety',
+  pupil_views: "The pupil's views",
+  learning_plan: 'Progress against the learning plan',
+};
+
+const ABSENCE_CODE_TITLES: Record<(typeof ABSENCE_CODES)[number], string> = {
+  I: 'I: illness',
+  M: 'M: medical or dental appointment',
+  C: 'C: other authorised circumstances',
+  E: 'E: suspended or excluded',
+  G: 'G: holiday not agreed',
+  O: 'O: unauthorised, other',
+  N: 'N: no reason yet',
+};
+
+const ABSENCE_DSL_ACTION_TITLES: Record<(typeof ABSENCE_DSL_ACTIONS)[number], string> = {
+  home_visit: 'A home visit',
+  childrens_social_care: "Refer to children's social care",
+  child_missing_education: 'Report as a child missing education',
+  police: 'Call the police',
+};
+
+/** 001 §10: who was contacted, when, how and what came of it; the reason and code, or what happens next. */
+const ABSENCE_FOLLOW_UP_FIELDS: FieldSpec[] = [
+  { id: 'on', label: 'When', kind: 'date', required: true },
+  { id: 'contacted', label: 'Who you contacted, or tried to', kind: 'text', required: true, maxLength: 200, placeholder: 'For example: mother' },
+  { id: 'method', label: 'How', kind: 'choice', required: true, options: FOLLOW_UP_METHODS },
+  {
+    id: 'outcome',
+    label: 'Outcome',
+    kind: 'choice',
+    required: true,
+    options: [
+      { value: 'contact_made', title: 'Contact made' },
+      { value: 'no_contact', title: 'No contact' },
+    ],
+  },
+  { id: 'reason', label: 'If contact was made: the reason given', kind: 'text', maxLength: 1000 },
+  { id: 'attendanceCode', label: 'If contact was made: the register code', kind: 'choice', options: ABSENCE_CODES.map((c) => ({ value: c, title: ABSENCE_CODE_TITLES[c] })) },
+  {
+    id: 'nextStep',
+    label: 'If no contact: the next step',
+    kind: 'choice',
+    options: [
+      { value: 'call_again', title: 'Call again' },
+      { value: 'home_visit', title: 'A home visit' },
+      { value: 'dsl_to_decide', title: 'The DSL decides' },
+    ],
+  },
+];
+
 const HOUR_MS = 3_600_000;
 
 const methodField = (options: readonly string[]): FieldSpec => ({ id: 'method', label: 'How', kind: 'choice', required: true, options });
 
 /** The actions that do what an obligation asks, for someone allowed to do them. */
-function doIt(o: Obligation, placement: Placement): ReturnType<typeof placementAction>[] {
+function doIt(o: Obligation, placement: Placement, school: School, now: Date): ReturnType<typeof placementAction>[] {
   // Each button names its obligation: two reminders of one placement never share a press.
   const act = (verb: Verb, title: string, rest: Omit<Parameters<typeof placementAction>[1], 'verb' | 'title'> = {}) =>
     placementAction(placement, { verb, title, style: 'positive', variant: obligationKey(o), ...rest });
@@ -56,16 +112,28 @@ function doIt(o: Obligation, placement: Placement): ReturnType<typeof placementA
       return [
         act('recordAbsenceFollowUp', 'Record the follow-up', {
           input: { absenceOn: session.date, session: session.session },
-          fields: [{ id: 'contact', label: 'How you reached the family', kind: 'choice', required: true, options: ['phone', 'home_visit', 'message', 'no_contact'] }],
+          fields: ABSENCE_FOLLOW_UP_FIELDS,
+        }),
+        act('recordAbsenceDecision', 'DSL decision', {
+          style: 'default',
+          variant: o.subject ?? undefined,
+          input: { absenceOn: session.date, session: session.session },
+          fields: [
+            { id: 'action', label: 'What happens next', kind: 'choice', required: true, options: ABSENCE_DSL_ACTIONS.map((a) => ({ value: a, title: ABSENCE_DSL_ACTION_TITLES[a] })) },
+            { id: 'rationale', label: 'Why', kind: 'longText', required: true, maxLength: 3000, errorMessage: 'Give the reason for the decision' },
+          ],
         }),
       ];
     case 'qa_visit':
       return [
         act('recordQaVisit', 'Record the visit', {
           fields: [
-            { id: 'on', label: 'Visited on', kind: 'date' },
+            { id: 'on', label: 'Visited on', kind: 'date', required: true, value: todayOf(now, school) },
+            { id: 'visitedBy', label: 'Who visited', kind: 'text', required: true, maxLength: 200 },
+            { id: 'checked', label: 'What was checked', kind: 'multiChoice', required: true, options: QA_CHECKS.map((c) => ({ value: c, title: QA_CHECK_TITLES[c] })) },
+            { id: 'outcome', label: 'Outcome', kind: 'choice', required: true, options: QA_OUTCOMES },
+            { id: 'actions', label: 'Actions agreed', kind: 'longText', required: true, maxLength: 2000, placeholder: 'Or "none"' },
             { id: 'seen', label: 'What you saw', kind: 'longText', maxLength: 2000 },
-            { id: 'actions', label: 'What must change', kind: 'longText', maxLength: 2000 },
           ],
         }),
       ];
@@ -75,11 +143,22 @@ function doIt(o: Obligation, placement: Placement): ReturnType<typeof placementA
         act('renewRiskAssessment', 'Mark as renewed', {
           input: { subject: o.type === 'pupil_risk_assessment' ? 'pupil' : 'provider' },
           fields: [
-            { id: 'on', label: 'Renewed on', kind: 'date' },
+            { id: 'on', label: 'Assessed on', kind: 'date', required: true, value: todayOf(now, school) },
+            { id: 'assessedBy', label: 'Assessed by', kind: 'text', required: true, maxLength: 200 },
+            { id: 'level', label: 'Level of risk', kind: 'choice', required: true, options: RISK_LEVELS },
+            { id: 'nextReviewOn', label: 'Next review on', kind: 'date', required: true },
             { id: 'documentUrl', label: 'Link to the document', kind: 'text', maxLength: 2000, placeholder: 'https://…' },
           ],
         }),
       ];
+    case 'concern_acknowledgement':
+    case 'concern_decision': {
+      const concern = concernBySubject(placement, o.subject);
+      if (!concern) return [];
+      return concernActions(placement, concern);
+    }
+    case 'placement_start':
+      return [act('activatePlacement', 'Start the placement')];
     case 'provider_document_expiry':
       return [
         act('recordProviderDocument', 'Record the new document', {
@@ -144,7 +223,7 @@ function snoozeUntilField(o: Obligation, school: School, now: Date): FieldSpec {
  * while there is room: an attendance reminder's four marks and snooze fill the row.
  */
 export function reminderActions(o: Obligation, placement: Placement, school: School, viewer: Viewer, now: Date): ViewAction[] {
-  const actions = doIt(o, placement).filter((a) => mayDo(viewer, a.verb, school));
+  const actions = doIt(o, placement, school, now).filter((a) => mayDo(viewer, a.verb, school));
   const key = obligationKey(o);
 
   const owner = viewer.roles.includes(o.ownerRole) || viewer.roles.includes('headteacher');

@@ -19,7 +19,7 @@ const ATTENDEE_TITLES: Record<string, string> = {
   virtual_school: 'Virtual school',
 };
 
-const OUTCOME_TITLES: Record<(typeof REVIEW_OUTCOMES)[number], string> = {
+export const OUTCOME_TITLES: Record<(typeof REVIEW_OUTCOMES)[number], string> = {
   continue: 'Carry on as planned',
   change: 'Carry on with changes',
   plan_reintegration: 'Plan the return to school',

@@ -43,7 +43,7 @@ export function teamOverview(due: readonly DueItem[], school: School, now: Date,
     return {
       text: `${about}: ${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
       owner: named === undefined ? `the ${roleName(o.ownerRole)}` : staffName(school, named),
-      due: dueWhen(o.dueDate, school, now),
+      due: dueWhen(o.dueDate, school, now, o.dueAt),
       stageLabel: stageLabel(o),
       late: o.stage === 'overdue' || o.stage === 'escalated',
     };

@@ -7,8 +7,8 @@ import { stateOf } from '../fuzz/storeState.ts';
 import { aSlackWorkspace, until } from './slack/harness.ts';
 import { aCardAction, aTeamsBot, textOf, type User } from './teams/teamsHarness.ts';
 
-const TEAMS_USER: Record<Role, User> = { headteacher: 'head', ap_lead: 'apLead', dsl: 'dsl', attendance_officer: 'attendance', governor: 'governor', staff: 'teacher' };
-const SLACK_USER: Record<Role, string> = { headteacher: 'U0DEMOHEAD', ap_lead: 'U0DEMOAPLD', dsl: 'U0DEMODSL1', attendance_officer: 'U0DEMOATTN', governor: 'U0DEMOGOVR', staff: 'U0DEMOTCHR' };
+const TEAMS_USER: Record<Role, User> = { headteacher: 'head', ap_lead: 'apLead', dsl: 'dsl', deputy_dsl: 'deputyDsl', attendance_officer: 'attendance', governor: 'governor', staff: 'teacher' };
+const SLACK_USER: Record<Role, string> = { headteacher: 'U0DEMOHEAD', ap_lead: 'U0DEMOAPLD', dsl: 'U0DEMODSL1', deputy_dsl: 'U0DEMODSL2', attendance_officer: 'U0DEMOATTN', governor: 'U0DEMOGOVR', staff: 'U0DEMOTCHR' };
 
 const cases = [...DECISIONS.keys()].flatMap((decision) =>
   (Object.keys(STAFF_BY_ROLE) as Role[]).map((role) => ({ decision, role, allowed: EXPECTED_ALLOWED[decision]?.includes(role) ?? false })),

@@ -7,7 +7,8 @@ import { runCli } from '../../src/cli/main.ts';
 import { aRecordingIo } from '../fixtures/cliIo.ts';
 
 const AT = '2026-02-09T10:00:00Z';
-const review = JSON.stringify({ attendees: ['pupil', 'parents'], progress: 'Settling well', outcome: 'continue' });
+const review = JSON.stringify({ attendees: ['pupil', 'parents'], progress: 'Settling well', outcome: 'continue', nextReviewOn: '2026-03-16' });
+const qaVisit = JSON.stringify({ on: '2026-02-09', visitedBy: 'Ms R Okafor', checked: ['teaching', 'safeguarding'], outcome: 'satisfactory', actions: 'none' });
 let dataDir: string;
 
 async function ap(...argv: string[]) {
@@ -45,8 +46,8 @@ describe('ap decide and ap history, on the embedded store of the demo', () => {
   });
 
   it('records the same --key once', async () => {
-    const first = await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'k1');
-    const again = await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'k1');
+    const first = await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'k1', '--json', qaVisit);
+    const again = await ap('decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--key', 'k1', '--json', qaVisit);
     expect([JSON.parse(first.stdout).replayed, JSON.parse(again.stdout).replayed]).toEqual([false, true]);
     const stores = await openJournalStores({ dataDir });
     const audit = await stores.audit.list('oakfield', { placementId: 'P-001' });
@@ -68,6 +69,16 @@ describe('ap decide and ap history, on the embedded store of the demo', () => {
     { what: 'an unknown member of staff', args: ['decide', 'recordReview', '--as', 's-nobody', '--placement', 'P-001', '--json', review], message: /no member of staff "s-nobody"/ },
     { what: 'broken JSON', args: ['decide', 'recordReview', '--as', 's-aplead', '--placement', 'P-001', '--json', '{'], message: /--json is not valid JSON/ },
     { what: 'bad input', args: ['decide', 'recordReview', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--json', '{"outcome":"maybe"}'], message: /outcome: Invalid option/ },
+    {
+      what: 'an empty QA visit, as the chats refuse it',
+      args: ['decide', 'recordQaVisit', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--json', '{}'],
+      message: /on: give the date of the visit\n\s+visitedBy: say who visited\n\s+checked: say what was checked\n\s+outcome: give the outcome/,
+    },
+    {
+      what: 'an empty review',
+      args: ['decide', 'recordReview', '--as', 's-aplead', '--placement', 'P-001', '--at', AT, '--json', '{}'],
+      message: /attendees: say who took part\n\s+progress: say how it is going against the objectives\n\s+outcome: give the outcome/,
+    },
     { what: 'a reader without the right', args: ['history', 'Y9-0412', '--as', 's-teacher'], message: /may not read placements/ },
     { what: 'an unknown pupil', args: ['history', 'Y0-0000', '--as', 's-aplead'], message: /No placement for pupil Y0-0000/ },
   ])('refuses $what with exit code 2', async ({ args, message }) => {

@@ -42,7 +42,7 @@ describe('who may record what', () => {
     const { aSchool } = await import('../fixtures/school.ts');
     const school = aSchool({}, { permissions: { recordQaVisit: ['dsl'] } });
     const desk = await aDecisionDesk([offSite], school);
-    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-001', {})).rejects.toThrow(/not allowed/);
-    await expect(desk.run('s-dsl', 'recordQaVisit', 'P-001', {})).resolves.toMatchObject({ replayed: false });
+    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-001', SAMPLES['recordQaVisit']?.input)).rejects.toThrow(/not allowed/);
+    await expect(desk.run('s-dsl', 'recordQaVisit', 'P-001', SAMPLES['recordQaVisit']?.input)).resolves.toMatchObject({ replayed: false });
   });
 });

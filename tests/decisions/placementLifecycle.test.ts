@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aDecisionDesk } from '../fixtures/decisionDesk.ts';
+import { A_QA_VISIT, aDecisionDesk } from '../fixtures/decisionDesk.ts';
 
 const pupil = { ref: 'Y9-0999', initials: 'ZZ', lookedAfter: true };
 const provider = { id: 'PR-7', name: 'Riverside Farm' };
@@ -68,7 +68,7 @@ describe('changing and ending a placement', () => {
     const { record } = await desk.run('s-aplead', 'endPlacement', 'P-001', { reason: 'specialist_provision', destination: 'Special school place', pupilView: 'Glad to move' });
     expect(record.placement).toMatchObject({ status: 'ended', end: '2026-02-09' });
     expect(await desk.obligations()).toEqual([]);
-    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-001', {})).rejects.toThrow(/has ended; it can only be read/);
+    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-001', A_QA_VISIT)).rejects.toThrow(/has ended; it can only be read/);
   });
 
   it('lets a safeguarding end happen at once, but a return to mainstream waits for the reintegration meeting', async () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deriveObligations } from '../../src/core/obligations/deriveObligations.ts';
-import { aDecisionDesk, MONDAY_MORNING } from '../fixtures/decisionDesk.ts';
+import { A_QA_VISIT, aDecisionDesk, MONDAY_MORNING } from '../fixtures/decisionDesk.ts';
 
 const details = 'Disclosed worries about an adult at home during the farm session.';
+const A_RISK_ASSESSMENT = { subject: 'pupil', on: '2026-02-09', assessedBy: 'Ms R Okafor', level: 'medium', nextReviewOn: '2026-03-16' } as const;
+const ABSENCE = { absenceOn: '2026-02-06', session: 'pm' } as const;
+const REACHED = { ...ABSENCE, on: '2026-02-09', contacted: 'mother', method: 'phone', outcome: 'contact_made', reason: 'Dentist appointment', attendanceCode: 'M' } as const;
+const NOT_REACHED = { ...ABSENCE, on: '2026-02-09', contacted: 'mother and father', method: 'phone', outcome: 'no_contact', nextStep: 'home_visit' } as const;
+const absentFriday = { history: [{ type: 'attendance', on: '2026-02-06', session: 'pm', mark: 'absent_unauthorised' }] };
 
 describe('logging a concern', () => {
   it('keeps what happened for the DSLs, and tells the audit log only the category', async () => {
@@ -51,8 +56,8 @@ describe('recording what was done', () => {
     const desk = await aDecisionDesk([{ provider: { id: 'PR-7', name: 'Riverside Farm', documents: [{ type: 'insurance', expires: '2026-02-20' }] } }]);
     const before = await desk.obligations();
     expect(before).toEqual(expect.arrayContaining(['qa_visit', 'pupil_risk_assessment:Spring 2026 first half', 'provider_document_expiry:insurance', 'provider_report:Spring 2026 first half']));
-    await desk.run('s-aplead', 'recordQaVisit', 'P-001', { seen: 'Registers and session plans', actions: 'Share the learning plan' });
-    await desk.run('s-aplead', 'renewRiskAssessment', 'P-001', { subject: 'pupil', documentUrl: 'https://sharepoint.example/ra/123' });
+    await desk.run('s-aplead', 'recordQaVisit', 'P-001', { ...A_QA_VISIT, seen: 'Registers and session plans' });
+    await desk.run('s-aplead', 'renewRiskAssessment', 'P-001', { ...A_RISK_ASSESSMENT, documentUrl: 'https://sharepoint.example/ra/123' });
     await desk.run('s-aplead', 'recordProviderDocument', 'P-001', { documentType: 'insurance', expires: '2027-02-20' });
     await desk.run('s-aplead', 'recordProviderReport', 'P-001', {});
     const after = await desk.obligations();
@@ -67,7 +72,7 @@ describe('recording what was done', () => {
 
   it('refuses a risk-assessment link that is not https', async () => {
     const desk = await aDecisionDesk([{}]);
-    await expect(desk.run('s-aplead', 'renewRiskAssessment', 'P-001', { subject: 'pupil', documentUrl: 'javascript:alert(1)' })).rejects.toThrow(/documentUrl/);
+    await expect(desk.run('s-aplead', 'renewRiskAssessment', 'P-001', { ...A_RISK_ASSESSMENT, documentUrl: 'javascript:alert(1)' })).rejects.toThrow(/documentUrl/);
   });
 
   it('records LA informed, home/school agreement, welfare checks and absence follow-ups against their reminders', async () => {
@@ -77,7 +82,7 @@ describe('recording what was done', () => {
     ]);
     expect(await desk.obligations()).toEqual(expect.arrayContaining(['la_informed', 'absence_follow_up:2026-02-06 pm', 'home_school_agreement_review:Spring 2026']));
     await desk.run('s-aplead', 'recordLaInformed', 'P-001', { on: '2026-01-05' });
-    await desk.run('s-attendance', 'recordAbsenceFollowUp', 'P-001', { absenceOn: '2026-02-06', session: 'pm', contact: 'phone', on: '2026-02-06' });
+    await desk.run('s-attendance', 'recordAbsenceFollowUp', 'P-001', { ...REACHED, on: '2026-02-06' });
     await desk.run('s-aplead', 'recordHomeSchoolAgreement', 'P-001', {});
     expect(await desk.obligations()).not.toEqual(expect.arrayContaining(['la_informed']));
     expect((await desk.obligations()).filter((k) => /^(la_informed|absence_follow_up|home_school_agreement_review)/.test(k))).toEqual([]);
@@ -148,5 +153,93 @@ describe('snoozing and reassigning', () => {
     await expect(desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-nobody' })).rejects.toThrow(/no member of staff/);
     const { record } = await desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-aplead' });
     expect(record.placement.owners).toEqual({ ap_lead: 's-aplead' });
+  });
+});
+
+describe('records an inspector would accept', () => {
+  it.each([
+    { decision: 'recordQaVisit', missing: ['on: give the date of the visit', 'visitedBy: say who visited', 'checked: say what was checked', 'outcome: give the outcome', 'actions: say what actions were agreed'] },
+    { decision: 'recordReview', missing: ['attendees: say who took part', 'progress: say how it is going against the objectives', 'outcome: give the outcome'] },
+    { decision: 'renewRiskAssessment', missing: ['subject: say whose risk assessment', 'on: give the date of the assessment', 'assessedBy: say who carried it out', 'level: give the level of risk', 'nextReviewOn: give the date of the next review'] },
+    { decision: 'recordAbsenceFollowUp', missing: ['on: give the date you made contact', 'contacted: say who you contacted', 'method: say how', 'outcome: say whether you made contact'] },
+  ])('refuses an empty $decision, naming everything missing, and records nothing', async ({ decision, missing }) => {
+    const desk = await aDecisionDesk([absentFriday]);
+    const attempt = desk.run('s-aplead', decision, 'P-001', decision === 'recordAbsenceFollowUp' ? ABSENCE : {});
+    for (const line of missing) await expect(attempt).rejects.toThrow(line);
+    expect((await desk.placement()).version).toBe(0);
+    expect(await desk.auditOf()).toEqual([]);
+  });
+
+  it('refuses a QA visit with only its date, and keeps every part of a whole one', async () => {
+    const desk = await aDecisionDesk([{}]);
+    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-001', { on: '2026-02-09' })).rejects.toThrow(/visitedBy: say who visited[\s\S]*checked: say what was checked/);
+    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-001', { ...A_QA_VISIT, checked: [] })).rejects.toThrow(/checked: say what was checked/);
+    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-001', { ...A_QA_VISIT, visitedBy: '  ' })).rejects.toThrow(/visitedBy: say who visited/);
+    expect((await desk.placement()).version).toBe(0);
+    const { record } = await desk.run('s-aplead', 'recordQaVisit', 'P-001', A_QA_VISIT);
+    expect(record.placement.history.at(-1)).toMatchObject({ type: 'qa_visit', ...A_QA_VISIT, checked: [...A_QA_VISIT.checked], by: 's-aplead' });
+  });
+
+  it('a review that carries on sets its next date; one that ends the placement need not', async () => {
+    const desk = await aDecisionDesk([{}]);
+    const review = { attendees: ['pupil', 'parents'], progress: 'Settling well', outcome: 'continue' };
+    await expect(desk.run('s-aplead', 'recordReview', 'P-001', review)).rejects.toThrow(/nextReviewOn: give the date of the next review/);
+    expect((await desk.placement()).version).toBe(0);
+    await desk.run('s-aplead', 'recordReview', 'P-001', { ...review, outcome: 'end' });
+    expect((await desk.placement()).history.at(-1)).toMatchObject({ type: 'review', outcome: 'end' });
+  });
+
+  it('a risk assessment keeps who, the level and the next review, which must come after it', async () => {
+    const desk = await aDecisionDesk([{}]);
+    await expect(desk.run('s-aplead', 'renewRiskAssessment', 'P-001', { ...A_RISK_ASSESSMENT, nextReviewOn: '2026-02-09' })).rejects.toThrow(/next review comes after/);
+    const { record } = await desk.run('s-aplead', 'renewRiskAssessment', 'P-001', A_RISK_ASSESSMENT);
+    expect(record.placement.history.at(-1)).toMatchObject({ type: 'risk_assessment', on: '2026-02-09', assessedBy: 'Ms R Okafor', level: 'medium', nextReviewOn: '2026-03-16' });
+  });
+});
+
+describe('following up an unexplained absence (001 §10)', () => {
+  it('contact made, with the reason and its register code, closes it', async () => {
+    const desk = await aDecisionDesk([absentFriday]);
+    await expect(desk.run('s-attendance', 'recordAbsenceFollowUp', 'P-001', { ...REACHED, reason: undefined, attendanceCode: undefined })).rejects.toThrow(
+      /reason: give the reason[\s\S]*attendanceCode: give the register code/,
+    );
+    const { record } = await desk.run('s-attendance', 'recordAbsenceFollowUp', 'P-001', REACHED);
+    expect(record.placement.history.at(-1)).toMatchObject({ type: 'absence_follow_up', contacted: 'mother', outcome: 'contact_made', reason: 'Dentist appointment', attendanceCode: 'M' });
+    expect(await desk.obligations()).not.toContain('absence_follow_up:2026-02-06 pm');
+  });
+
+  it('no contact keeps it open, asks for the next step, and tells the DSL at once', async () => {
+    const desk = await aDecisionDesk([absentFriday]);
+    await expect(desk.run('s-attendance', 'recordAbsenceFollowUp', 'P-001', { ...NOT_REACHED, nextStep: undefined })).rejects.toThrow(/nextStep: say what happens next/);
+    const before = await desk.stores.outbox.list(desk.school.id);
+    await desk.run('s-attendance', 'recordAbsenceFollowUp', 'P-001', NOT_REACHED);
+    expect(await desk.obligations()).toContain('absence_follow_up:2026-02-06 pm');
+    const sent = (await desk.stores.outbox.list(desk.school.id)).filter((e) => !before.some((b) => b.dedupeKey === e.dedupeKey));
+    expect(sent.map((e) => e.recipient.staffId)).toEqual(['s-dsl']);
+    expect(sent[0]?.message).toMatchObject({ kind: 'reminder', item: { type: 'absence_follow_up', subject: '2026-02-06 pm', pupil: { ref: 'Y9-0412' } } });
+  });
+
+  it('after no contact, closes on a later contact or on a DSL decision with its reason, and only the DSL may decide', async () => {
+    const desk = await aDecisionDesk([absentFriday, { ...absentFriday, id: 'P-002', pupil: { ref: 'Y9-0500', initials: 'AB' } }]);
+    for (const id of ['P-001', 'P-002']) await desk.run('s-attendance', 'recordAbsenceFollowUp', id, NOT_REACHED);
+    await desk.run('s-attendance', 'recordAbsenceFollowUp', 'P-001', { ...REACHED, on: '2026-02-09' });
+    expect(await desk.obligations('P-001')).not.toContain('absence_follow_up:2026-02-06 pm');
+
+    const decision = { ...ABSENCE, action: 'child_missing_education', rationale: 'No answer at home for three days; reported to the LA.' };
+    await expect(desk.run('s-attendance', 'recordAbsenceDecision', 'P-002', decision)).rejects.toThrow(/not allowed/);
+    await expect(desk.run('s-dsl', 'recordAbsenceDecision', 'P-002', { ...decision, rationale: '' })).rejects.toThrow(/rationale: give the reason/);
+    expect(await desk.obligations('P-002')).toContain('absence_follow_up:2026-02-06 pm');
+    await desk.run('s-dsl', 'recordAbsenceDecision', 'P-002', decision);
+    expect(await desk.obligations('P-002')).not.toContain('absence_follow_up:2026-02-06 pm');
+  });
+
+  it('refuses a follow-up of an absence that was never marked', async () => {
+    const desk = await aDecisionDesk([{}]);
+    await expect(desk.run('s-attendance', 'recordAbsenceFollowUp', 'P-001', REACHED)).rejects.toThrow(/no unexplained absence on 2026-02-06 pm/);
+  });
+
+  it('an old follow-up that said only "no contact" is still open', async () => {
+    const desk = await aDecisionDesk([{ history: [...absentFriday.history, { type: 'absence_follow_up', on: '2026-02-06', session: 'pm', contact: 'no_contact' }] }]);
+    expect(await desk.obligations()).toContain('absence_follow_up:2026-02-06 pm');
   });
 });

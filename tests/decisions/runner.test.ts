@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
-import { aDecisionDesk } from '../fixtures/decisionDesk.ts';
+import { A_QA_VISIT, aDecisionDesk } from '../fixtures/decisionDesk.ts';
 
-const review = { attendees: ['pupil'], progress: 'Steady progress', outcome: 'continue' };
+const review = { attendees: ['pupil'], progress: 'Steady progress', outcome: 'continue', nextReviewOn: '2026-03-16' };
 
 describe('every decision is recorded once, from the state it was made on', () => {
   it('records a repeat of the same key (a double click) once, with one audit entry', async () => {
@@ -38,7 +38,7 @@ describe('every decision is recorded once, from the state it was made on', () =>
 
   it('says a card is out of date when the placement moved on since it was sent', async () => {
     const desk = await aDecisionDesk([{}]);
-    await desk.run('s-aplead', 'recordQaVisit', 'P-001', {});
+    await desk.run('s-aplead', 'recordQaVisit', 'P-001', A_QA_VISIT);
     const stale = desk.run('s-aplead', 'recordReview', 'P-001', review, { expectedVersion: 0 });
     await expect(stale).rejects.toThrow(/updated this placement since this card was sent/);
     await expect(stale).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.isUserError && e.code === 'conflict');
@@ -47,7 +47,7 @@ describe('every decision is recorded once, from the state it was made on', () =>
 
   it('records twenty decisions made at once by different people, all of them, in some order', async () => {
     const desk = await aDecisionDesk([{}]);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => desk.run(i % 2 ? 's-aplead' : 's-head', 'recordQaVisit', 'P-001', { seen: `visit ${i}` }, { key: `k-${i}` })));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => desk.run(i % 2 ? 's-aplead' : 's-head', 'recordQaVisit', 'P-001', { ...A_QA_VISIT, seen: `visit ${i}` }, { key: `k-${i}` })));
     const placement = await desk.placement();
     expect(placement.version).toBe(20);
     expect(placement.history.filter((e) => e.type === 'qa_visit').map((e) => e.key).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `k-${i}`).sort());
@@ -56,7 +56,7 @@ describe('every decision is recorded once, from the state it was made on', () =>
 
   it('records twenty copies of one decision arriving at once exactly once', async () => {
     const desk = await aDecisionDesk([{}]);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => desk.run('s-aplead', 'recordQaVisit', 'P-001', {}, { key: 'same' })));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => desk.run('s-aplead', 'recordQaVisit', 'P-001', A_QA_VISIT, { key: 'same' })));
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     expect((await desk.placement()).history.filter((e) => e.type === 'qa_visit')).toHaveLength(1);
     expect(await desk.auditOf()).toHaveLength(1);
@@ -80,8 +80,8 @@ describe('bad requests change nothing', () => {
   it('an unknown decision, an unknown placement, or a create given a placement', async () => {
     const desk = await aDecisionDesk([{}]);
     await expect(desk.run('s-aplead', 'deletePlacement', 'P-001', {})).rejects.toThrow(/no decision called "deletePlacement"/);
-    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-404', {})).rejects.toThrow(/no placement P-404/);
-    await expect(desk.run('s-aplead', 'recordQaVisit', undefined, {})).rejects.toThrow(/which placement/);
+    await expect(desk.run('s-aplead', 'recordQaVisit', 'P-404', A_QA_VISIT)).rejects.toThrow(/That placement is no longer here/);
+    await expect(desk.run('s-aplead', 'recordQaVisit', undefined, A_QA_VISIT)).rejects.toThrow(/which placement/);
     await expect(desk.run('s-aplead', 'commissionPlacement', 'P-001', {})).rejects.toThrow(/creates a new placement/);
     expect(await desk.auditOf()).toEqual([]);
   });

@@ -91,7 +91,7 @@ describe.each(backends)('a decision whose audit entry fails to be written, on %s
   }
 
   it('records a review, acknowledged, and the next sweep gives it exactly one audit entry', async () => {
-    const { result } = await pressWhileAuditIsDown('s-aplead', 'recordReview', { attendees: ['pupil'], progress: 'Steady progress', outcome: 'continue' }, 'teams:review-1:s-aplead');
+    const { result } = await pressWhileAuditIsDown('s-aplead', 'recordReview', { attendees: ['pupil'], progress: 'Steady progress', outcome: 'continue', nextReviewOn: '2026-03-16' }, 'teams:review-1:s-aplead');
     expect(result).toMatchObject({ decision: 'recordReview', replayed: false });
     expect((await stores.placements.get(school.id, 'P-001'))?.placement.history.map((e) => e.type)).toContain('review');
 
@@ -118,7 +118,7 @@ describe.each(backends)('a decision whose audit entry fails to be written, on %s
   });
 
   it('keeps exactly one entry when the same press comes again before the sweep', async () => {
-    const { again } = await pressWhileAuditIsDown('s-aplead', 'recordReview', { attendees: ['pupil'], progress: 'Steady progress', outcome: 'continue' }, 'teams:review-2:s-aplead');
+    const { again } = await pressWhileAuditIsDown('s-aplead', 'recordReview', { attendees: ['pupil'], progress: 'Steady progress', outcome: 'continue', nextReviewOn: '2026-03-16' }, 'teams:review-2:s-aplead');
     expect((await again()).replayed).toBe(true);
     await sweep(stores, school, MONDAY);
     await sweep(stores, school, MONDAY);

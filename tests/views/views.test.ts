@@ -11,6 +11,7 @@ import { placementSummary } from '../../src/views/placementSummary.ts';
 import { reminder } from '../../src/views/reminder.ts';
 import { VIEW_VERBS } from '../../src/views/registry.ts';
 import { dueWhen } from '../../src/views/when.ts';
+import { done } from '../../src/views/done.ts';
 import { cardSchool, cardViews, CONCERN_DETAILS, concernOf, farmPlacement, manyDue, NOW, obligationOf, pttPlacement, viewers } from '../cards/cardViews.ts';
 
 const school = cardSchool();
@@ -24,6 +25,12 @@ describe('dates on cards', () => {
     expect(dueWhen('2026-02-10', school, NOW)).toBe('Tue 10 Feb (today)');
     expect(dueWhen('2026-02-05', school, NOW)).toBe('Thu 5 Feb (3 school days late)');
     expect(dueWhen('2026-02-23', school, NOW)).toBe('Mon 23 Feb (in 3 school days)');
+  });
+
+  it('says the time of a duty due at a time of its day, and none for one due by the end of the school day', () => {
+    expect(dueWhen('2026-02-10', school, NOW, new Date('2026-02-10T10:00:00Z'))).toBe('Tue 10 Feb (today by 10:00)');
+    expect(dueWhen('2026-02-12', school, NOW, '2026-02-12T14:00:00Z')).toBe('Thu 12 Feb by 14:00 (in 2 school days)');
+    expect(dueWhen('2026-02-10', school, NOW, new Date('2026-02-10T15:15:00Z'))).toBe('Tue 10 Feb (today)');
   });
 });
 
@@ -229,5 +236,29 @@ describe('approval request', () => {
     const view = approvalRequest(pttPlacement(), school, NOW, viewers.apLead);
     expect(view.actions).toEqual([]);
     expect(view.stillNeeded).toBe('Still needs the headteacher.');
+  });
+});
+
+describe('done card', () => {
+  const at = NOW.toISOString();
+  const recorded = (event: Record<string, unknown>, decision: Parameters<typeof done>[0], mark?: Parameters<typeof done>[6]) =>
+    done(decision, farmPlacement({ history: [...farmPlacement().history, { ...event, by: 's-aplead', on: '2026-02-10', at, key: 'k' }] as never }), 's-aplead', NOW, school, false, mark).recorded;
+
+  it('says what the review decided, and when the next one is', () => {
+    expect(recorded({ type: 'review', outcome: 'plan_reintegration', nextReviewOn: '2026-03-03' }, 'recordReview')).toBe('What happens next: plan the return to school; next review Tue 3 Mar');
+  });
+
+  it('says how long a snooze lasts and why', () => {
+    expect(recorded({ type: 'snooze', obligation: 'qa_visit', until: '2026-02-12', untilAt: '2026-02-12T08:00:00.000Z', reason: 'Provider closed for a training day' }, 'snoozeNudge')).toBe(
+      'Quiet until Thu 12 Feb, 08:00, because: Provider closed for a training day',
+    );
+  });
+
+  it('says which session was marked, and how', () => {
+    expect(recorded({ type: 'qa_visit' }, 'confirmAttendance', { date: '2026-02-10', session: 'am', mark: 'absent_unauthorised' })).toBe('Tue 10 Feb, morning: Absent (unexplained)');
+  });
+
+  it('never repeats what a concern said', () => {
+    expect(recorded({ type: 'concern', category: 'safeguarding', details: CONCERN_DETAILS }, 'logConcern')).toBe('');
   });
 });

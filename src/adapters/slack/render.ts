@@ -20,6 +20,7 @@ import { isFormView, type FormView } from '../../views/formView.ts';
 import { pupilLabel } from '../../views/names.ts';
 import type { Answer } from '../../app/guards.ts';
 import { moment } from '../../views/when.ts';
+import { decisionWords } from '../../views/done.ts';
 import { actionModal } from './blocks/actionModal.ts';
 import { formModal } from './blocks/formModal.ts';
 import { context, escape, header, message, section, type SlackMessage } from './blocks/parts.ts';
@@ -111,7 +112,7 @@ export function homeView(due: readonly DueItem[], approvals: readonly Placement[
       ...(approvalBlocks.length ? approvalBlocks : [context('Nothing is waiting for you.')]),
       { type: 'divider' },
       header('Your recent decisions'),
-      ...(recent.length ? recent.map((e) => context(`${escape(moment(e.at, school))} · ${escape(e.summary)}`)) : [context('None yet.')]),
+      ...(recent.length ? recent.map((e) => context(`${escape(moment(e.at, school))} · You ${escape(decisionWords(e.action) ?? e.summary)}`)) : [context('None yet.')]),
     ].slice(0, 100),
   };
 }

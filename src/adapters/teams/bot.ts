@@ -4,6 +4,7 @@ import { isAppError } from '../../core/errors.ts';
 import { onCardAction } from './cardActions.ts';
 import { runCommand } from './commands/index.ts';
 import { helpText } from './commands/help.ts';
+import { asTyped } from './text.ts';
 import { rememberPersonalChat } from './conversations.ts';
 import { type TeamsDeps, teamsIdentityOf, whoIs } from './turn.ts';
 import { strangerReply } from '../../app/guards.ts';
@@ -47,7 +48,7 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
     await runCommand({ deps, context, ...found, now: deps.clock.now() }, text);
   } catch (error) {
     if (!isAppError(error) || !error.isUserError) throw error;
-    await context.sendActivity(error.code === 'not_found' ? `${error.message}\n\nSay **help** for what I can do.` : error.message);
+    await context.sendActivity(error.code === 'not_found' ? `${asTyped(error.message)}\n\nSay **help** for what I can do.` : asTyped(error.message));
   }
 }
 

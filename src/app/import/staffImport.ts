@@ -32,7 +32,8 @@ const HEADERS = {
 const ROLE_WORDS: Record<Role, readonly string[]> = {
   headteacher: ['headteacher', 'head', 'headofschool', 'principal', 'executiveheadteacher', 'executivehead'],
   ap_lead: ['aplead', 'alternativeprovisionlead', 'apcoordinator', 'alternativeprovisioncoordinator'],
-  dsl: ['dsl', 'designatedsafeguardinglead', 'deputydsl', 'ddsl', 'deputydesignatedsafeguardinglead'],
+  dsl: ['dsl', 'designatedsafeguardinglead'],
+  deputy_dsl: ['deputydsl', 'ddsl', 'deputydesignatedsafeguardinglead'],
   attendance_officer: ['attendanceofficer', 'attendance', 'attendancelead', 'schooloffice'],
   governor: ['governor', 'apgovernor', 'linkgovernor'],
   staff: ['staff', 'teacher', 'teachingassistant', 'ta', 'formtutor', 'tutor'],

@@ -9,10 +9,10 @@ export const activatePlacement = defineDecision({
   input: z.strictObject({}),
   apply(current, _input, ctx) {
     const placement = openPlacement(current);
-    if (placement.status !== 'proposed') refuse(`Placement ${placement.id} is already active.`);
+    if (placement.status !== 'proposed') refuse(`This placement is already active.`);
     if (placement.kind === 'part_time_timetable') refuse('A part-time timetable starts when the headteacher and the AP lead have both approved it.');
     const missing = missingBeforeStart(placement);
-    if (missing.length > 0) refuse(`Placement ${placement.id} cannot start yet. Still to do: ${missing.join('; ')}.`);
+    if (missing.length > 0) refuse(`This placement cannot start yet. Still to do: ${missing.join('; ')}.`);
     return {
       placement: withEvent(placement, ctx, { type: 'activated', on: ctx.today }, { status: 'active' }),
       summary: `Placement ${placement.id} activated`,

@@ -14,7 +14,7 @@ export const approvePartTimeTimetable = defineDecision({
   input: z.strictObject({}),
   apply(current, _input, ctx) {
     const placement = openPlacement(current);
-    const pending = pendingPttApproval(placement) ?? refuse(`Placement ${placement.id} has nothing waiting for approval.`);
+    const pending = pendingPttApproval(placement) ?? refuse(`This placement has nothing waiting for approval.`);
     if (pending.approvals.some((a) => a.by === ctx.actor.staffId))
       throw new AppError(ErrorCode.NotAllowed, 'You have already approved this. The other approval must come from someone else.');
     const given = new Set(pending.approvals.map((a) => a.role));

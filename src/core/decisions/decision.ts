@@ -62,7 +62,7 @@ export function defineDecision<S extends z.ZodType>(decision: Decision<S>): Deci
 /** The placement a decision works on, refusing an ended one (it can only be read). */
 export function openPlacement(placement: Placement | undefined): Placement {
   if (!placement) throw new AppError(ErrorCode.NotFound, 'That placement was not found.');
-  if (placement.status === 'ended') throw new AppError(ErrorCode.NotPossible, `Placement ${placement.id} has ended; it can only be read now.`);
+  if (placement.status === 'ended') throw new AppError(ErrorCode.NotPossible, `This placement has ended; it can only be read now.`);
   return placement;
 }
 

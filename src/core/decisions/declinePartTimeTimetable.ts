@@ -9,7 +9,7 @@ export const declinePartTimeTimetable = defineDecision({
   input: z.strictObject({ reason: z.string().trim().min(3, { message: 'say why' }).max(1000) }),
   apply(current, input, ctx) {
     const placement = openPlacement(current);
-    const pending = pendingPttApproval(placement) ?? refuse(`Placement ${placement.id} has nothing waiting for approval.`);
+    const pending = pendingPttApproval(placement) ?? refuse(`This placement has nothing waiting for approval.`);
     const declined = withEvent(placement, ctx, { type: 'decline', on: ctx.today, role: ctx.role, reason: input.reason });
     if (pending.end) return { placement: declined, summary: `Extension of part-time timetable ${placement.id} declined by the ${ctx.role.replace('_', ' ')}` };
     const ended = { ...withEvent(declined, ctx, { type: 'ended', on: ctx.today, reason: 'other' }, { status: 'ended' as const }), version: declined.version };

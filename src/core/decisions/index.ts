@@ -1,15 +1,19 @@
 import type { Action } from '../permissions.ts';
 import type { Decision } from './decision.ts';
+import { acknowledgeConcern } from './acknowledgeConcern.ts';
 import { activatePlacement } from './activatePlacement.ts';
 import { approvePartTimeTimetable } from './approvePartTimeTimetable.ts';
+import { closeConcern } from './closeConcern.ts';
 import { commissionPlacement } from './commissionPlacement.ts';
 import { confirmAttendance } from './confirmAttendance.ts';
+import { decideConcern } from './decideConcern.ts';
 import { declinePartTimeTimetable } from './declinePartTimeTimetable.ts';
 import { endPlacement } from './endPlacement.ts';
 import { logConcern } from './logConcern.ts';
 import { proposeExtension } from './proposeExtension.ts';
 import { proposePartTimeTimetable } from './proposePartTimeTimetable.ts';
 import { reassignOwner } from './reassignOwner.ts';
+import { recordAbsenceDecision } from './recordAbsenceDecision.ts';
 import { recordAbsenceFollowUp } from './recordAbsenceFollowUp.ts';
 import { recordGovernorApproval } from './recordGovernorApproval.ts';
 import { recordHomeSchoolAgreement } from './recordHomeSchoolAgreement.ts';
@@ -48,6 +52,10 @@ const ALL: readonly Decision[] = [
   recordProviderDocument,
   confirmAttendance,
   recordAbsenceFollowUp,
+  recordAbsenceDecision,
+  acknowledgeConcern,
+  decideConcern,
+  closeConcern,
   recordWelfareCheck,
   recordParentNotice,
   recordLaInformed,

@@ -9,7 +9,7 @@ export const recordProviderDocument = defineDecision({
   input: z.strictObject({ documentType: z.string().trim().regex(/^[a-z][a-z_]{1,40}$/, { message: 'use a short name like insurance' }), expires: localDate, on: localDate.optional() }),
   apply(current, input, ctx) {
     const placement = openPlacement(current);
-    if (!placement.provider) refuse(`Placement ${placement.id} has no provider.`);
+    if (!placement.provider) refuse(`This placement has no provider.`);
     const on = doneOn(input.on, ctx);
     if (input.expires <= on) refuse('expires: that document has already run out.');
     return {

@@ -38,9 +38,9 @@ export const recordSuspension = defineDecision({
 
     if (current) {
       const placement = openPlacement(current);
-      if (placement.kind !== 'suspension_provision') refuse(`Placement ${placement.id} is not suspension provision.`);
+      if (placement.kind !== 'suspension_provision') refuse(`This placement is not suspension provision.`);
       const last = placement.suspensions[placement.suspensions.length - 1];
-      if (!last) refuse(`Placement ${placement.id} has no suspension to follow.`);
+      if (!last) refuse(`This placement has no suspension to follow.`);
       followingStraightOn(last, suspension, calendar);
       const next = withEvent(placement, ctx, { type: 'updated', on: ctx.today, fields: ['suspensions'] }, { suspensions: [...placement.suspensions, suspension] });
       const total = next.suspensions.reduce((sum, s) => sum + s.schoolDays, 0);

@@ -28,7 +28,7 @@ export function recordedEvent<S extends z.ZodRawShape>(spec: RecordedEvent<S>) {
     apply(current, values, ctx) {
       const placement: Placement = openPlacement(current);
       if (spec.kinds && !spec.kinds.includes(placement.kind)) refuse(`${spec.says} applies only to ${spec.kinds.join(', ').replaceAll('_', ' ')} placements.`);
-      if (spec.needsProvider && !placement.provider) refuse(`Placement ${placement.id} has no provider.`);
+      if (spec.needsProvider && !placement.provider) refuse(`This placement has no provider.`);
       const on = doneOn((values as { on?: string }).on, ctx);
       const event = { ...values, type: spec.event, on } as never;
       return { placement: withEvent(placement, ctx, event), summary: `${spec.says} on ${on} for placement ${placement.id}` };

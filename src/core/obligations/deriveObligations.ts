@@ -14,7 +14,8 @@ import {
   welfareCheck,
 } from './rules/partTimeTimetable.ts';
 import { flexiReview, homeSchoolAgreementReview, providerReport } from './rules/periodicChecks.ts';
-import { laInformed, placementPastEnd, reintegrationMeeting } from './rules/placementLifecycle.ts';
+import { concernSteps } from './rules/concerns.ts';
+import { laInformed, placementPastEnd, placementStart, reintegrationMeeting } from './rules/placementLifecycle.ts';
 import { placementReview } from './rules/placementReview.ts';
 import { providerDocumentExpiry, providerRiskAssessmentRenewal } from './rules/providerChecks.ts';
 import { pupilRiskAssessment } from './rules/pupilRiskAssessment.ts';
@@ -45,6 +46,8 @@ const RULES: readonly Rule[] = [
   laInformed,
   reintegrationMeeting,
   placementPastEnd,
+  placementStart,
+  concernSteps,
 ];
 
 // localeCompare's order, without building a collator on every call.

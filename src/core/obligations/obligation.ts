@@ -23,6 +23,9 @@ export const OBLIGATION_TYPES = [
   'la_informed',
   'reintegration_meeting',
   'placement_past_end',
+  'placement_start',
+  'concern_acknowledgement',
+  'concern_decision',
 ] as const;
 export type ObligationType = (typeof OBLIGATION_TYPES)[number];
 

@@ -38,6 +38,11 @@ const ROUTES: Record<ObligationType, Route> = {
   la_informed: apLead,
   reintegration_meeting: apLead,
   placement_past_end: apLead,
+  placement_start: apLead,
+  // KCSIE part 2, 000 §4.4: a concern is the DSL's; one no DSL acknowledged in its school day goes to
+  // the headteacher (and the deputy DSLs, audience.ts) at the end of that day.
+  concern_acknowledgement: { ownerRole: 'dsl', escalateToRole: 'headteacher', escalates: 'end_of_day' },
+  concern_decision: { ownerRole: 'dsl', escalateToRole: 'headteacher', escalates: 'school_days_late' },
 };
 
 /**

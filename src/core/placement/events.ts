@@ -30,6 +30,25 @@ export type EndReason = (typeof END_REASONS)[number];
 
 export const REVIEW_OUTCOMES = ['continue', 'change', 'plan_reintegration', 'end'] as const;
 
+/** 002 App E: what a quality-assurance visit looks at. */
+export const QA_CHECKS = ['teaching', 'safeguarding', 'attendance_registers', 'premises', 'pupil_views', 'learning_plan'] as const;
+export const QA_OUTCOMES = ['satisfactory', 'improvements_needed', 'serious_concerns'] as const;
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+
+/** 001 §10: a follow-up reaches the family, or it does not and the next step is said. */
+export const FOLLOW_UP_OUTCOMES = ['contact_made', 'no_contact'] as const;
+export const FOLLOW_UP_METHODS = ['phone', 'home_visit', 'message', 'email'] as const;
+export const FOLLOW_UP_NEXT_STEPS = ['call_again', 'home_visit', 'dsl_to_decide'] as const;
+/** The register codes an explained absence most often leads to (the school's register decides). */
+export const ABSENCE_CODES = ['I', 'M', 'C', 'E', 'G', 'O', 'N'] as const;
+/** What a DSL may decide about a pupil nobody could reach (KCSIE: children missing education). */
+export const ABSENCE_DSL_ACTIONS = ['home_visit', 'childrens_social_care', 'child_missing_education', 'police'] as const;
+
+/** A concern moves logged → acknowledged → decided → closed, each step by a DSL (KCSIE part 2). */
+export const CONCERN_DECISIONS = ['no_further_action', 'monitor', 'early_help', 'childrens_social_care', 'police', 'lado'] as const;
+export type ConcernDecision = (typeof CONCERN_DECISIONS)[number];
+
 /**
  * Every event says what happened and on which school-local date. Events recorded through the bot
  * also carry who (`by`, a staff id), when it was recorded (`at`) and the decision's idempotency `key`.
@@ -59,8 +78,17 @@ export const historyEventSchema = z.discriminatedUnion('type', [
   /** What happened: for the DSLs only (views and logs leave it out for everyone else). */
   event('concern', { category: z.enum(CONCERN_CATEGORIES), details: z.string().max(3000).optional() }),
   event('attendance', { session, mark: z.enum(ATTENDANCE_MARKS) }),
-  /** `absenceOn` is the day of the absence followed up, when that is not the day of the follow-up. */
-  event('absence_follow_up', { session, absenceOn: localDate.optional() }),
+  /**
+   * `absenceOn` is the day of the absence followed up, when that is not the day of the follow-up.
+   * `outcome` is missing on follow-ups recorded before it was asked: those said only how (`contact`).
+   */
+  event('absence_follow_up', { session, absenceOn: localDate.optional(), outcome: z.enum(FOLLOW_UP_OUTCOMES).optional() }),
+  /** A DSL's decision about an absence nobody could explain: closes its follow-up. */
+  event('absence_decision', { session, absenceOn: localDate, action: z.enum(ABSENCE_DSL_ACTIONS), rationale: z.string() }),
+  /** The steps of a concern, each naming the concern by its id (`concernIdOf`). */
+  event('concern_acknowledged', { concern: z.string() }),
+  event('concern_decision', { concern: z.string(), decision: z.enum(CONCERN_DECISIONS), rationale: z.string() }),
+  event('concern_closed', { concern: z.string(), outcome: z.string() }),
   event('welfare_check', {}),
   event('home_school_agreement', {}),
   event('provider_report', {}),

@@ -204,6 +204,7 @@ describe('modals', () => {
     progress: typed('Attending every day; reading age up a year'),
     outcome: picked('continue'),
     on: dated(null),
+    nextReviewOn: dated('2026-03-16'),
   };
 
   it('records a review, closes the modal, and confirms by direct message', async () => {
@@ -399,7 +400,7 @@ describe('buttons on cards', () => {
     await ws.click(AP_LEAD, { action_id: 'openReviewForm', value: payload('openReviewForm:P-001', 'P-001', 0) });
     const { view } = await opened(ws);
     expect(view.callback_id).toBe('recordReview');
-    await ws.submit(AP_LEAD, view, { attendees: pickedMany('pupil'), progress: typed('Settled well; attending'), outcome: picked('continue') });
+    await ws.submit(AP_LEAD, view, { attendees: pickedMany('pupil'), progress: typed('Settled well; attending'), outcome: picked('continue'), nextReviewOn: dated('2026-03-16') });
     expect(said(await until(() => ws.slack.sent('chat.update')[0], 'the card update'))).toContain('recorded the review');
   });
 
@@ -455,7 +456,7 @@ describe('buttons on cards', () => {
     await ws.click(HEAD, { action_id: 'approvePartTimeTimetable', value: payload('approvePartTimeTimetable:P-PTT', 'P-PTT', 0) }, { home: true });
     const home = await until(() => ws.slack.sent('views.publish')[0], 'the home');
     expect(home.user_id).toBe(HEAD);
-    expect(said(home.view as Record<string, unknown>)).toContain('approved by the headteacher; one approval to go');
+    expect(said(home.view as Record<string, unknown>)).toContain('You approved the part-time timetable');
     expect(ws.slack.sent('chat.update')).toEqual([]);
   });
 
@@ -493,7 +494,7 @@ describe('App Home', () => {
     expect(buttonsIn(home.view as Record<string, unknown>)).toContain('approvePartTimeTimetable');
     await ws.event({ type: 'app_home_opened', user: AP_LEAD, channel: 'D0DM', tab: 'home' });
     const lead = await until(() => ws.slack.sent('views.publish')[1], "the AP lead's home");
-    expect(said(lead.view as Record<string, unknown>)).toContain('approved by the ap lead');
+    expect(said(lead.view as Record<string, unknown>)).toContain('You approved the part-time timetable');
     expect(said(lead.view as Record<string, unknown>)).toContain('JS · Y9-0412');
   });
 

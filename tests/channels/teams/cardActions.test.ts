@@ -13,7 +13,7 @@ const aReviewSubmit = (typed: Record<string, unknown> = {}, payload: Record<stri
   'recordReview.attendees': 'pupil,parents,provider',
   'recordReview.progress': 'Attending every session; maths improving',
   'recordReview.outcome': 'continue',
-  'recordReview.nextReviewOn': '',
+  'recordReview.nextReviewOn': '2026-03-16',
   ...typed,
   ...payload,
 });
@@ -44,10 +44,10 @@ describe('decisions from card buttons (Action.Execute)', () => {
   });
 
   it('splits the attendees picked into a list, and leaves an empty date out', async () => {
-    await bot.press('recordReview', aReviewSubmit({ 'recordReview.nextReviewOn': '' }));
+    await bot.press('recordReview', aReviewSubmit({ 'recordReview.on': '' }));
     const review = (await bot.placement()).history.find((e) => e.type === 'review');
-    expect(review).toMatchObject({ attendees: ['pupil', 'parents', 'provider'], progress: 'Attending every session; maths improving' });
-    expect(review).not.toHaveProperty('nextReviewOn', '');
+    expect(review).toMatchObject({ attendees: ['pupil', 'parents', 'provider'], progress: 'Attending every session; maths improving', on: '2026-02-09' });
+    expect(review).not.toHaveProperty('on', '');
   });
 
   it('records a second review from a later form, not mistaking it for the first pressed again', async () => {

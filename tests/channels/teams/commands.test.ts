@@ -24,7 +24,9 @@ const actor = (staffId: string) => {
 describe('commands in a personal chat', () => {
   it('answers help with every command', async () => {
     const [reply] = await bot.say('help');
-    for (const command of ['due', 'status [pupil ref]', 'review <pupil ref>', 'concern <pupil ref>', 'end <pupil ref>', 'new', 'ptt propose', 'help']) expect(reply?.text).toContain(command);
+    // Teams would take <pupil ref> for an HTML tag and show nothing: it is sent as typed.
+    for (const command of ['due', 'status [pupil ref]', 'review &lt;pupil ref&gt;', 'concern &lt;pupil ref&gt;', 'end &lt;pupil ref&gt;', 'new', 'ptt propose', 'help']) expect(reply?.text).toContain(command);
+    expect(reply?.text).not.toMatch(/<[a-z ]+>/);
     expect(reply?.text).not.toContain('demo as');
   });
 
@@ -34,10 +36,15 @@ describe('commands in a personal chat', () => {
     const due = await dueFor(bot.stores, bot.school, actor('s-aplead'), new Date(MONDAY_MORNING));
     expect(textOf(card)).toContain(`${due.length} things need you`);
     expect(textOf(card)).toContain('JS · Y9-0412: Placement review (Spring 2026 first half)');
-    // Every button a reminder offers without typing is on the digest; the rest are behind "More options".
-    const quick = due.slice(0, 10).flatMap(({ placement, obligation }) => reminder(placement, obligation, bot.school, new Date(MONDAY_MORNING), actor('s-aplead')).actions.filter((a) => a.fields.length === 0));
+    // Every button a reminder offers without typing is on the digest, but for an approval, which is
+    // given only with the whole proposal in sight; the rest are behind "More options".
+    const quick = due
+      .slice(0, 10)
+      .flatMap(({ placement, obligation }) => reminder(placement, obligation, bot.school, new Date(MONDAY_MORNING), actor('s-aplead')).actions.filter((a) => a.fields.length === 0 && a.verb !== 'approvePartTimeTimetable'));
     expect(quick.map((a) => a.title)).toContain('Record the review');
     expect(actionsOf(card).map((a) => a.data)).toEqual(expect.arrayContaining(quick.map((a) => a.payload)));
+    expect(actionsOf(card).map((a) => a.verb)).not.toContain('approvePartTimeTimetable');
+    expect(actionsOf(card).map((a) => a.title)).toContain('See the proposal');
     expect(actionsOf(card).filter((a) => a.verb === 'showReminder')).toHaveLength(Math.min(due.length, 10));
     expect(refreshOf(card)).toMatchObject({ verb: 'refreshCard', userIds: [`8:orgid:${USERS.apLead}`] });
   });
@@ -82,8 +89,8 @@ describe('commands in a personal chat', () => {
 
   it('lists what works when the command is not one', async () => {
     const [reply] = await bot.say('reveiw Y9-0412');
-    expect(reply?.text).toContain(`I don't know "reveiw Y9-0412"`);
-    expect(reply?.text).toContain('review <pupil ref>');
+    expect(reply?.text).toContain(`I don't know "reveiw Y9-0412". Did you mean "review Y9-0412"?`);
+    expect(reply?.text).toContain('review &lt;pupil ref&gt;');
   });
 
   it('says so when there is no such pupil, and how to find them', async () => {
@@ -94,7 +101,7 @@ describe('commands in a personal chat', () => {
 
   it('asks which pupil when the reference is missing', async () => {
     const [reply] = await bot.say('concern');
-    expect(reply?.text).toContain('concern <pupil ref>');
+    expect(reply?.text).toContain('concern &lt;pupil ref&gt;');
   });
 
   it('keeps placements from staff who may not read them, but lets them log a concern', async () => {
@@ -133,9 +140,9 @@ describe('the demo', () => {
   it('lets the Playground user act as the headteacher, and back', async () => {
     await bot.close();
     bot = await aTeamsBot({ demo: true });
-    expect((await bot.say('help'))[0]?.text).toContain('demo as <role>');
+    expect((await bot.say('help'))[0]?.text).toContain('demo as &lt;role&gt;');
     expect((await bot.say('demo as headteacher'))[0]?.text).toContain('Dr A Patel');
-    const recorded = await bot.press('recordReview', { actionId: 'recordReview:P-001', placementId: 'P-001', version: 0, input: {}, 'recordReview.attendees': 'pupil', 'recordReview.progress': 'Going well', 'recordReview.outcome': 'continue' });
+    const recorded = await bot.press('recordReview', { actionId: 'recordReview:P-001', placementId: 'P-001', version: 0, input: {}, 'recordReview.attendees': 'pupil', 'recordReview.progress': 'Going well', 'recordReview.outcome': 'continue', 'recordReview.nextReviewOn': '2026-03-16' });
     expect(textOf(recorded?.value)).toContain('Dr A Patel recorded the review');
     expect((await bot.auditOf()).at(-1)).toMatchObject({ actor: 's-head', action: 'recordReview' });
     expect((await bot.say('demo as ap lead'))[0]?.text).toContain('Ms R Okafor');

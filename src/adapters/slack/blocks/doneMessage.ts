@@ -6,6 +6,7 @@ export function doneMessage(view: DoneView): SlackMessage {
   return message(`${view.text} (${view.pupil.label})`, [
     context(`*${escape(view.pupil.label)}*`),
     section(`:white_check_mark: ${escape(view.text)}`),
+    ...(view.recorded ? [section(escape(view.recorded))] : []),
     context(escape(view.when)),
   ]);
 }

@@ -31,11 +31,19 @@ export function attendanceConfirmation(ctx: RuleContext): ObligationDraft[] {
   return drafts;
 }
 
-/** 001 §10, 004: an unexplained absence is followed up with the parents the same day. */
+/**
+ * 001 §10, 004: an unexplained absence is followed up with the parents the same day. It stays open
+ * until someone reaches the family or a DSL decides what happens; "no contact" does not close it.
+ */
 export function absenceFollowUp(ctx: RuleContext): ObligationDraft[] {
   const { placement } = ctx;
   if (placement.status === 'ended') return [];
-  const followedUp = new Set(ctx.events('absence_follow_up').map((f) => `${f.absenceOn ?? f.on} ${f.session}`));
+  // A follow-up recorded before outcomes were asked for said only how: anything but "no_contact" reached the family.
+  const reached = ctx.events('absence_follow_up').filter((f) => (f.outcome ?? (f['contact'] === 'no_contact' ? 'no_contact' : 'contact_made')) === 'contact_made');
+  const followedUp = new Set([
+    ...reached.map((f) => `${f.absenceOn ?? f.on} ${f.session}`),
+    ...ctx.events('absence_decision').map((d) => `${d.absenceOn} ${d.session}`),
+  ]);
 
   return ctx
     .events('attendance')

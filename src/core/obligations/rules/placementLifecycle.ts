@@ -25,3 +25,11 @@ export function placementPastEnd(ctx: RuleContext): ObligationDraft[] {
   if (placement.status !== 'active' || placement.end === undefined || placement.end >= today) return [];
   return [{ ...owner, type: 'placement_past_end', dueDate: calendar.addSchoolDays(placement.end, 1) }];
 }
+
+/** A placement still waiting on its checks when its planned start comes: start it, or say what blocks it. */
+export function placementStart(ctx: RuleContext): ObligationDraft[] {
+  const { placement } = ctx;
+  // A part-time timetable starts with its second approval, which is a duty of its own.
+  if (placement.status !== 'proposed' || placement.kind === 'part_time_timetable') return [];
+  return [{ ...owner, type: 'placement_start', dueDate: placement.start }];
+}

@@ -1,0 +1,36 @@
+import type { Placement } from '../placement/placement.ts';
+import type { Role } from '../policy/roles.ts';
+import type { School } from '../policy/schoolConfig.ts';
+import type { Obligation } from './obligation.ts';
+
+/** Whether a person hears of an obligation as its owner, or because it was passed up to them. */
+export type Involvement = 'owner' | 'escalated';
+
+const CONCERN_STEPS: ReadonlySet<Obligation['type']> = new Set(['concern_acknowledgement', 'concern_decision']);
+
+/** Unexplained absence and anything about a concern: the DSL's business, never a shared channel's. */
+export function isSafeguarding(o: Pick<Obligation, 'type' | 'subject'>): boolean {
+  return o.type === 'absence_follow_up' || CONCERN_STEPS.has(o.type) || (o.subject?.startsWith('safeguarding concern') ?? false);
+}
+
+function holders(school: School, role: Role): string[] {
+  return school.config.staff.filter((s) => s.roles.includes(role)).map((s) => s.id);
+}
+
+/**
+ * Everyone who hears of an obligation, and how: its owner (the person named for the role, else
+ * everyone holding it); once it escalates, the role it escalates to; the DSL for an unexplained
+ * absence from the start and for any escalated safeguarding matter; the deputy DSLs for a concern
+ * no DSL acknowledged in the day. Nudges and each person's `due` read this one rule.
+ */
+export function audienceOf(school: School, placement: Placement, o: Obligation): Map<string, Involvement> {
+  const people = new Map<string, Involvement>();
+  const named = placement.owners?.[o.ownerRole];
+  for (const id of named ? [named] : holders(school, o.ownerRole)) people.set(id, 'owner');
+  const passTo = (role: Role) => holders(school, role).forEach((id) => people.has(id) || people.set(id, 'escalated'));
+  const escalated = o.stage === 'escalated';
+  if (escalated && o.escalateToRole) passTo(o.escalateToRole);
+  if (o.type === 'absence_follow_up' || (escalated && isSafeguarding(o))) passTo('dsl');
+  if (escalated && CONCERN_STEPS.has(o.type)) passTo('deputy_dsl');
+  return people;
+}
