@@ -7,6 +7,7 @@ import { sweep } from './app/sweep.ts';
 import { consoleNudgeChannel } from './adapters/console/consoleNudgeChannel.ts';
 import { createSlack } from './adapters/slack/index.ts';
 import { createTeams } from './adapters/teams/index.ts';
+import { aboutPages } from './adapters/web/aboutPages.ts';
 import { createScheduler } from './adapters/scheduler/createScheduler.ts';
 import { scheduleJobs } from './adapters/scheduler/jobs.ts';
 import { isDemo, type Env } from './config/env.ts';
@@ -55,7 +56,7 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
   // In the demo, nudges for people not in a chat show on the console; in production they wait until the person opens the bot.
   const channels: NudgeChannel[] = [...adapters.map((a) => a.channel), ...(demo ? [consoleNudgeChannel((line) => log.info({}, line))] : [])];
-  const routes: Record<string, RequestHandler> = Object.assign({}, ...adapters.map((a) => a.routes));
+  const routes: Record<string, RequestHandler> = Object.assign(aboutPages(schools), ...adapters.map((a) => a.routes));
 
   // Ready means a decision pressed now would be kept: started, and the store can write.
   const readiness = async (): Promise<{ status: string; code: number }> => {

@@ -3,16 +3,14 @@ import type { Actor } from '../core/decisions/decision.ts';
 import { AppError, ErrorCode } from '../core/errors.ts';
 import { compareObligations } from '../core/obligations/deriveObligations.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
-import { obligationKey } from '../core/obligations/obligationKey.ts';
 import { actingRole } from '../core/permissions.ts';
-import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { isSafeguarding } from '../core/obligations/audience.ts';
 import { itemOf } from '../nudges/planNudges.ts';
 import type { AuditLog } from '../ports/auditLog.ts';
 import type { ChatPlatform, ConversationReference, ConversationStore } from '../ports/conversationStore.ts';
 import { TEAM_CHANNEL, type NudgeOutbox } from '../ports/nudgeOutbox.ts';
-import { openPlacements, type ReadStores } from './queries.ts';
+import { oncePerProvider, openPlacements, type ReadStores } from './queries.ts';
 
 const PLATFORMS: readonly ChatPlatform[] = ['teams', 'slack'];
 
@@ -73,14 +71,10 @@ export async function queueTeamOverview(stores: ReadStores & { outbox: NudgeOutb
   if (!school.calendar.isSchoolDay(today)) return false;
   const chosen = await Promise.all(PLATFORMS.map((p) => stores.conversations.get(school.id, TEAM_CHANNEL, p)));
   if (chosen.every((c) => c === undefined)) return false;
-  // A provider's check is listed once, however many pupils are placed there.
-  const listed = new Map<string, { placement: Placement; o: Obligation }>();
-  for (const { placement, obligations } of await openPlacements(stores, school, now))
-    for (const o of obligations.filter(forTeamChannel)) {
-      const key = o.providerId ? `provider:${o.providerId}|${o.type}|${o.subject ?? ''}|${o.dueDate}` : `${placement.id}|${obligationKey(o)}`;
-      if (!listed.has(key)) listed.set(key, { placement, o });
-    }
-  const items = [...listed.values()].sort((a, b) => compareObligations(a.o, b.o)).map(({ placement, o }) => itemOf(placement, o));
+  const open = (await openPlacements(stores, school, now)).flatMap(({ placement, obligations }) => obligations.filter(forTeamChannel).map((obligation) => ({ placement, obligation })));
+  const items = oncePerProvider(open)
+    .sort((a, b) => compareObligations(a.obligation, b.obligation))
+    .map(({ placement, obligation }) => itemOf(placement, obligation));
   if (items.length === 0) return false;
   const { created } = await stores.outbox.enqueue(
     { schoolId: school.id, dedupeKey: `team|${today}`, recipient: { schoolId: school.id, staffId: TEAM_CHANNEL }, message: { kind: 'team_overview', schoolId: school.id, date: today, items }, notBefore: now },

@@ -12,14 +12,17 @@ import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { AuditLog } from '../ports/auditLog.ts';
 import type { NudgeOutbox } from '../ports/nudgeOutbox.ts';
 import type { PlacementRecord, PlacementStore } from '../ports/placementStore.ts';
+import type { ProviderStore } from '../ports/providerStore.ts';
 import { followUpsOf } from '../nudges/followUps.ts';
 import { outboxEntryOf } from './sweep.ts';
-import { withAttendance } from './withAttendance.ts';
+import { asItStands } from './asItStands.ts';
+import { keepProvider } from './keepProvider.ts';
 
 export interface DecisionStores {
   placements: PlacementStore;
   audit: AuditLog;
   attendance: AttendanceStore;
+  providers: ProviderStore;
   outbox: NudgeOutbox;
 }
 
@@ -64,7 +67,7 @@ export function nextDueAtOf(placement: Placement, now: Date): Date | null {
 /** Queues what a decision sends at once (a concern to the DSLs, an approval request). */
 async function sendFollowUps(stores: DecisionStores, result: DecideResult, request: DecideRequest): Promise<DecideResult> {
   if (result.replayed) return result;
-  const placement = await withAttendance(result.record.placement, request.school.id, stores.attendance);
+  const placement = await asItStands(stores, request.school.id, result.record.placement);
   for (const nudge of followUpsOf(result.decision, placement, request.idempotencyKey, request.actor.staffId, request.school, request.now))
     await stores.outbox.enqueue(outboxEntryOf(request.school.id, nudge), request.now);
   return result;
@@ -133,6 +136,7 @@ async function record(stores: DecisionStores, request: DecideRequest): Promise<O
       idempotencyKey: key,
       audit: audit(outcome.placement.id, outcome.summary),
     });
+    if (!created.replayed) await keepProvider(stores.providers, school.id, created.record.placement, created.record.placement.history);
     return { decision: name, record: created.record, summary: outcome.summary, replayed: created.replayed };
   }
   for (let attempt = 0; ; attempt++) {
@@ -143,7 +147,7 @@ async function record(stores: DecisionStores, request: DecideRequest): Promise<O
     if (request.expectedVersion !== undefined && request.expectedVersion !== record.placement.version)
       throw new AppError(ErrorCode.Conflict, 'Someone else has updated this placement since this card was sent. Here is how it stands now.');
 
-    const current = await withAttendance(record.placement, school.id, stores.attendance);
+    const current = await asItStands(stores, school.id, record.placement);
     const outcome = decision.apply(current, input, ctx);
     if (outcome.attendance) return recordAttendance(stores, outcome.attendance, record, audit(record.placement.id, outcome.summary), name);
 
@@ -160,6 +164,7 @@ async function record(stores: DecisionStores, request: DecideRequest): Promise<O
         nextDueAt: nextDueAtOf(placement, now),
         audit: audit(record.placement.id, outcome.summary),
       });
+      if (!result.replayed) await keepProvider(stores.providers, school.id, placement, added);
       return { decision: name, record: result.record, summary: outcome.summary, replayed: result.replayed };
     } catch (error) {
       // Somebody else's decision landed first: work this one out again from the new state.

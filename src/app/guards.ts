@@ -25,7 +25,7 @@ import { reminder } from '../views/reminder.ts';
 import type { DecideResult } from './decide.ts';
 import { auditIdOf, identify, type Identified, type PlatformIdentity } from './identity.ts';
 import type { ReadStores } from './queries.ts';
-import { withAttendance } from './withAttendance.ts';
+import { asItStands } from './asItStands.ts';
 
 // Everything both chats decide about a press the same way: who it is, whether they may, the key
 // that makes a double click record once, and which card answers it.
@@ -98,12 +98,12 @@ export function pressKey(platform: PlatformIdentity['platform'], actionId: strin
   return `${platform}:${actionId}${version !== undefined && version !== null ? `@v${version}` : ''}:${staffId}`;
 }
 
-/** A placement a button names, with its attendance, or a user error saying it is gone. */
+/** A placement a button names, as it stands (attendance, provider record), or a user error saying it is gone. */
 export async function placementNamed(stores: ReadStores, school: School, placementId: string | null | undefined): Promise<Placement> {
   if (placementId === undefined || placementId === null) throw new AppError(ErrorCode.NotFound, 'Which placement? Say "status" to find it.');
   const record = await stores.placements.get(school.id, placementId);
   if (!record) throw new AppError(ErrorCode.NotFound, 'That placement is no longer here. Say "status" to see the open ones.');
-  return withAttendance(record.placement, school.id, stores.attendance);
+  return asItStands(stores, school.id, record.placement);
 }
 
 /** A form to fill in, for someone allowed to send it; a fresh id per form drawn. */

@@ -2,16 +2,19 @@ import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { DecisionStores } from './decide.ts';
 import { nextDueAtOf } from './decide.ts';
+import { keepProvider } from './keepProvider.ts';
 import type { PlacementImportPlan } from './import/planPlacementImport.ts';
 
 /**
  * Adds placements from an import (the demo's examples, or a school's spreadsheet turned JSON).
- * Each is created once: importing the same file again adds nothing.
+ * Each is created once: importing the same file again adds nothing. A provider embedded in a
+ * placement is merged by its id into the provider's record, with any check recorded on the placement.
  */
 export async function importPlacements(stores: DecisionStores, school: School, placements: readonly Placement[], now: Date, by: string): Promise<{ added: number }> {
   let added = 0;
   for (const placement of placements) {
     const key = `import:${school.id}:${placement.id}`;
+    await keepProvider(stores.providers, school.id, placement, placement.history);
     if (await stores.placements.get(school.id, placement.id)) continue;
     const result = await stores.placements.create({
       record: { schoolId: school.id, placement, nextDueAt: nextDueAtOf(placement, now) },
@@ -48,6 +51,7 @@ export async function applyPlacementImport(stores: DecisionStores, plan: Placeme
       write.type === 'create'
         ? await stores.placements.create({ record: { schoolId: plan.schoolId, placement: write.placement, nextDueAt: write.nextDueAt }, idempotencyKey: key, audit })
         : await stores.placements.applyDecision({ schoolId: plan.schoolId, placementId: write.placement.id, expectedVersion: write.expectedVersion, idempotencyKey: key, placement: write.placement, nextDueAt: write.nextDueAt, audit });
+    await keepProvider(stores.providers, plan.schoolId, write.placement, write.type === 'create' ? write.placement.history : []);
     if (!result.replayed) written++;
   }
   return { written };

@@ -4,23 +4,26 @@ import type { Actor } from '../core/decisions/decision.ts';
 import { compareObligations, deriveObligations } from '../core/obligations/deriveObligations.ts';
 import { audienceOf, type Involvement } from '../core/obligations/audience.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
+import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { PlacementStore } from '../ports/placementStore.ts';
+import type { ProviderStore } from '../ports/providerStore.ts';
 import type { PlacementDue } from '../nudges/planNudges.ts';
-import { withAttendance } from './withAttendance.ts';
+import { asItStands } from './asItStands.ts';
 
 export interface ReadStores {
   placements: PlacementStore;
   attendance: AttendanceStore;
+  providers: ProviderStore;
 }
 
 export type PlacementWithObligations = PlacementDue;
 
-/** A placement as it stands at `now`: its attendance marks merged in, and what is open on it. */
+/** A placement as it stands at `now` (attendance marks and provider record merged in), and what is open on it. */
 export async function withObligations(stores: ReadStores, school: School, stored: Placement, now: Date): Promise<PlacementDue> {
-  const placement = await withAttendance(stored, school.id, stores.attendance);
+  const placement = await asItStands(stores, school.id, stored);
   return { placement, obligations: deriveObligations(placement, school, now) };
 }
 
@@ -36,20 +39,31 @@ export async function openPlacements(stores: ReadStores, school: School, now: Da
   return Promise.all(records.map(({ placement }) => withObligations(stores, school, placement, now)));
 }
 
+/** A provider's check listed once, however many pupils are placed there (the first pupil's stands for all). */
+export function oncePerProvider<T extends { placement: Placement; obligation: Obligation }>(items: readonly T[]): T[] {
+  const listed = new Map<string, T>();
+  for (const item of items) {
+    const { placement, obligation: o } = item;
+    const key = o.providerId ? `provider:${o.providerId}|${o.type}|${o.subject ?? ''}|${o.dueDate}` : `${placement.id}|${obligationKey(o)}`;
+    if (!listed.has(key)) listed.set(key, item);
+  }
+  return [...listed.values()];
+}
+
 /**
  * What a person needs to do now (not what is merely scheduled), soonest first: what they own and
- * what has been passed up to them, each marked, exactly as the nudges reach them.
+ * what has been passed up to them, each marked, exactly as the nudges reach them; a provider's
+ * check once.
  */
 export async function dueFor(stores: ReadStores, school: School, actor: Actor, now: Date): Promise<{ placement: Placement; obligation: Obligation; involvement: Involvement }[]> {
   const open = await openPlacements(stores, school, now);
-  return open
-    .flatMap(({ placement, obligations }) =>
-      obligations.flatMap((obligation) => {
-        const involvement = obligation.stage === 'scheduled' ? undefined : audienceOf(school, placement, obligation).get(actor.staffId);
-        return involvement ? [{ placement, obligation, involvement }] : [];
-      }),
-    )
-    .sort((a, b) => compareObligations(a.obligation, b.obligation));
+  const mine = open.flatMap(({ placement, obligations }) =>
+    obligations.flatMap((obligation) => {
+      const involvement = obligation.stage === 'scheduled' ? undefined : audienceOf(school, placement, obligation).get(actor.staffId);
+      return involvement ? [{ placement, obligation, involvement }] : [];
+    }),
+  );
+  return oncePerProvider(mine).sort((a, b) => compareObligations(a.obligation, b.obligation));
 }
 
 /** A pupil's open placement (the newest, if several), or a user error naming the reference. */
@@ -57,7 +71,7 @@ export async function placementForPupil(stores: ReadStores, school: School, ref:
   const records = await stores.placements.list(school.id, { pupilRef: ref, status: ['proposed', 'active'] });
   const newest = records.map((r) => r.placement).sort((a, b) => b.start.localeCompare(a.start))[0];
   if (!newest) throw new AppError(ErrorCode.NotFound, `There is no open placement for pupil ${ref}. Check the reference, or try "status" to see them all.`);
-  return withAttendance(newest, school.id, stores.attendance);
+  return asItStands(stores, school.id, newest);
 }
 
 /**

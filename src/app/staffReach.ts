@@ -18,9 +18,9 @@ export interface ReachCheck {
 }
 
 async function teamsReach(school: School, member: StaffMember, conversations: ConversationStore): Promise<[string, boolean]> {
-  if (!member.teams) return ['not matched: add the bot to the staff team (it matches people by email), or set teams.aadObjectId', false];
+  if (!member.teams) return ['no Teams account: set teams.aadObjectId (their Entra object id) in the school file', false];
   if (await conversations.get(school.id, member.id, 'teams')) return ['yes', true];
-  return ['matched, but has no chat with the bot yet: add the bot to the staff team, or ask them to open it once', false];
+  return ['has not opened the app yet: pin it for them (Teams admin centre), or ask them to open it once', false];
 }
 
 async function slackReach(member: StaffMember, lookup: SlackLookup | undefined, found: Map<string, string>): Promise<[string, boolean]> {
@@ -35,7 +35,7 @@ async function slackReach(member: StaffMember, lookup: SlackLookup | undefined, 
 
 /**
  * Who the bot can reach and on which chat, and for everyone else why not and what to do. Slack
- * accounts are looked up by email; a Teams account is matched from the staff team's roster.
+ * accounts are looked up by email; a Teams account is the one the school file names.
  */
 export async function checkStaffReach(school: School, conversations: ConversationStore, platforms: { teams: boolean; slack: boolean }, lookup?: SlackLookup): Promise<ReachCheck> {
   const foundInSlack = new Map<string, string>();

@@ -4,11 +4,13 @@ import { planNudges, type PlannedNudge } from '../nudges/planNudges.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { NudgeOutbox, OutboxEntryInput } from '../ports/nudgeOutbox.ts';
 import type { PlacementStore } from '../ports/placementStore.ts';
+import type { ProviderStore } from '../ports/providerStore.ts';
 import { withObligations } from './queries.ts';
 
 export interface SweepStores {
   placements: PlacementStore;
   attendance: AttendanceStore;
+  providers: ProviderStore;
   outbox: NudgeOutbox;
 }
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,9 +45,18 @@ function captured(child: ChildProcess, echo?: (text: string) => void): Child {
   return { process: child, output: () => text };
 }
 
-/** `npm start` as a child process (`node --import tsx src/main.ts`) with this environment. */
+let built = false;
+
+/**
+ * `npm start` as a child process with this environment: the TypeScript compiled once per run (as
+ * `prestart` does), then `node dist/main.js`, so a signal reaches the bot itself, not npm.
+ */
 export function spawnBot(env: NodeJS.ProcessEnv, echo?: (text: string) => void): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!built) {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    built = true;
+  }
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return captured(child, echo);
 }
 

@@ -1,4 +1,5 @@
 import { isAppError } from '../core/errors.ts';
+import { backup, restore } from './commands/backup.ts';
 import { decide } from './commands/decide.ts';
 import { due } from './commands/due.ts';
 import { history } from './commands/history.ts';
@@ -17,6 +18,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   nudges: { run: nudges, summary: 'nudges preview --school F --placements F --at T  what would be sent to whom' },
   import: { run: importCommand, summary: 'import placements|terms|bank-holidays|staff <file> …  a school\'s own data' },
   staff: { run: staff, summary: 'staff check [--school ID]                    who the bot cannot reach yet, and why' },
+  backup: { run: backup, summary: 'backup <file>                                every store as one file' },
+  restore: { run: restore, summary: 'restore <file>                               a backup into an empty store' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
 };
 

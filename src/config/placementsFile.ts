@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, ErrorCode } from '../core/errors.ts';
 import { placementSchema, type Placement } from '../core/placement/placement.ts';
 import { parseOrThrow } from '../core/validation.ts';
+import { withSharedProviders } from '../core/provider/provider.ts';
 import { readText } from './schoolFile.ts';
 
 const placementsSchema = z.array(placementSchema).superRefine((placements, ctx) => {
@@ -12,7 +13,10 @@ const placementsSchema = z.array(placementSchema).superRefine((placements, ctx) 
   });
 });
 
-/** Reads a placements file: a JSON array in the import format (README, "Placements"). */
+/**
+ * Reads a placements file: a JSON array in the import format (README, "Placements"). A provider
+ * embedded in several placements is one provider, merged by its id.
+ */
 export function loadPlacementsFile(path: string): Placement[] {
   const text = readText(path, 'the placements file');
   let document: unknown;
@@ -21,5 +25,5 @@ export function loadPlacementsFile(path: string): Placement[] {
   } catch (error) {
     throw new AppError(ErrorCode.InvalidInput, `${path} is not valid JSON: ${(error as Error).message}`);
   }
-  return parseOrThrow(placementsSchema, document, path);
+  return withSharedProviders(parseOrThrow(placementsSchema, document, path));
 }

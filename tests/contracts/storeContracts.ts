@@ -6,7 +6,9 @@ import { conversationStoreContract } from './conversationStore.contract.ts';
 import type { ContractFactory } from './factories.ts';
 import { nudgeOutboxContract } from './nudgeOutbox.contract.ts';
 import { placementStoreContract } from './placementStore.contract.ts';
+import { providerStoreContract } from './providerStore.contract.ts';
 import { schoolStoreContract } from './schoolStore.contract.ts';
+import { storeBackupContract } from './storeBackup.contract.ts';
 
 /** Runs every port's contract against one backend, each test on fresh stores from `open`. */
 export function allStoreContracts(open: () => Promise<Stores>, destroy: (stores: Stores) => Promise<void> = (s) => s.close()): void {
@@ -30,4 +32,6 @@ export function allStoreContracts(open: () => Promise<Stores>, destroy: (stores:
   describe('AttendanceStore', () => attendanceStoreContract(factory(({ attendance, audit }) => ({ attendance, audit }))));
   describe('SchoolStore', () => schoolStoreContract(factory((s) => s.schools)));
   describe('ConversationStore', () => conversationStoreContract(factory((s) => s.conversations)));
+  describe('ProviderStore', () => providerStoreContract(factory((s) => s.providers)));
+  describe('StoreBackup', () => storeBackupContract(factory((s) => s)));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dueFor } from '../../src/app/queries.ts';
 import { deriveObligations } from '../../src/core/obligations/deriveObligations.ts';
 import { A_QA_VISIT, aDecisionDesk, MONDAY_MORNING } from '../fixtures/decisionDesk.ts';
 
@@ -153,6 +154,39 @@ describe('snoozing and reassigning', () => {
     await expect(desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-nobody' })).rejects.toThrow(/no member of staff/);
     const { record } = await desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-aplead' });
     expect(record.placement.owners).toEqual({ ap_lead: 's-aplead' });
+  });
+});
+
+describe("a provider's checks, recorded through any pupil placed there", () => {
+  const riverside = { id: 'PR-7', name: 'Riverside Farm', riskAssessmentOn: '2025-09-01', documents: [{ type: 'insurance', expires: '2026-03-01' }] };
+  const twoPupils = [
+    { id: 'P-001', provider: riverside },
+    { id: 'P-002', pupil: { ref: 'Y10-0031', initials: 'TK' }, provider: riverside },
+  ];
+  const insurance = async (desk: Awaited<ReturnType<typeof aDecisionDesk>>, id: string) =>
+    (await desk.open(id)).filter((o) => o.type === 'provider_document_expiry').map((o) => o.dueDate);
+
+  it('insurance renewed through one pupil is renewed for the other, and kept on the provider record', async () => {
+    const desk = await aDecisionDesk(twoPupils);
+    expect([await insurance(desk, 'P-001'), await insurance(desk, 'P-002')]).toEqual([['2026-03-01'], ['2026-03-01']]);
+    await desk.run('s-aplead', 'recordProviderDocument', 'P-001', { documentType: 'insurance', expires: '2027-03-01' });
+    expect([await insurance(desk, 'P-001'), await insurance(desk, 'P-002')]).toEqual([['2027-03-01'], ['2027-03-01']]);
+    expect((await desk.stores.providers.get(desk.school.id, 'PR-7'))?.documents).toEqual([{ type: 'insurance', expires: '2027-03-01' }]);
+  });
+
+  it("the provider's risk assessment renewed through the second pupil counts for the first", async () => {
+    const desk = await aDecisionDesk(twoPupils);
+    await desk.run('s-aplead', 'renewRiskAssessment', 'P-002', { subject: 'provider', on: '2026-02-06', assessedBy: 'Ms R Okafor', level: 'low', nextReviewOn: '2027-02-05' });
+    const renewal = (await desk.open('P-001')).find((o) => o.type === 'provider_risk_assessment_renewal');
+    expect(renewal?.dueDate).toBe('2027-02-06');
+  });
+
+  it("lists the provider's check once in the AP lead's due list", async () => {
+    const desk = await aDecisionDesk(twoPupils);
+    const actor = { staffId: 's-aplead', roles: ['ap_lead' as const] };
+    const due = await dueFor(desk.stores, desk.school, actor, new Date(MONDAY_MORNING));
+    expect(due.filter(({ obligation }) => obligation.type === 'provider_document_expiry').map(({ placement }) => placement.provider?.id)).toEqual(['PR-7']);
+    expect(due.filter(({ obligation }) => obligation.type === 'placement_review').map(({ placement }) => placement.id)).toEqual(['P-001', 'P-002']);
   });
 });
 

@@ -16,6 +16,6 @@ export function createTeams(deps: ChatDeps & { teams: TeamsCredentials }): ChatA
   return {
     name: 'teams',
     routes: { '/api/messages': messagesRoute(adapter, botLogic(teamsDeps), deps.log) },
-    channel: teamsNudgeChannel({ adapter, appId: deps.teams.appId ?? '', schools: deps.schools, conversations: deps.stores.conversations, placements: deps.stores.placements, attendance: deps.stores.attendance, clock: deps.clock }),
+    channel: teamsNudgeChannel({ adapter, appId: deps.teams.appId ?? '', schools: deps.schools, conversations: deps.stores.conversations, placements: deps.stores.placements, attendance: deps.stores.attendance, providers: deps.stores.providers, clock: deps.clock }),
   };
 }

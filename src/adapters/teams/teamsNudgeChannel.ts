@@ -9,6 +9,7 @@ import { DeliveryError, type NudgeChannel, type NudgeMessage } from '../../ports
 import type { Clock } from '../../ports/clock.ts';
 import type { ConversationStore } from '../../ports/conversationStore.ts';
 import type { PlacementStore } from '../../ports/placementStore.ts';
+import type { ProviderStore } from '../../ports/providerStore.ts';
 import { TEAM_CHANNEL } from '../../ports/nudgeOutbox.ts';
 import { approvalCard, concernCard, dueCard, reminderCard, teamOverviewCard } from './attachments.ts';
 
@@ -20,6 +21,7 @@ export interface TeamsNudgeChannelDeps {
   conversations: ConversationStore;
   placements: PlacementStore;
   attendance: AttendanceStore;
+  providers: ProviderStore;
   clock: Clock;
 }
 

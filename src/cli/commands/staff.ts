@@ -11,7 +11,7 @@ const USAGE = 'ap staff check [--school <id>] [--dry-run]';
 
 /**
  * Who the bot cannot reach yet, and why. Slack accounts are looked up by email and kept in the
- * school file; a Teams account comes from the staff team's roster once the bot is added there.
+ * school file; Teams accounts are the ones the school file names.
  */
 export async function staff(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;

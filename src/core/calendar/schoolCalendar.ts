@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../errors.ts';
-import { addDays, dateOfDayNumber, dayNumberOf, isWeekend, type LocalDate } from './localDate.ts';
+import { addDays, dateOfDayNumber, dayNumberOf, isoWeekday, isWeekend, type LocalDate } from './localDate.ts';
 
 export interface DateRange {
   start: LocalDate;
@@ -42,6 +42,8 @@ export interface SchoolCalendar {
   schoolDaysBetween(from: LocalDate, to: LocalDate): number;
   /** School days from `from` to `to`, both included. */
   schoolDaysIn(from: LocalDate, to: LocalDate): LocalDate[];
+  /** Visits each school day from `from` to `to`, both included, with its weekday (1 = Monday ... 5 = Friday). */
+  forEachSchoolDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, isoWeekday: number) => void): void;
   /** The half-term a date belongs to; a date in a holiday belongs to the half-term after it. */
   halfTermOf(date: LocalDate): Period | undefined;
   /** The term a date belongs to; a date in a holiday belongs to the term after it. */
@@ -70,9 +72,13 @@ export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
     }
   }
   const schoolDays: LocalDate[] = [];
+  const weekdays: number[] = [];
   const countOnOrBefore = new Int32Array(span);
   for (let i = 0; i < span; i++) {
-    if (isSchool[i]) schoolDays.push(dateOfDayNumber(firstNumber + i));
+    if (isSchool[i]) {
+      schoolDays.push(dateOfDayNumber(firstNumber + i));
+      weekdays.push(isoWeekday(schoolDays[schoolDays.length - 1] as LocalDate));
+    }
     countOnOrBefore[i] = schoolDays.length;
   }
 
@@ -131,6 +137,9 @@ export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
     },
     schoolDaysBetween: (from, to) => countUpTo(to) - countUpTo(from),
     schoolDaysIn: (from, to) => schoolDays.slice(countUpTo(addDays(from, -1)), countUpTo(to)),
+    forEachSchoolDay(from, to, visit) {
+      for (let i = countUpTo(addDays(from, -1)), end = countUpTo(to); i < end; i++) visit(schoolDays[i] as LocalDate, weekdays[i] as number);
+    },
     halfTermOf: (date) => periodOf(halfTerms, date),
     termOf: (date) => periodOf(termPeriods, date),
   };

@@ -1,5 +1,5 @@
 import type { Period, SchoolCalendar } from '../calendar/schoolCalendar.ts';
-import { FULL_TIME, type Placement, type Session, type Timetable, WEEKDAYS } from '../placement/placement.ts';
+import { FULL_TIME, type Placement, type Session, type Timetable, type Weekday, WEEKDAYS } from '../placement/placement.ts';
 import type { EventOf, HistoryEvent, HistoryEventType } from '../placement/events.ts';
 import { isoWeekday, type LocalDate, minDate } from '../calendar/localDate.ts';
 import type { School, SchoolPolicy } from '../policy/schoolConfig.ts';
@@ -26,6 +26,8 @@ export interface RuleContext {
   recordedIn(type: HistoryEventType, period: Period, periods: readonly Period[]): boolean;
   /** The school days the placement has run on so far, up to today or its end. */
   schoolDaysSoFar(): LocalDate[];
+  /** Visits each session the timetable has had so far, day by day, up to today or the placement's end. */
+  forEachSessionSoFar(visit: (date: LocalDate, session: Session) => void): void;
   sessionsOn(date: LocalDate, timetable?: Timetable): readonly Session[];
 }
 
@@ -77,6 +79,13 @@ export function createRuleContext(placement: Placement, school: School, now: Dat
     schoolDaysSoFar() {
       if (placement.start > today) return [];
       return calendar.schoolDaysIn(placement.start, placement.end ? minDate(placement.end, today) : today);
+    },
+    forEachSessionSoFar(visit) {
+      if (placement.start > today) return;
+      const timetable = placement.timetable ?? FULL_TIME;
+      calendar.forEachSchoolDay(placement.start, placement.end ? minDate(placement.end, today) : today, (date, weekday) => {
+        for (const session of timetable[WEEKDAYS[weekday - 1] as Weekday]) visit(date, session);
+      });
     },
     sessionsOn(date, timetable = placement.timetable ?? FULL_TIME) {
       if (!calendar.isSchoolDay(date)) return [];

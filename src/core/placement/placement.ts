@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localDate } from '../validation.ts';
 import { ROLES } from '../policy/roles.ts';
 import { historyEventSchema } from './events.ts';
+import { providerSchema } from '../provider/provider.ts';
 
 export const PLACEMENT_KINDS = [
   'off_site_ap',
@@ -42,16 +43,8 @@ export const pupilSchema = z.looseObject({
 });
 export type Pupil = z.output<typeof pupilSchema>;
 
-export const providerDocumentSchema = z.object({ type: z.string().min(1), expires: localDate });
-
-export const providerSchema = z.looseObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  ofstedRegistered: z.boolean().default(false),
-  riskAssessmentOn: localDate.optional(),
-  documents: z.array(providerDocumentSchema).default([]),
-});
-export type Provider = z.output<typeof providerSchema>;
+// The provider record lives in core/provider; a placement carries its account of it, found again by its id.
+export { providerSchema, type Provider } from '../provider/provider.ts';
 
 export const suspensionSchema = z.object({
   firstDay: localDate,

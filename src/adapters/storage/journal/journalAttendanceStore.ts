@@ -28,18 +28,14 @@ export class JournalAttendanceStore implements AttendanceStore {
   }
 
   async listForPlacement(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): Promise<AttendanceRecord[]> {
-    const marks = [...this.#db.attendance.values()].filter(
-      (m) =>
-        m.schoolId === schoolId &&
-        m.placementId === placementId &&
-        (from === undefined || m.date >= from) &&
-        (to === undefined || m.date <= to),
+    const marks = (this.#db.attendanceByPlacement.get(keyOf(schoolId, placementId)) ?? []).filter(
+      (m) => (from === undefined || m.date >= from) && (to === undefined || m.date <= to),
     );
     return plainCopy(marks.sort((a, b) => compare(a.date, b.date) || compare(a.session, b.session)));
   }
 
   async listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]> {
-    const marks = [...this.#db.attendance.values()].filter((m) => m.schoolId === schoolId && m.date === date);
+    const marks = [...(this.#db.attendanceByDate.get(keyOf(schoolId, date)) ?? [])];
     return plainCopy(marks.sort((a, b) => compare(a.placementId, b.placementId) || compare(a.session, b.session)));
   }
 }

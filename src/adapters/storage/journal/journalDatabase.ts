@@ -5,6 +5,7 @@ import type { StoredConversation } from '../../../ports/conversationStore.ts';
 import type { OutboxEntry } from '../../../ports/nudgeOutbox.ts';
 import type { PlacementRecord } from '../../../ports/placementStore.ts';
 import type { StoredSchool } from '../../../ports/schoolStore.ts';
+import type { StoredProvider } from '../../../ports/providerStore.ts';
 
 export interface StoredPlacement {
   record: PlacementRecord;
@@ -19,9 +20,10 @@ export type Change =
   | { kind: 'outbox'; value: OutboxEntry }
   | { kind: 'attendance'; value: AttendanceRecord }
   | { kind: 'school'; value: StoredSchool }
-  | { kind: 'conversation'; value: StoredConversation };
+  | { kind: 'conversation'; value: StoredConversation }
+  | { kind: 'provider'; value: StoredProvider };
 
-export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 'outbox', 'attendance', 'school', 'conversation']);
+export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 'outbox', 'attendance', 'school', 'conversation', 'provider']);
 
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
@@ -47,10 +49,15 @@ export class JournalDatabase {
   readonly outbox = new Map<string, OutboxEntry>();
   readonly outboxByDedupeKey = new Map<string, string>();
   readonly attendance = new Map<string, AttendanceRecord>();
+  /** The same marks by school and placement, and by school and date, so neither list scans them all. */
+  readonly attendanceByPlacement = new Map<string, AttendanceRecord[]>();
+  readonly attendanceByDate = new Map<string, AttendanceRecord[]>();
   /** Per school, oldest version first. */
   readonly schools = new Map<string, StoredSchool[]>();
   /** By school, staff member and platform. */
   readonly conversations = new Map<string, StoredConversation>();
+  /** By school and provider id. */
+  readonly providers = new Map<string, StoredProvider>();
   #sink: ChangeSink | undefined;
   #closed = false;
 
@@ -91,7 +98,11 @@ export class JournalDatabase {
       }
       case 'attendance': {
         const mark = change.value;
-        this.attendance.set(keyOf(mark.schoolId, mark.placementId, mark.date, mark.session), mark);
+        const key = keyOf(mark.schoolId, mark.placementId, mark.date, mark.session);
+        const before = this.attendance.get(key);
+        this.attendance.set(key, mark);
+        putIn(this.attendanceByPlacement, keyOf(mark.schoolId, mark.placementId), before, mark);
+        putIn(this.attendanceByDate, keyOf(mark.schoolId, mark.date), before, mark);
         return;
       }
       case 'school': {
@@ -106,6 +117,11 @@ export class JournalDatabase {
         this.conversations.set(keyOf(schoolId, staffId, platform), change.value);
         return;
       }
+      case 'provider': {
+        const { schoolId, provider } = change.value;
+        this.providers.set(keyOf(schoolId, provider.id), change.value);
+        return;
+      }
     }
   }
 
@@ -117,6 +133,7 @@ export class JournalDatabase {
     for (const value of this.attendance.values()) yield { kind: 'attendance', value };
     for (const versions of this.schools.values()) for (const value of versions) yield { kind: 'school', value };
     for (const value of this.conversations.values()) yield { kind: 'conversation', value };
+    for (const value of this.providers.values()) yield { kind: 'provider', value };
   }
 
   /** Whether a commit would be accepted now; always, when nothing is persisted. */
@@ -129,4 +146,13 @@ export class JournalDatabase {
     this.#closed = true;
     this.#sink?.close();
   }
+}
+
+/** Adds `value` to the list under `key`, in place of `replaced` when it was there. */
+function putIn<T>(index: Map<string, T[]>, key: string, replaced: T | undefined, value: T): void {
+  const list = index.get(key) ?? [];
+  const at = replaced === undefined ? -1 : list.indexOf(replaced);
+  if (at === -1) list.push(value);
+  else list[at] = value;
+  index.set(key, list);
 }

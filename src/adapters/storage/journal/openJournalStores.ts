@@ -6,7 +6,9 @@ import { JournalConversationStore } from './journalConversationStore.ts';
 import { JournalDatabase } from './journalDatabase.ts';
 import { JournalNudgeOutbox } from './journalNudgeOutbox.ts';
 import { JournalPlacementStore } from './journalPlacementStore.ts';
+import { JournalProviderStore } from './journalProviderStore.ts';
 import { JournalSchoolStore } from './journalSchoolStore.ts';
+import { JournalStoreBackup } from './journalStoreBackup.ts';
 
 export interface JournalStoreOptions {
   /** Persist to an append-only journal here (locked to this process); without it nothing outlives the process. */
@@ -21,11 +23,13 @@ export async function openJournalStores(options: JournalStoreOptions = {}): Prom
   if (options.dataDir !== undefined) db.attach(Journal.open(options.dataDir, db, options.warn ?? ((message) => console.warn(message))));
   return {
     placements: new JournalPlacementStore(db),
+    providers: new JournalProviderStore(db),
     audit: new JournalAuditLog(db),
     outbox: new JournalNudgeOutbox(db),
     attendance: new JournalAttendanceStore(db),
     schools: new JournalSchoolStore(db),
     conversations: new JournalConversationStore(db),
+    backup: new JournalStoreBackup(db),
     canWrite: async () => db.canWrite(),
     close: async () => db.close(),
   };

@@ -3,6 +3,7 @@ import type { LocalDate } from '../../../core/calendar/localDate.ts';
 import type { SchoolConfig } from '../../../core/policy/schoolConfig.ts';
 import type { AttendanceMark } from '../../../core/placement/events.ts';
 import type { Placement, Session } from '../../../core/placement/placement.ts';
+import type { Provider } from '../../../core/provider/provider.ts';
 import type { ChatPlatform, ConversationReference } from '../../../ports/conversationStore.ts';
 import type { OutboxStatus, Recipient } from '../../../ports/nudgeOutbox.ts';
 import type { AuditEntryInput } from '../../../ports/auditLog.ts';
@@ -188,6 +189,18 @@ const conversationSchema = new Schema<ConversationDoc>(
 );
 conversationSchema.index({ schoolId: 1, staffId: 1, platform: 1 }, { unique: true });
 
+export interface ProviderDoc {
+  /** `${schoolId}:${provider.id}` */
+  _id: string;
+  schoolId: string;
+  provider: Provider;
+  /** Goes up with each merge, so two merges at once never lose one. */
+  version: number;
+}
+
+const providerSchema = new Schema<ProviderDoc>({ _id: String, schoolId: String, provider: Schema.Types.Mixed, version: Number }, { ...options, collection: 'providers' });
+providerSchema.index({ schoolId: 1, _id: 1 });
+
 export function modelsOf(connection: Connection) {
   return {
     placements: connection.model<PlacementDoc>('Placement', placementSchema),
@@ -197,6 +210,7 @@ export function modelsOf(connection: Connection) {
     attendance: connection.model<AttendanceDoc>('AttendanceMark', attendanceSchema),
     schoolVersions: connection.model<SchoolVersionDoc>('SchoolVersion', schoolVersionSchema),
     conversations: connection.model<ConversationDoc>('Conversation', conversationSchema),
+    providers: connection.model<ProviderDoc>('Provider', providerSchema),
   };
 }
 

@@ -48,7 +48,7 @@ export class MongoAuditLog implements AuditLog {
   }
 }
 
-function toEntry(doc: AuditDoc): AuditEntry {
+export function toEntry(doc: AuditDoc): AuditEntry {
   return {
     id: doc._id.toHexString(),
     seq: doc.seq,

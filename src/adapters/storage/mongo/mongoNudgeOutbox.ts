@@ -89,7 +89,7 @@ export class MongoNudgeOutbox implements NudgeOutbox {
   }
 }
 
-function toEntry(doc: OutboxDoc): OutboxEntry {
+export function toEntry(doc: OutboxDoc): OutboxEntry {
   return {
     id: doc._id.toHexString(),
     schoolId: doc.schoolId,

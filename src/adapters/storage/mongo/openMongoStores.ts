@@ -9,7 +9,9 @@ import { MongoAuditLog } from './mongoAuditLog.ts';
 import { MongoConversationStore } from './mongoConversationStore.ts';
 import { MongoNudgeOutbox } from './mongoNudgeOutbox.ts';
 import { MongoPlacementStore } from './mongoPlacementStore.ts';
+import { MongoProviderStore } from './mongoProviderStore.ts';
 import { MongoSchoolStore } from './mongoSchoolStore.ts';
+import { MongoStoreBackup } from './mongoStoreBackup.ts';
 
 export interface MongoStores extends Stores {
   /** The open connection, for what shares the database (the agenda scheduler, tests dropping their database). */
@@ -28,11 +30,13 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
     return {
       connection,
       placements: new MongoPlacementStore(models, audit),
+      providers: new MongoProviderStore(models),
       audit,
       outbox: new MongoNudgeOutbox(models),
       attendance: new MongoAttendanceStore(models, audit),
       schools: new MongoSchoolStore(models),
       conversations: new MongoConversationStore(models),
+      backup: new MongoStoreBackup(models),
       // Connected: MongoDB itself answers a write it cannot take (disk full) with an error.
       canWrite: async () => connection.readyState === 1,
       close: () => connection.close(),

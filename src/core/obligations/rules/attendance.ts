@@ -11,23 +11,20 @@ export function attendanceConfirmation(ctx: RuleContext): ObligationDraft[] {
   const { placement, policy, school } = ctx;
   if (placement.status !== 'active' || !OFF_SITE.includes(placement.kind)) return [];
   const { timezone } = school.config.school;
-  // Which sessions of each day are confirmed, as a mask (am 1, pm 2): one lookup per school day.
+  // Which sessions of each day are confirmed, as a mask (am 1, pm 2): one lookup per session.
   const confirmed = new Map<string, number>();
   for (const a of ctx.events('attendance')) confirmed.set(a.on, (confirmed.get(a.on) ?? 0) | SESSION_BIT[a.session]);
 
   const drafts: ObligationDraft[] = [];
-  for (const day of ctx.schoolDaysSoFar()) {
-    const done = confirmed.get(day) ?? 0;
-    for (const session of ctx.sessionsOn(day)) {
-      if (done & SESSION_BIT[session]) continue;
-      drafts.push({
-        type: 'attendance_confirmation',
-        subject: `${day} ${session}`,
-        dueDate: day,
-        dueAt: instantAt(day, policy.attendanceCutoff[session], timezone),
-      });
-    }
-  }
+  ctx.forEachSessionSoFar((day, session) => {
+    if ((confirmed.get(day) ?? 0) & SESSION_BIT[session]) return;
+    drafts.push({
+      type: 'attendance_confirmation',
+      subject: `${day} ${session}`,
+      dueDate: day,
+      dueAt: instantAt(day, policy.attendanceCutoff[session], timezone),
+    });
+  });
   return drafts;
 }
 
