@@ -99,8 +99,8 @@ function filesWrittenUnder(dir: string): string[] {
   const walk = (path: string) => {
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       const full = join(path, entry.name);
-      // Other suites write their own outputs under tests/ at the same time; the bot writes nothing there.
-      if (full === dataDir || ['node_modules', '.git', 'tests'].includes(entry.name)) continue;
+      // Other suites write under tests/ and build dist/ (the compiled start) at the same time; the bot writes in neither.
+      if (full === dataDir || ['node_modules', '.git', 'tests', 'dist', 'build'].includes(entry.name)) continue;
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile() && statSync(full).mtimeMs >= started) out.push(full);
     }
