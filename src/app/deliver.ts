@@ -31,6 +31,31 @@ const MAX_RETRY_MS = 3_600_000;
 /** Someone no chat reaches yet (they have not opened the bot): look again hourly, never give up. */
 const UNREACHABLE_RETRY_MS = 3_600_000;
 
+/**
+ * Someone no chat has reached for a whole school day is reported to the AP lead (the headteacher
+ * when it is the AP lead), once for each time they start waiting, so nobody waits in silence.
+ */
+async function reportUnreachable(outbox: NudgeOutbox, school: School, staff: StaffMember, entries: readonly OutboxEntry[], now: Date): Promise<void> {
+  const timezone = school.config.school.timezone;
+  const since = entries.map((e) => localDateOf(e.createdAt, timezone)).sort()[0];
+  const today = localDateOf(now, timezone);
+  const { firstDay, lastDay } = school.calendar;
+  if (!since || since < firstDay || today > lastDay || school.calendar.schoolDaysBetween(since, today) < 1) return;
+  const others = school.config.staff.filter((m) => m.id !== staff.id);
+  const leads = others.filter((m) => m.roles.includes('ap_lead'));
+  for (const lead of leads.length > 0 ? leads : others.filter((m) => m.roles.includes('headteacher')))
+    await outbox.enqueue(
+      {
+        schoolId: school.id,
+        dedupeKey: `unreachable|${staff.id}|${since}|${lead.id}`,
+        recipient: { schoolId: school.id, staffId: lead.id },
+        message: { kind: 'staff_unreachable', schoolId: school.id, staffId: staff.id, since } satisfies NudgeMessage,
+        notBefore: nextAllowedTime(now, school, false),
+      },
+      now,
+    );
+}
+
 /** When to try again: as the platform asked (Retry-After), else exponential backoff with jitter. */
 export function retryDelayMs(attempts: number, error: unknown, random: () => number): number {
   if (error instanceof DeliveryError && error.retryAfterMs !== undefined) return error.retryAfterMs;
@@ -138,6 +163,7 @@ export async function deliver(
     for (const candidate of channels) if (!channel && (await candidate.canReach(school.id, staff))) channel = candidate;
     if (!channel) {
       await fail(school, entries, new DeliveryError(`No channel reaches ${staff.id} yet (they have not opened a chat with the bot)`), true);
+      await reportUnreachable(outbox, school, staff, entries, now());
       continue;
     }
 

@@ -17,7 +17,7 @@ import { checklist } from '../views/checklist.ts';
 import { done } from '../views/done.ts';
 import { errorView } from '../views/error.ts';
 import { refilled, type FormCard, type FormView } from '../views/formView.ts';
-import { roleName } from '../views/names.ts';
+import { pupilLabel, roleName } from '../views/names.ts';
 import { placementSummary } from '../views/placementSummary.ts';
 import { actionEntry, formOfDecision, FORMS, mayDo, type Verb } from '../views/registry.ts';
 import type { FormField, ViewAction } from '../views/viewModel.ts';
@@ -71,7 +71,7 @@ export async function staffOrStranger(
   return undefined;
 }
 
-const ROLE_ORDER = ['ap_lead', 'headteacher', 'dsl', 'attendance_officer', 'governor', 'staff'] as const satisfies readonly (typeof ROLES)[number][];
+const ROLE_ORDER = ['ap_lead', 'headteacher', 'dsl', 'deputy_dsl', 'attendance_officer', 'governor', 'staff'] as const satisfies readonly (typeof ROLES)[number][];
 
 export const NOT_ALLOWED = 'You are not allowed to do that. Ask your AP lead or headteacher if you think you should be.';
 
@@ -117,6 +117,8 @@ export function formFor(who: Identified, form: FormCard, placement: Placement | 
 export interface Answer {
   view: CardView;
   notice: string[];
+  /** Shown beside the card pressed, which is left as it is (an out-of-date button on a list of many). */
+  beside?: boolean;
 }
 
 /** The card after a decision: the checklist while a new placement still has checks to do, else what was done. */
@@ -148,6 +150,12 @@ export function cardNow(decision: Verb, input: Record<string, unknown>, placemen
   return { view: placementSummary(placement, school, now, actor), notice: lines };
 }
 
+/** "pupil.initials: is empty" as the form says it: "Pupil initials: is empty". */
+function byLabel(problem: string, fields: readonly FormField[]): string {
+  const field = fields.find((f) => problem.startsWith(`${f.id}: `));
+  return field ? `${field.label}: ${problem.slice(field.id.length + 2)}` : problem;
+}
+
 /** A refusal's lines: the message's first line, then each problem once; or the message alone. */
 export function problemsOf(error: AppError): string[] {
   return error.problems.length > 0 ? [error.message.split('\n')[0] ?? '', ...error.problems] : [error.message];
@@ -161,17 +169,25 @@ export function problemsOf(error: AppError): string[] {
 export function cardRefused(
   error: unknown,
   decision: DecisionName,
-  press: { input: Record<string, unknown>; typed: Readonly<Record<string, string | readonly string[]>>; placement: Placement | undefined },
+  press: { input: Record<string, unknown>; typed: Readonly<Record<string, string | readonly string[]>>; placement: Placement | undefined; item?: string | undefined },
   who: Identified,
   now: Date,
 ): Answer {
   // Someone not allowed is told, and the card stays as it is for everyone else.
   if (!isAppError(error) || !error.isUserError || error.code === ErrorCode.NotAllowed) throw error;
   const { placement } = press;
+  // A list's button answers for its own item, naming the pupil, and the rest of the list stays.
+  if (placement && press.item !== undefined && (error.code === ErrorCode.Conflict || error.code === ErrorCode.NotPossible)) {
+    const item = cardNow(decision, { obligation: press.item }, placement, who, now, [`${pupilLabel(placement).label}: ${error.message}`]);
+    return { ...item, beside: true };
+  }
   if (error.code === ErrorCode.Conflict && placement) return cardNow(decision, press.input, placement, who, now, [error.message]);
   const problems = problemsOf(error);
   const form = actionEntry(decision).form;
-  if (form && (placement || !FORMS[form].needsPlacement)) return { view: refilled(FORMS[form].build(placement ?? null, who.school, now, who.actor, randomUUID().slice(0, 8)), press.typed, problems), notice: [] };
+  if (form && (placement || !FORMS[form].needsPlacement)) {
+    const view = FORMS[form].build(placement ?? null, who.school, now, who.actor, randomUUID().slice(0, 8));
+    return { view: refilled(view, press.typed, problems.map((p) => byLabel(p, view.fields))), notice: [] };
+  }
   if (placement) return cardNow(decision, press.input, placement, who, now, problems);
   throw error;
 }

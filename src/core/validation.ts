@@ -10,10 +10,20 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** Text over its limit is refused saying the limit, never cut short. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  // A schema's own words ("say what happened") stand; zod's defaults are put plainly.
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'is needed';
+  if (!/^Too (big|small)/.test(issue.message)) return issue.message;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `is too long: keep it to ${Number(issue.maximum).toLocaleString('en-GB')} characters`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'is empty' : `is too short: at least ${Number(issue.minimum)} characters`;
+  return issue.message;
+}
+
 export function problemsOf(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const where = formatPath(issue.path);
-    return where ? `${where}: ${issue.message}` : issue.message;
+    return where ? `${where}: ${messageOf(issue)}` : messageOf(issue);
   });
 }
 

@@ -13,7 +13,9 @@ export type NudgeMessage =
   | { kind: 'approval_request'; schoolId: string; placementId: string }
   | { kind: 'concern_alert'; schoolId: string; placementId: string; concernKey: string }
   /** Each school morning, to the AP team channel: what is late or due today, safeguarding left out. */
-  | { kind: 'team_overview'; schoolId: string; date: string; items: NudgeItem[] };
+  | { kind: 'team_overview'; schoolId: string; date: string; items: NudgeItem[] }
+  /** To the AP lead: someone no chat has reached for a school day, with what to do. */
+  | { kind: 'staff_unreachable'; schoolId: string; staffId: string; since: string };
 
 /** Why a delivery failed, and whether trying again can help. */
 export class DeliveryError extends Error {

@@ -59,7 +59,11 @@ export function digest(due: readonly DueItem[], school: School, now: Date, viewe
     const subject = subjectWords(o);
     // An approval is given only with the whole proposal in front of the approver, never from a list.
     const approval = o.type === 'part_time_timetable_approval';
-    const quick = approval ? [] : reminderActions(o, placement, school, viewer, now).filter((a) => a.fields.length === 0);
+    const quick = approval
+      ? []
+      : reminderActions(o, placement, school, viewer, now)
+          .filter((a) => a.fields.length === 0)
+          .map((a) => ({ ...a, payload: { ...a.payload, item: obligationKey(o) } }));
     const open = placementAction(placement, {
       verb: 'showReminder',
       title: approval ? 'See the proposal' : 'More options',

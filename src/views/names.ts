@@ -1,17 +1,7 @@
 import type { Placement } from '../core/placement/placement.ts';
-import type { Role } from '../core/policy/roles.ts';
+import { roleWords, type Role } from '../core/policy/roles.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { PupilLabel } from './viewModel.ts';
-
-const ROLE_NAMES: Record<Role, string> = {
-  headteacher: 'headteacher',
-  ap_lead: 'AP lead',
-  dsl: 'DSL',
-  deputy_dsl: 'deputy DSL',
-  attendance_officer: 'attendance officer',
-  governor: 'governors',
-  staff: 'staff',
-};
 
 const KIND_NAMES: Record<Placement['kind'], string> = {
   off_site_ap: 'Off-site alternative provision',
@@ -27,7 +17,7 @@ export function kindName(kind: Placement['kind']): string {
 }
 
 export function roleName(role: Role): string {
-  return ROLE_NAMES[role];
+  return roleWords(role);
 }
 
 export function pupilLabel(placement: Pick<Placement, 'pupil'>): PupilLabel {

@@ -16,6 +16,8 @@ export interface ActionPayload {
   version: number | null;
   /** Part of the decision's input fixed by the card (an obligation key, a session, a mark). */
   input: Record<string, InputValue>;
+  /** On a list of many items: the obligation of the item the button sits on, so an out-of-date press answers for that item alone. */
+  item?: string;
 }
 
 export type FieldKind = 'text' | 'longText' | 'date' | 'choice' | 'multiChoice';

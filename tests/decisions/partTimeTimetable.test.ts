@@ -47,7 +47,7 @@ describe('a part-time timetable needs both the headteacher and the AP lead (000 
     const desk = await aDecisionDesk([], school);
     const { record } = await desk.run('s-aplead', 'proposePartTimeTimetable', undefined, proposal);
     await desk.run('s-head', 'approvePartTimeTimetable', record.placement.id, {});
-    await expect(desk.run('s-deputy', 'approvePartTimeTimetable', record.placement.id, {})).rejects.toThrow(/the other must come from the ap lead/);
+    await expect(desk.run('s-deputy', 'approvePartTimeTimetable', record.placement.id, {})).rejects.toThrow(/the other must come from the AP lead/);
   });
 
   it('a decline with a reason stops it', async () => {

@@ -144,14 +144,14 @@ describe('snoozing and reassigning', () => {
 
   it('refuses to snooze what someone else owns, or what has already escalated', async () => {
     const desk = await aDecisionDesk([{ start: '2025-11-03' }]);
-    await expect(desk.run('s-attendance', 'snoozeNudge', 'P-001', { obligation: 'placement_review:Spring 2026 first half', until: '2026-02-10', reason: 'Busy' })).rejects.toThrow(/Only the ap lead or the headteacher/);
+    await expect(desk.run('s-attendance', 'snoozeNudge', 'P-001', { obligation: 'placement_review:Spring 2026 first half', until: '2026-02-10', reason: 'Busy' })).rejects.toThrow(/Only the AP lead or the headteacher/);
     await expect(desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation: 'placement_review:Autumn 2025 second half', until: '2026-02-10', reason: 'Busy' })).rejects.toThrow(/already been escalated/);
   });
 
   it('reassigns a role on the placement only to someone who holds it', async () => {
     const desk = await aDecisionDesk([{}]);
-    await expect(desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-dsl' })).rejects.toThrow(/does not hold the ap lead role/);
-    await expect(desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-nobody' })).rejects.toThrow(/no member of staff/);
+    await expect(desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-dsl' })).rejects.toThrow(/is not the school’s AP lead/);
+    await expect(desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-nobody' })).rejects.toThrow(/no longer on the staff list/);
     const { record } = await desk.run('s-head', 'reassignOwner', 'P-001', { role: 'ap_lead', to: 's-aplead' });
     expect(record.placement.owners).toEqual({ ap_lead: 's-aplead' });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/ports/nudgeChannel.ts';
+import { staffUnreachableView } from '../../src/views/staffUnreachable.ts';
 import { aNudgeRig } from '../fixtures/nudgeRig.ts';
 import { aPlacement } from '../fixtures/placements.ts';
 import { aSchool } from '../fixtures/school.ts';
@@ -93,6 +94,30 @@ describe('delivering nudges', () => {
     rig.channel.canReach = () => true;
     await rig.deliverAt('2026-02-09T17:00:00Z');
     expect(reviewKeys(rig.delivered)).toHaveLength(1);
+  });
+
+  it('tells the headteacher, once, when the AP lead has been out of reach for a school day, with what to do', async () => {
+    const rig = await aNudgeRig([aPlacement(quiet)], '2026-02-09T09:00:00Z');
+    rig.channel.canReach = (_schoolId, staff) => staff.id !== 's-aplead';
+    for (let hour = 9; hour < 17; hour++) await rig.at(`2026-02-09T${String(hour).padStart(2, '0')}:00:00Z`);
+    expect(rig.delivered.filter((d) => d.message.kind === 'staff_unreachable')).toEqual([]);
+    for (let hour = 8; hour < 12; hour++) await rig.at(`2026-02-10T${String(hour).padStart(2, '0')}:00:00Z`);
+    const reports = rig.delivered.filter((d) => d.message.kind === 'staff_unreachable');
+    expect(reports).toEqual([{ staffId: 's-head', message: { kind: 'staff_unreachable', schoolId: rig.school.id, staffId: 's-aplead', since: '2026-02-09' }, dedupeKey: 'unreachable|s-aplead|2026-02-09|s-head' }]);
+    const view = staffUnreachableView(rig.school, 's-aplead', '2026-02-09');
+    expect(view.title).toBe('Ms R Okafor cannot be reached yet');
+    expect(view.problems[0]).toBe('In Teams: ask Ms R Okafor to open apbot once, or pin it for them in the Teams admin centre.');
+  });
+
+  it('tells the AP lead about anyone else out of reach, and never about a wait shorter than a school day', async () => {
+    const rig = await aNudgeRig([aPlacement({ ...quiet, owners: { ap_lead: 's-teacher' } })], '2026-02-13T09:00:00Z');
+    rig.channel.canReach = (_schoolId, staff) => staff.id !== 's-teacher';
+    await rig.at('2026-02-13T09:00:00Z');
+    await rig.at('2026-02-13T15:00:00Z');
+    expect(rig.delivered.filter((d) => d.message.kind === 'staff_unreachable')).toEqual([]);
+    await rig.at('2026-02-23T08:00:00Z');
+    await rig.deliverAt('2026-02-23T08:01:00Z');
+    expect(rig.delivered.filter((d) => d.message.kind === 'staff_unreachable').map((d) => d.staffId)).toEqual(['s-aplead']);
   });
 
   it('dead-letters at once what the platform refuses for good', async () => {

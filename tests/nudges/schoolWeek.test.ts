@@ -15,6 +15,8 @@ function describe_(message: NudgeMessage): string[] {
     case 'attendance':
     case 'team_overview':
       return message.items.map((i) => `${i.stage} ${i.type} ${i.subject ?? ''} ${i.placementId}`.replace('  ', ' '));
+    case 'staff_unreachable':
+      return [`${message.kind} ${message.staffId}`];
     default:
       return [`${message.kind} ${message.placementId}`];
   }

@@ -16,6 +16,8 @@ export function consoleNudgeChannel(write: (line: string) => void): NudgeChannel
         return `concern logged on ${m.placementId} (details in the DSL's chat)`;
       case 'team_overview':
         return `team overview of ${m.items.length} items`;
+      case 'staff_unreachable':
+        return `${m.staffId} cannot be reached yet (waiting since ${m.since})`;
     }
   };
   return {

@@ -7,6 +7,7 @@ import type { StaffMember } from '../../core/policy/schoolConfig.ts';
 import type { ChatDeps } from '../../ports/chatAdapter.ts';
 import { DeliveryError, type NudgeChannel, type NudgeMessage } from '../../ports/nudgeChannel.ts';
 import { TEAM_CHANNEL } from '../../ports/nudgeOutbox.ts';
+import { staffUnreachableView } from '../../views/staffUnreachable.ts';
 import { teamOverview } from '../../views/teamOverview.ts';
 import { slackMessage } from './blocks/slackMessage.ts';
 import { approvalMessage, concernMessage, dueMessage, reminderMessage, type SlackMessage } from './render.ts';
@@ -116,6 +117,8 @@ async function render(deps: ChatDeps, schoolId: string, staff: StaffMember, nudg
         return dueMessage(await Promise.all(nudge.items.map(dueItem)), school, now, viewer);
       case 'attendance':
         return dueMessage(await Promise.all(nudge.items.map(dueItem)), school, now, viewer, 0, { date: nudge.date, session: nudge.session });
+      case 'staff_unreachable':
+        return slackMessage(staffUnreachableView(school, nudge.staffId, nudge.since));
     }
   } catch (error) {
     // The views refuse a card to someone who may not see it (a concern to a non-DSL): never retry that.

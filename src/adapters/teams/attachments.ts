@@ -15,6 +15,7 @@ import { errorView } from '../../views/error.ts';
 import { placementList } from '../../views/placementList.ts';
 import { placementSummary } from '../../views/placementSummary.ts';
 import { reminder } from '../../views/reminder.ts';
+import { staffUnreachableView } from '../../views/staffUnreachable.ts';
 import type { InputValue } from '../../views/viewModel.ts';
 import { teamOverview } from '../../views/teamOverview.ts';
 import { refreshUserIds } from './cards/refreshUserIds.ts';
@@ -85,6 +86,11 @@ export function concernCard(placement: Placement, concern: EventOf<'concern'>, s
 export function answerCard(answer: Answer, school: School): Attachment {
   const { view, notice } = answer;
   return cardAttachment(view, school, { notice, ...(view.card === 'reminder' ? { identity: { obligation: view.obligation } } : {}) });
+}
+
+/** To the AP lead: someone the bot has not reached for a school day, and what to do. */
+export function staffUnreachableCard(school: School, staffId: string, since: string): Attachment {
+  return CardFactory.adaptiveCard(renderAdaptiveCard(staffUnreachableView(school, staffId, since)).card);
 }
 
 /** A user error in plain words, or anything else as an incident id to quote (logged by the caller). */

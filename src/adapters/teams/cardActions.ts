@@ -34,6 +34,7 @@ const actionData = z.looseObject({
   placementId: z.string().min(1).max(64).nullable().optional(),
   version: z.number().int().min(0).nullable().optional(),
   input: z.record(z.string(), z.unknown()).optional(),
+  item: z.string().min(1).max(300).optional(),
 });
 type ActionData = z.output<typeof actionData>;
 
@@ -152,7 +153,10 @@ const VIEW_ROUTES: Record<ViewVerb, (press: Press) => Promise<Attachment>> = {
   },
 };
 
-async function runDecision(press: Press, decision: DecisionName): Promise<Attachment> {
+/** A short message in place of a new card: the card pressed stays as it was. */
+const messageResponse = (text: string): InvokeResponse => ({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } });
+
+async function runDecision(press: Press, decision: DecisionName): Promise<InvokeResponse> {
   const { turn, data } = press;
   const { school, staff } = turn.who;
   const placement = data.placementId ? await placementOf(press) : undefined;
@@ -170,9 +174,13 @@ async function runDecision(press: Press, decision: DecisionName): Promise<Attach
       expectedVersion: data.version ?? undefined,
       now: turn.now,
     });
-    return answerCard(cardAfter(result, turn.who, turn.now), school);
+    return cardResponse(answerCard(cardAfter(result, turn.who, turn.now), school));
   } catch (error) {
-    return answerCard(cardRefused(error, decision, { input: data.input ?? {}, typed, placement }, turn.who, turn.now), school);
+    const answer = cardRefused(error, decision, { input: data.input ?? {}, typed, placement, item: data.item }, turn.who, turn.now);
+    if (!answer.beside) return cardResponse(answerCard(answer, school));
+    // The list stays as it is; its item, as it now stands, comes as a card of its own.
+    await turn.context.sendActivity({ attachments: [answerCard(answer, school)] });
+    return messageResponse(answer.notice.join(' '));
   }
 }
 
@@ -194,7 +202,7 @@ export async function onCardAction(deps: TeamsDeps, context: TurnContext): Promi
   const verb = parsed.data.action.verb;
   try {
     if (isViewVerb(verb)) return cardResponse(await VIEW_ROUTES[verb](press));
-    if (DECISIONS.has(verb)) return cardResponse(await runDecision(press, verb as DecisionName));
+    if (DECISIONS.has(verb)) return await runDecision(press, verb as DecisionName);
     return cardResponse(errorCard(new AppError(ErrorCode.NotPossible, 'This button no longer does anything. Say "help" to see what I can do.')));
   } catch (error) {
     const incident = randomUUID().slice(0, 8);

@@ -11,7 +11,7 @@ import type { ConversationStore } from '../../ports/conversationStore.ts';
 import type { PlacementStore } from '../../ports/placementStore.ts';
 import type { ProviderStore } from '../../ports/providerStore.ts';
 import { TEAM_CHANNEL } from '../../ports/nudgeOutbox.ts';
-import { approvalCard, concernCard, dueCard, reminderCard, teamOverviewCard } from './attachments.ts';
+import { approvalCard, concernCard, dueCard, reminderCard, staffUnreachableCard, teamOverviewCard } from './attachments.ts';
 
 export interface TeamsNudgeChannelDeps {
   adapter: CloudAdapter;
@@ -81,6 +81,8 @@ export function teamsNudgeChannel(deps: TeamsNudgeChannelDeps): NudgeChannel {
         }
         case 'team_overview':
           throw new DeliveryError('The team overview goes to the team channel, not to a person', { permanent: true });
+        case 'staff_unreachable':
+          return staffUnreachableCard(school, message.staffId, message.since);
       }
     } catch (error) {
       // A card the views refuse this person (a concern to a non-DSL, an approval already given) is never worth retrying.

@@ -1,3 +1,4 @@
+import { roleWords } from '../policy/roles.ts';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../errors.ts';
 import { pendingPttApproval, PTT_APPROVERS } from '../placement/partTimeTimetable.ts';
@@ -20,11 +21,11 @@ export const approvePartTimeTimetable = defineDecision({
     const given = new Set(pending.approvals.map((a) => a.role));
     const allowed = rolesAllowed('approvePartTimeTimetable', ctx.school.config.permissions);
     const role = PTT_APPROVERS.find((r) => !given.has(r) && ctx.actor.roles.includes(r) && allowed.includes(r));
-    if (!role) refuse(`The ${[...given].join(' and ').replace('_', ' ')} approval is already given; the other must come from the ${PTT_APPROVERS.find((r) => !given.has(r))?.replace('_', ' ')}.`);
+    if (!role) refuse(`The ${[...given].map(roleWords).join(' and ')} approval is already given; the other must come from the ${PTT_APPROVERS.filter((r) => !given.has(r)).map(roleWords).join(' or ')}.`);
 
     let next = withEvent(placement, ctx, { type: 'approval', on: ctx.today, role });
     const complete = PTT_APPROVERS.every((r) => r === role || given.has(r));
-    if (!complete) return { placement: next, summary: `Part-time timetable ${placement.id} approved by the ${role.replace('_', ' ')}; one approval to go` };
+    if (!complete) return { placement: next, summary: `Part-time timetable ${placement.id} approved by the ${roleWords(role)}; one approval to go` };
 
     if (pending.end) {
       next = { ...withEvent(next, ctx, { type: 'extended', on: ctx.today, end: pending.end }, { end: pending.end }), version: next.version };

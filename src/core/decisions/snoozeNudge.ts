@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleWords } from '../policy/roles.ts';
 import { instantAt, localDateOf, localTimeOf } from '../calendar/localTime.ts';
 import { isValidLocalDate, shortDate } from '../calendar/localDate.ts';
 import { AppError, ErrorCode } from '../errors.ts';
@@ -33,7 +34,7 @@ export const snoozeNudge = defineDecision({
     const obligation = deriveObligations(placement, ctx.school, ctx.now).find((o) => obligationKey(o) === input.obligation);
     if (!obligation) refuse('That reminder is no longer open.');
     if (!ctx.actor.roles.includes(obligation.ownerRole) && !ctx.actor.roles.includes('headteacher'))
-      throw new AppError(ErrorCode.NotAllowed, `Only the ${obligation.ownerRole.replace('_', ' ')} or the headteacher can snooze this.`);
+      throw new AppError(ErrorCode.NotAllowed, `Only the ${roleWords(obligation.ownerRole)} or the headteacher can snooze this.`);
     if (obligation.stage === 'escalated') refuse('This has already been escalated; it cannot be snoozed.');
     const { timezone } = ctx.school.config.school;
     const [date, time] = input.until.split('T') as [string, string | undefined];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHECKLIST_ITEMS } from '../placement/events.ts';
-import { CHECKLIST_RECORDS, requiredChecklist, tickedItems } from '../placement/checklist.ts';
+import { CHECKLIST_RECORDS, CHECKLIST_TITLES, requiredChecklist, tickedItems } from '../placement/checklist.ts';
 import { localDate } from '../validation.ts';
 import { defineDecision, doneOn, openPlacement, refuse, withEvent } from './decision.ts';
 
@@ -11,7 +11,7 @@ export const tickChecklistItem = defineDecision({
   input: z.strictObject({ item: z.enum(CHECKLIST_ITEMS), on: localDate.optional(), note: z.string().trim().max(2000).optional() }),
   apply(current, input, ctx) {
     const placement = openPlacement(current);
-    const label = input.item.replaceAll('_', ' ');
+    const label = CHECKLIST_TITLES[input.item];
     if (!requiredChecklist(placement).includes(input.item)) refuse(`"${label}" is not on the checklist for this placement.`);
     if (tickedItems(placement).has(input.item)) refuse(`"${label}" is already ticked.`);
     const on = doneOn(input.on, ctx);

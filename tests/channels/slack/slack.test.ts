@@ -138,7 +138,7 @@ describe('/ap slash commands', () => {
   it('does not show placements to a teacher', async () => {
     await workspace();
     await ws.command(TEACHER, 'status');
-    expect(said(await replyTo(ws))).toContain('Placements are shown to the AP lead, headteacher, DSL and attendance officer');
+    expect(said(await replyTo(ws))).toMatch(/Placements are shown to the AP lead, headteacher, DSL, [a-zA-Z, ]*and attendance officer./);
   });
 
   it.each([
@@ -287,6 +287,13 @@ describe('modals', () => {
     expect(said(checklist)).toContain('Ms R Okafor set up the placement');
   });
 
+  it('refuses a concern longer than the limit, naming the limit beside the field, and records nothing', async () => {
+    await workspace();
+    const res = await submitThrough(ws, TEACHER, 'concern Y9-0412', { category: picked('behaviour'), details: typed('x'.repeat(3001)) });
+    expect(JSON.parse(res.text)).toEqual({ response_action: 'errors', errors: { details: 'is too long: keep it to 3,000 characters' } });
+    expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history.some((e) => e.type === 'concern')).toBe(false);
+  });
+
   it('refuses a commission with missing fields beside them', async () => {
     await workspace();
     const res = await submitThrough(ws, AP_LEAD, 'new', { kind: picked('on_site_ap'), 'pupil.ref': typed('Y10-0007'), 'pupil.initials': typed('e1'), start: dated('2026-03-02') });
@@ -430,6 +437,34 @@ describe('buttons on cards', () => {
     const second = await replyTo(ws, 1);
     expect(second).toMatchObject({ replace_original: true });
     expect(said(second)).toContain('Showing 11 to');
+    expect(ws.slack.sent('chat.update')).toEqual([]);
+  });
+
+  it('answers an out-of-date button on a /ap due list for its own item, naming the pupil, and leaves the list alone', async () => {
+    await workspace({ placements: ['P-001', 'P-002'].map((id, i) => ({ id, pupil: { ref: `Y9-050${i}`, initials: i === 0 ? 'JS' : 'AB' } })) });
+    await ws.command(AP_LEAD, 'due');
+    const list = await replyTo(ws);
+    const quick = (list.blocks as { elements?: { action_id?: string; value?: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .map((e) => ({ action_id: e.action_id ?? '', value: e.value ?? '' }))
+      .filter((e) => e.action_id !== '' && !['showReminder', 'showMore'].includes(e.action_id.split('#')[0]!))
+      .find((e) => (JSON.parse(e.value) as { placementId: string }).placementId === 'P-002');
+    if (!quick) throw new Error('no one-press button for AB on the list');
+    // Someone records something else on AB's placement after the list was drawn.
+    await ws.stores.placements.applyDecision({
+      schoolId: ws.school.id,
+      placementId: 'P-002',
+      expectedVersion: 0,
+      idempotencyKey: 'elsewhere',
+      placement: { ...(await ws.stores.placements.get(ws.school.id, 'P-002'))!.placement, version: 1 },
+      nextDueAt: null,
+      audit: { schoolId: ws.school.id, at: new Date(MONDAY_MORNING), actor: 's-head', role: 'headteacher', action: 'updatePlacement', placementId: 'P-002', idempotencyKey: 'elsewhere', outcome: 'recorded', summary: 'Updated' },
+    });
+    await ws.click(AP_LEAD, quick, { ephemeral: true });
+    const answer = await replyTo(ws, 1);
+    expect(answer).toMatchObject({ replace_original: false });
+    expect(said(answer)).toContain('AB · Y9-0501: Someone else has updated this placement');
+    expect(ws.slack.responses.filter((r) => r.body['replace_original'] === true)).toEqual([]);
     expect(ws.slack.sent('chat.update')).toEqual([]);
   });
 

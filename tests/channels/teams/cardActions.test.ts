@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aTeamsBot, actionsOf, inputIdsOf, isolateNetwork, refreshOf, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { aTeamsBot, actionsOf, cardOf, inputIdsOf, isolateNetwork, refreshOf, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
 
 const PTT = { id: 'P-002', kind: 'part_time_timetable', status: 'proposed', pupil: { ref: 'Y8-0101', initials: 'AB' }, start: '2026-02-16', end: '2026-03-13', provider: undefined, reason: 'Anxiety after a bereavement', proposedBy: 's-teacher', timetable: { mon: ['am'], tue: ['am'] } };
 
@@ -61,10 +61,41 @@ describe('decisions from card buttons (Action.Execute)', () => {
     const response = await bot.press('recordReview', aReviewSubmit({ 'recordReview.attendees': '', 'recordReview.progress': 'Going well' }));
     expect(response?.statusCode).toBe(200);
     expect(textOf(response?.value)).toContain('Record the review');
-    expect(textOf(response?.value)).toMatch(/⚠️[\s\S]*attendees/);
+    expect(textOf(response?.value)).toMatch(/⚠️[\s\S]*Who took part/);
     expect(JSON.stringify(response?.value)).toContain('Going well');
     expect(inputIdsOf(response?.value)).toContain('recordReview.attendees');
     expect((await bot.placement()).version).toBe(0);
+  });
+
+  it('gives the new-placement form back filled in as typed, with the problem on top', async () => {
+    const response = await bot.press('commissionPlacement', {
+      actionId: 'commissionPlacement:card-9',
+      placementId: null,
+      version: null,
+      input: {},
+      'commissionPlacement.kind': 'on_site_ap',
+      'commissionPlacement.pupil.ref': 'Y10-0007',
+      'commissionPlacement.pupil.initials': 'k1',
+      'commissionPlacement.pupil.flags': 'lookedAfter',
+      'commissionPlacement.start': '2026-03-02',
+      'commissionPlacement.objectives': 'Attend every session',
+    });
+    expect(textOf(response?.value)).toContain('New placement');
+    expect(textOf(response?.value)).toMatch(/⚠️[\s\S]*initials/);
+    const inputs = JSON.stringify(response?.value);
+    for (const typed of ['"value":"Y10-0007"', '"value":"k1"', '"value":"lookedAfter"', '"value":"2026-03-02"', '"value":"Attend every session"', '"value":"on_site_ap"']) expect(inputs).toContain(typed);
+    expect(await bot.stores.placements.list(bot.school.id, { pupilRef: 'Y10-0007' })).toEqual([]);
+  });
+
+  it('answers an out-of-date button on the due list for its own item, naming the pupil, and leaves the list as it is', async () => {
+    const [list] = await bot.say('due');
+    const quick = actionsOf(cardOf(list)).find((a) => a.verb !== 'showReminder' && a.verb !== 'showMore' && (a.data as { item?: string }).item !== undefined);
+    if (!quick) throw new Error('no one-press button on the due list');
+    await bot.press('recordReview', aReviewSubmit());
+    const response = await bot.press(quick.verb, quick.data as Record<string, unknown>);
+    expect(response).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(String(response?.value)).toContain('JS · Y9-0412: Someone else has updated this placement');
+    expect(textOf(cardOf(bot.sent.at(-1)?.body))).toContain('Someone else has updated this placement');
   });
 
   it('shows how the placement stands now when the card is stale', async () => {

@@ -80,7 +80,7 @@ describe('nudges through channel.send', () => {
     await bot.teams.channel.send(bot.school.id, staff('s-aplead'), { kind: 'attendance', schoolId: bot.school.id, date: '2026-02-09', session: 'am', items: [session] }, 'k4');
     const attendance = cardOf(bot.sent.at(-1)?.body);
     expect(textOf(attendance)).toContain('Attendance to confirm: Mon 9 Feb, morning');
-    expect(actionsOf(attendance).map((a) => a.data)).toContainEqual({ actionId: 'confirmAttendance:P-001:2026-02-09 am:present', placementId: 'P-001', version: 0, input: { date: '2026-02-09', session: 'am', mark: 'present' } });
+    expect(actionsOf(attendance).map((a) => a.data)).toContainEqual({ actionId: 'confirmAttendance:P-001:2026-02-09 am:present', placementId: 'P-001', version: 0, input: { date: '2026-02-09', session: 'am', mark: 'present' }, item: 'attendance_confirmation:2026-02-09 am' });
     // It refreshes as that session's list, not as the whole due list.
     expect(refreshOf(attendance)?.data.input).toEqual({ card: 'digest', offset: 0, list: 'attendance', date: '2026-02-09', session: 'am' });
   });

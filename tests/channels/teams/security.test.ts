@@ -122,7 +122,7 @@ describe('bad payloads', () => {
     const response = await bot!.post(aCardAction('recordReview', { placementId: 'P-001', version: 0, actionId: 'y', 'recordReview.attendees': ['pupil'], 'recordReview.progress': 12, 'recordReview.outcome': 'continue' }));
     expect(response.status).toBe(200);
     expect(textOf(response.json?.value)).toContain('Record the review');
-    expect(textOf(response.json?.value)).toMatch(/⚠️[\s\S]*progress/);
+    expect(textOf(response.json?.value)).toMatch(/⚠️[\s\S]*Progress against the objectives/);
     expect((await bot!.placement()).version).toBe(0);
   });
 });

@@ -140,10 +140,11 @@ async function recordPress(press: Press, decision: DecisionName): Promise<void> 
     });
     await press.refresh(answerMessage(cardAfter(result, who, now)));
   } catch (error) {
-    const answer = cardRefused(error, decision, { input: payload.input, typed: {}, placement }, who, now);
+    const answer = cardRefused(error, decision, { input: payload.input, typed: {}, placement, item: payload.item }, who, now);
     // A form sent back (the button's input did not do) is a modal in Slack, not a message in place of the card: say what was wrong instead.
     if (isFormView(answer.view)) return press.tell(plainMessage(isAppError(error) ? problemsOf(error).join('\n') : 'That button no longer works.'));
-    await press.refresh(answerMessage(answer));
+    // A list's out-of-date button is answered beside the list, which stays as it is.
+    await (answer.beside ? press.tell(answerMessage(answer)) : press.refresh(answerMessage(answer)));
   }
 }
 
@@ -153,7 +154,8 @@ function parsePayload(raw: string | undefined): ActionPayload | undefined {
     // A list's "show more" is about no placement (null); every other button names one.
     if (!value || typeof value.actionId !== 'string' || (typeof value.placementId !== 'string' && value.placementId !== null)) return undefined;
     const input = typeof value.input === 'object' && value.input !== null && !Array.isArray(value.input) ? value.input : {};
-    return { actionId: value.actionId, placementId: value.placementId, version: typeof value.version === 'number' ? value.version : null, input };
+    const item = typeof value.item === 'string' ? { item: value.item } : {};
+    return { actionId: value.actionId, placementId: value.placementId, version: typeof value.version === 'number' ? value.version : null, input, ...item };
   } catch {
     return undefined;
   }
