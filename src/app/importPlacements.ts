@@ -47,6 +47,7 @@ export async function applyPlacementImport(stores: DecisionStores, plan: Placeme
       outcome: 'recorded' as const,
       summary: write.summary,
     };
+    if (write.type === 'create') await keepProvider(stores.providers, plan.schoolId, write.placement, []);
     const result =
       write.type === 'create'
         ? await stores.placements.create({ record: { schoolId: plan.schoolId, placement: write.placement, nextDueAt: write.nextDueAt }, idempotencyKey: key, audit })

@@ -75,6 +75,25 @@ describe('importing placements from an Arbor-style export', () => {
   });
 });
 
+describe("the school's providers", () => {
+  it('keeps a provider named in the mapping file as a provider record, so the next file needs no mapping for it', async () => {
+    await run(fixture('arbor-placements.csv'));
+    expect((await stores.providers.list(school.id)).map((p) => [p.id, p.name, p.ofstedRegistered])).toEqual([
+      ['PR-12', 'Bright Futures Learning', true],
+      ['PR-3', 'Northgate Learning Centre', false],
+      ['PR-7', 'Riverside Farm', false],
+    ]);
+    const { plan } = await run('Pupil ref,Initials,Type,Provider,Start\nB2001,QR,Off-site AP,Riverside Farm,12/01/2026\n', { map: NO_MAPPING });
+    expect(plan.rows[0]).toMatchObject({ outcome: 'created', detail: 'off-site AP at Riverside Farm, 2026-01-12 to open' });
+  });
+
+  it('finds a provider the school already has on record by its name or reference, whatever the case', async () => {
+    await stores.providers.merge(school.id, { id: 'PR-9', name: 'Skyline Gym Academy', contacts: [], ofstedRegistered: false, documents: [] });
+    const { plan } = await run('Pupil ref,Initials,Type,Provider,Start\nB2001,QR,Off-site AP,SKYLINE GYM ACADEMY,12/01/2026\nB2002,ST,Off-site AP,pr-9,12/01/2026\n', { map: NO_MAPPING });
+    expect(plan.rows.map((r) => r.outcome)).toEqual(['created', 'created']);
+  });
+});
+
 describe('importing placements from a SIMS-style export', () => {
   it('reads the pupil by admission number before UPN, and leaves the columns it does not need unread', async () => {
     const { plan } = await run(fixture('sims-placements.csv'));

@@ -12,6 +12,7 @@ import { reminder } from '../../src/views/reminder.ts';
 import { VIEW_VERBS } from '../../src/views/registry.ts';
 import { dueWhen } from '../../src/views/when.ts';
 import { done } from '../../src/views/done.ts';
+import { aPlacement } from '../fixtures/placements.ts';
 import { cardSchool, cardViews, CONCERN_DETAILS, concernOf, farmPlacement, manyDue, NOW, obligationOf, pttPlacement, viewers } from '../cards/cardViews.ts';
 
 const school = cardSchool();
@@ -35,6 +36,26 @@ describe('dates on cards', () => {
 });
 
 describe('reminder', () => {
+  it('warns at once that suspension provision is planned after the sixth school day', () => {
+    // Suspended from Mon 2 Mar for ten school days: the sixth is Mon 9 Mar; provision planned for Wed 11 Mar.
+    const suspended = aPlacement({ kind: 'suspension_provision', provider: undefined, start: '2026-03-11', suspensions: [{ firstDay: '2026-03-02', schoolDays: 10 }] });
+    const at = new Date('2026-03-02T09:00:00Z');
+    const duty = deriveObligations(suspended, school, at).find((o) => o.type === 'suspension_provision_start');
+    if (!duty) throw new Error('no provision duty');
+    const view = reminder(suspended, duty, school, at, viewers.head);
+    expect(view.facts).toContainEqual({ title: 'Warning', value: 'Planned start Wed 11 Mar is after the sixth school day, Mon 9 Mar' });
+    expect(view.stage).toBe('upcoming');
+  });
+
+  it('offers an attendance snooze only until the end of that school day, when it escalates', () => {
+    const placement = farmPlacement();
+    const session = obligationOf(placement, school, (o) => o.type === 'attendance_confirmation' && o.stage !== 'escalated');
+    const snooze = reminder(placement, session, school, NOW, viewers.attendance).actions.find((a) => a.verb === 'snoozeNudge');
+    const until = snooze?.fields.find((f) => f.id === 'until');
+    expect(until?.kind).toBe('choice');
+    expect(until?.options.at(-1)).toEqual({ value: `${session.dueDate}T15:15`, title: '15:15' });
+  });
+
   it('offers the review form, a snooze for this obligation and a reassign to the other AP lead', () => {
     const placement = farmPlacement();
     const o = obligationOf(placement, school, (x) => x.type === 'placement_review');

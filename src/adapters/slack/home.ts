@@ -1,4 +1,5 @@
 import { dueFor, openPlacements, owns } from '../../app/queries.ts';
+import { checkStaffReach } from '../../app/staffReach.ts';
 import type { SlackContext } from './context.ts';
 import { strangerReply } from '../../app/guards.ts';
 import { staffBehind } from './people.ts';
@@ -24,5 +25,9 @@ export async function publishHome(ctx: SlackContext, userId: string, teamId: str
     .filter(({ placement, obligations }) => obligations.some((o) => o.type === 'part_time_timetable_approval' && owns(who.actor, placement, o)))
     .map(({ placement }) => placement);
   const recent = decided.filter((e) => e.outcome === 'recorded').slice(-RECENT_COUNT).reverse();
-  await ctx.client.views.publish({ user_id: userId, view: homeView(due, approvals, recent, who.school, now, who.actor) });
+  // The AP lead and the headteacher see who the bot cannot reach yet (ap staff check says why).
+  const leads = who.actor.roles.includes('ap_lead') || who.actor.roles.includes('headteacher');
+  const { reach } = leads ? await checkStaffReach(who.school, ctx.stores.conversations, { teams: true, slack: true }) : { reach: [] };
+  const unreachable = reach.filter((r) => !r.reachable).map((r) => who.school.config.staff.find((m) => m.id === r.staffId)?.name ?? r.staffId);
+  await ctx.client.views.publish({ user_id: userId, view: homeView(due, approvals, recent, who.school, now, who.actor, unreachable) });
 }

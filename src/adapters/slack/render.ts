@@ -100,7 +100,7 @@ export function obligationOf(placement: Placement, school: School, now: Date, ke
   return deriveObligations(placement, school, now).find((o) => obligationKey(o) === key);
 }
 
-export function homeView(due: readonly DueItem[], approvals: readonly Placement[], recent: readonly AuditEntry[], school: School, now: Date, viewer: Actor): types.HomeView {
+export function homeView(due: readonly DueItem[], approvals: readonly Placement[], recent: readonly AuditEntry[], school: School, now: Date, viewer: Actor, unreachable: readonly string[] = []): types.HomeView {
   const dueBlocks = dueMessage(due, school, now, viewer).blocks;
   const approvalBlocks = approvals.slice(0, 3).flatMap((p) => approvalMessage(p, school, now, viewer).blocks);
   return {
@@ -113,6 +113,9 @@ export function homeView(due: readonly DueItem[], approvals: readonly Placement[
       { type: 'divider' },
       header('Your recent decisions'),
       ...(recent.length ? recent.map((e) => context(`${escape(moment(e.at, school))} · You ${escape(decisionWords(e.action) ?? e.summary)}`)) : [context('None yet.')]),
+      ...(unreachable.length
+        ? [{ type: 'divider' } as const, context(`Not reachable by the bot yet: ${escape(unreachable.join(', '))}. \`ap staff check\` says why, and what to do.`)]
+        : []),
     ].slice(0, 100),
   };
 }

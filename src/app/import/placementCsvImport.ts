@@ -1,4 +1,3 @@
-import type { Provider } from '../../core/placement/placement.ts';
 import type { School } from '../../core/policy/schoolConfig.ts';
 import type { DecisionStores } from '../decide.ts';
 import { applyPlacementImport } from '../importPlacements.ts';
@@ -16,18 +15,11 @@ export interface PlacementCsvImport {
   dryRun: boolean;
 }
 
-/** Providers the school already works with: those on its placements, latest record of each. */
-function knownProviders(records: Awaited<ReturnType<DecisionStores['placements']['list']>>): Provider[] {
-  const byId = new Map<string, Provider>();
-  for (const { placement } of records) if (placement.provider) byId.set(placement.provider.id, placement.provider);
-  return [...byId.values()];
-}
-
 /** Reads a placements spreadsheet, works out what it would do, and (unless a dry run, and only if no row is refused) does it. */
 export async function importPlacementCsv(stores: DecisionStores, request: PlacementCsvImport): Promise<{ plan: PlacementImportPlan; written: number }> {
   const table = readCsvTable(decodeSpreadsheetText(request.file));
   const existing = await stores.placements.list(request.school.id);
-  const plan = planPlacementImport(table, request.mapping, { school: request.school, existing, providers: knownProviders(existing), now: request.now, by: request.by });
+  const plan = planPlacementImport(table, request.mapping, { school: request.school, existing, providers: await stores.providers.list(request.school.id), now: request.now, by: request.by });
   if (request.dryRun) return { plan, written: 0 };
   return { plan, ...(await applyPlacementImport(stores, plan, request.now)) };
 }

@@ -11,39 +11,52 @@ export const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 // few distinct ones (a handful of times on a few hundred dates), so answers are remembered; each
 // table is emptied when it grows past any real calendar's needs.
 const REMEMBERED = 50_000;
-const instants = new Map<string, number>();
+/** Timezone → time → date → instant (ms); nested so no key string is built per call. */
+const instants = new Map<string, Map<LocalTime, Map<LocalDate, number>>>();
+let instantsHeld = 0;
 
 /** The instant at which the school's clock shows `time` on `date` (BST or GMT as the date demands). */
 export function instantAt(date: LocalDate, time: LocalTime, timezone: string): Date {
-  const key = `${timezone} ${date} ${time}`;
-  let ms = instants.get(key);
+  let byTime = instants.get(timezone);
+  if (!byTime) instants.set(timezone, (byTime = new Map()));
+  let byDate = byTime.get(time);
+  if (!byDate) byTime.set(time, (byDate = new Map()));
+  let ms = byDate.get(date);
   if (ms === undefined) {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     const [hh, mm] = time.split(':').map(Number) as [number, number];
     ms = new TZDate(y, m - 1, d, hh, mm, timezone).getTime();
-    if (instants.size >= REMEMBERED) instants.clear();
-    instants.set(key, ms);
+    if (++instantsHeld > REMEMBERED) {
+      instants.clear();
+      instantsHeld = 0;
+    }
+    byDate.set(date, ms);
   }
   return new Date(ms);
 }
 
-// A sweep or a due list asks the date of the same few instants for every placement it derives.
-const dates = new Map<string, LocalDate>();
+// A sweep or a due list asks the date and time of the same few instants for every placement.
+const wallClock = new Map<string, { date: LocalDate; time: LocalTime }>();
+
+function wallClockAt(instant: Date, timezone: string): { date: LocalDate; time: LocalTime } {
+  const ms = instant.getTime();
+  const key = `${timezone} ${ms}`;
+  let seen = wallClock.get(key);
+  if (seen === undefined) {
+    const local = new TZDate(ms, timezone);
+    seen = { date: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
+    if (wallClock.size >= REMEMBERED) wallClock.clear();
+    wallClock.set(key, seen);
+  }
+  return seen;
+}
 
 /** The school-local date of an instant. */
 export function localDateOf(instant: Date, timezone: string): LocalDate {
-  const ms = instant.getTime();
-  const key = `${timezone} ${ms}`;
-  let date = dates.get(key);
-  if (date === undefined) {
-    date = format(new TZDate(ms, timezone), 'yyyy-MM-dd');
-    if (dates.size >= REMEMBERED) dates.clear();
-    dates.set(key, date);
-  }
-  return date;
+  return wallClockAt(instant, timezone).date;
 }
 
 /** The school-local wall-clock time of an instant, `HH:MM`. */
 export function localTimeOf(instant: Date, timezone: string): LocalTime {
-  return format(new TZDate(instant.getTime(), timezone), 'HH:mm');
+  return wallClockAt(instant, timezone).time;
 }

@@ -119,8 +119,8 @@ let workspaces = 0;
  * The bot's Slack adapter on a real HTTP server at 127.0.0.1, the example school in a memory
  * store with the given placements, and Slack itself faked: requests signed as Slack signs them.
  */
-export async function aSlackWorkspace(options: { placements?: Record<string, unknown>[]; retries?: number; now?: string; otherSchools?: School[] } = {}) {
-  const school = aSchool();
+export async function aSlackWorkspace(options: { placements?: Record<string, unknown>[]; retries?: number; now?: string; moreStaff?: Record<string, unknown>[]; otherSchools?: School[] } = {}) {
+  const school = options.moreStaff ? aSchool({}, { staff: [...aSchool().config.staff, ...options.moreStaff] }) : aSchool();
   const stores = await openJournalStores();
   for (const overrides of options.placements ?? [{}]) {
     const placement = aPlacement(overrides);

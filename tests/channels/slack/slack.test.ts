@@ -533,6 +533,16 @@ describe('App Home', () => {
     expect(said(lead.view as Record<string, unknown>)).toContain('JS · Y9-0412');
   });
 
+  it('shows the AP lead who the bot cannot reach yet, and nobody else', async () => {
+    await workspace({ moreStaff: [{ id: 's-new', name: 'Mr P New', email: 'p.new@oakfield.sch.example', roles: ['staff'] }] });
+    await ws.event({ type: 'app_home_opened', user: AP_LEAD, channel: 'D0DM', tab: 'home' });
+    const lead = await until(() => ws.slack.sent('views.publish')[0], "the AP lead's home");
+    expect(said(lead.view as Record<string, unknown>)).toContain('Not reachable by the bot yet: Mr P New. `ap staff check` says why, and what to do.');
+    await ws.event({ type: 'app_home_opened', user: TEACHER, channel: 'D0DM', tab: 'home' });
+    const teacher = await until(() => ws.slack.sent('views.publish')[1], "the teacher's home");
+    expect(said(teacher.view as Record<string, unknown>)).not.toContain('Not reachable');
+  });
+
   it('greets someone not on the staff list politely and audits it', async () => {
     await workspace();
     await ws.event({ type: 'app_home_opened', user: STRANGER, channel: 'D0DM', tab: 'home' });

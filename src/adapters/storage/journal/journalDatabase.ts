@@ -3,27 +3,20 @@ import type { AttendanceRecord } from '../../../ports/attendanceStore.ts';
 import type { AuditEntry } from '../../../ports/auditLog.ts';
 import type { StoredConversation } from '../../../ports/conversationStore.ts';
 import type { OutboxEntry } from '../../../ports/nudgeOutbox.ts';
-import type { PlacementRecord } from '../../../ports/placementStore.ts';
 import type { StoredSchool } from '../../../ports/schoolStore.ts';
 import type { StoredProvider } from '../../../ports/providerStore.ts';
+import { STORE_ITEM_KINDS, type StoreItem } from '../../../ports/storeBackup.ts';
 
-export interface StoredPlacement {
-  record: PlacementRecord;
-  /** Recent idempotency keys applied to this placement, oldest first. */
-  decisionKeys: string[];
-}
+/** A placement with the idempotency keys recently applied to it, oldest first. */
+export type StoredPlacement = Extract<StoreItem, { kind: 'placement' }>['value'];
 
-/** One item's new full state. A commit is a list of these, journalled as one line, so it is all-or-nothing. */
-export type Change =
-  | { kind: 'placement'; value: StoredPlacement }
-  | { kind: 'audit'; value: AuditEntry }
-  | { kind: 'outbox'; value: OutboxEntry }
-  | { kind: 'attendance'; value: AttendanceRecord }
-  | { kind: 'school'; value: StoredSchool }
-  | { kind: 'conversation'; value: StoredConversation }
-  | { kind: 'provider'; value: StoredProvider };
+/**
+ * One item's new full state: the same items a backup holds. A commit is a list of these,
+ * journalled as one line, so it is all-or-nothing.
+ */
+export type Change = StoreItem;
 
-export const CHANGE_KINDS: ReadonlySet<string> = new Set(['placement', 'audit', 'outbox', 'attendance', 'school', 'conversation', 'provider']);
+export const CHANGE_KINDS: ReadonlySet<string> = new Set(STORE_ITEM_KINDS);
 
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
