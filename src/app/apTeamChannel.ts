@@ -2,10 +2,9 @@ import { localDateOf } from '../core/calendar/localTime.ts';
 import type { Actor } from '../core/decisions/decision.ts';
 import { AppError, ErrorCode } from '../core/errors.ts';
 import { compareObligations } from '../core/obligations/deriveObligations.ts';
-import type { Obligation } from '../core/obligations/obligation.ts';
 import { actingRole } from '../core/permissions.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
-import { isSafeguarding } from '../core/obligations/audience.ts';
+import { forTeamChannel } from '../core/obligations/audience.ts';
 import { itemOf } from '../nudges/planNudges.ts';
 import type { AuditLog } from '../ports/auditLog.ts';
 import type { ChatPlatform, ConversationReference, ConversationStore } from '../ports/conversationStore.ts';
@@ -13,25 +12,6 @@ import { TEAM_CHANNEL, type NudgeOutbox } from '../ports/nudgeOutbox.ts';
 import { oncePerProvider, openPlacements, type ReadStores } from './queries.ts';
 
 const PLATFORMS: readonly ChatPlatform[] = ['teams', 'slack'];
-
-/** Follow-ups a concern set off ("behaviour concern 2026-02-06"): they would tell the channel a concern was logged. */
-const RAISED_BY_A_CONCERN = /\bconcern\b/;
-
-/**
- * What the AP team channel may show: late or due today, and never a safeguarding matter, anything
- * a concern set off, anything the DSL owns, or a single attendance session (each officer has
- * their own list of those).
- */
-export function forTeamChannel(o: Obligation): boolean {
-  return (
-    (o.stage === 'due' || o.stage === 'overdue' || o.stage === 'escalated') &&
-    !isSafeguarding(o) &&
-    !RAISED_BY_A_CONCERN.test(o.subject ?? '') &&
-    o.ownerRole !== 'dsl' &&
-    o.escalateToRole !== 'dsl' &&
-    o.type !== 'attendance_confirmation'
-  );
-}
 
 /**
  * `post here`: a leader makes this conversation the school's AP team channel for the morning

@@ -129,7 +129,7 @@ async function record(stores: DecisionStores, request: DecideRequest): Promise<O
   });
 
   if (request.placementId === undefined) {
-    const outcome = decision.apply(undefined, input, ctx);
+    const outcome = decision.apply(undefined, input, { ...ctx, pupilPlacements: await samePupil(stores, school.id, input, ctx.newPlacementId) });
     const nextDueAt = nextDueAtOf(outcome.placement, now);
     const created = await stores.placements.create({
       record: { schoolId: school.id, placement: outcome.placement, nextDueAt },
@@ -173,6 +173,13 @@ async function record(stores: DecisionStores, request: DecideRequest): Promise<O
       await sleep(Math.random() * 5);
     }
   }
+}
+
+/** The placements already on record for the pupil a new placement names (not the one this very key makes). */
+async function samePupil(stores: DecisionStores, schoolId: string, input: unknown, newId: string): Promise<Placement[]> {
+  const ref = (input as { pupil?: { ref?: unknown } }).pupil?.ref;
+  if (typeof ref !== 'string') return [];
+  return (await stores.placements.list(schoolId, { pupilRef: ref })).map((r) => r.placement).filter((p) => p.id !== newId);
 }
 
 async function recordAttendance(

@@ -75,6 +75,17 @@ export async function placementForPupil(stores: ReadStores, school: School, ref:
 }
 
 /**
+ * `status <ref>`: one pupil, one record. The pupil's open placement (the newest if several, else
+ * their latest), with every placement they have had, newest first.
+ */
+export async function pupilRecord(stores: ReadStores, school: School, ref: string): Promise<{ placement: Placement; all: Placement[] }> {
+  const all = (await stores.placements.list(school.id, { pupilRef: ref })).map((r) => r.placement).sort((a, b) => b.start.localeCompare(a.start));
+  const shown = all.find((p) => p.status !== 'ended') ?? all[0];
+  if (!shown) throw new AppError(ErrorCode.NotFound, `There is no placement for pupil ${ref}. Check the reference, or try "status" to see them all.`);
+  return { placement: await asItStands(stores, school.id, shown), all };
+}
+
+/**
  * The session a "show more" on an attendance list names, read back from the button; undefined
  * for anything else, which then shows the person's whole due list.
  */
@@ -87,5 +98,5 @@ export function attendanceSessionOf(input: Record<string, unknown>): { date: Loc
 /** What a person has to do now, or only one session's attendance still to confirm. */
 export async function dueListFor(stores: ReadStores, school: School, actor: Actor, now: Date, attendance?: { date: LocalDate; session: 'am' | 'pm' }) {
   const due = await dueFor(stores, school, actor, now);
-  return attendance ? due.filter(({ obligation: o }) => o.type === 'attendance_confirmation' && o.subject === `${attendance.date} ${attendance.session}`) : due;
+  return attendance ? due.filter(({ obligation: o }) => o.type === 'attendance_confirmation' && o.session?.date === attendance.date && o.session.session === attendance.session) : due;
 }

@@ -52,8 +52,8 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
       if (!NUDGED_STAGES.has(o.stage) || isSnoozed(placement, o, now, today)) continue;
 
       if (o.type === 'attendance_confirmation') {
-        if (o.stage !== 'overdue' && o.stage !== 'escalated') continue;
-        const [date, session] = (o.subject ?? '').split(' ') as [string, 'am' | 'pm'];
+        if ((o.stage !== 'overdue' && o.stage !== 'escalated') || !o.session) continue;
+        const { date, session } = o.session;
         // One entry per session and pupil; the deliverer merges a person's entries for a session into one list.
         for (const staffId of recipientsOf(school, placement, o)) {
           const dedupeKey = `attendance|${date}|${session}|${o.stage}|${placement.id}|${staffId}`;

@@ -4,7 +4,7 @@ import { pendingPttApproval, PTT_APPROVERS } from '../core/placement/partTimeTim
 import { WEEKDAYS, type Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction } from './actions.ts';
-import { pupilLabel, roleName, staffName, staffWithRoles } from './names.ts';
+import { pupilLabel, roleName, sentence, staffName, staffWithRoles } from './names.ts';
 import { mayDo } from './registry.ts';
 import type { CardBase, Fact, PupilLabel, Viewer } from './viewModel.ts';
 import { dueWhen } from './when.ts';
@@ -33,6 +33,34 @@ function sessionsWords(placement: Placement): string {
   return `${days.length ? days.join(', ') : 'No sessions'} (${count} of 10 sessions)`;
 }
 
+/**
+ * The whole proposal, wherever an approval can be given (000 §9.3-9.6): the sessions, the dates,
+ * who proposed it, whether the parents agreed, the plan back to full time, and who has approved
+ * and who is still to.
+ */
+export function proposalFacts(placement: Placement, school: School, now: Date): Fact[] {
+  const pending = pendingPttApproval(placement);
+  if (!pending) return [];
+  const proposal = pending.end ? placement.history.findLast((e) => e.type === 'extension_proposed') : undefined;
+  const reason = (proposal as { reason?: string } | undefined)?.reason ?? placement.reason ?? 'No reason was given.';
+  const agreed = placement.history.findLast((e) => e.type === 'parent_agreement');
+  const given = new Set(pending.approvals.map((a) => a.role));
+  const toApprove = PTT_APPROVERS.filter((r) => !given.has(r));
+  return [
+    { title: 'Why', value: reason },
+    { title: 'Sessions', value: sessionsWords(placement) },
+    pending.end && placement.end
+      ? { title: 'Extend', value: `from ${shortDate(placement.end)} to ${shortDate(pending.end)}` }
+      : { title: 'Starts', value: dueWhen(placement.start, school, now) },
+    ...(!pending.end && placement.end ? [{ title: 'Ends', value: shortDate(placement.end) }] : []),
+    { title: 'Proposed by', value: staffName(school, proposal?.by ?? placement.proposedBy) },
+    { title: 'Parents agreed', value: agreed ? `Yes, recorded ${shortDate(agreed.on)}` : 'Not yet' },
+    { title: 'Back to full time', value: placement.planToFullTime ?? 'No plan was given.' },
+    ...pending.approvals.map((a) => ({ title: 'Approved by', value: `${staffName(school, a.by)} (${roleName(a.role)})` })),
+    ...(toApprove.length > 0 ? [{ title: 'Still to approve', value: toApprove.map((r) => sentence(roleName(r))).join(' and ') }] : []),
+  ];
+}
+
 /** 000 §9.5: a part-time timetable (or its extension) waits for the headteacher and the AP lead. */
 export function approvalRequest(placement: Placement, school: School, now: Date, viewer: Viewer): ApprovalRequestView {
   const pending = pendingPttApproval(placement);
@@ -44,16 +72,8 @@ export function approvalRequest(placement: Placement, school: School, now: Date,
   const others = missing.filter((r) => !(viewerCan && viewer.roles.includes(r)));
   const proposal = pending.end ? placement.history.findLast((e) => e.type === 'extension_proposed') : undefined;
   const reason = (proposal as { reason?: string } | undefined)?.reason ?? placement.reason ?? 'No reason was given.';
-
-  const facts: Fact[] = [
-    { title: 'Sessions', value: sessionsWords(placement) },
-    pending.end && placement.end
-      ? { title: 'Extend', value: `from ${shortDate(placement.end)} to ${shortDate(pending.end)}` }
-      : { title: 'Starts', value: dueWhen(placement.start, school, now) },
-    ...(!pending.end && placement.end ? [{ title: 'Ends', value: shortDate(placement.end) }] : []),
-    { title: 'Proposed by', value: staffName(school, proposal?.by ?? placement.proposedBy) },
-    ...pending.approvals.map((a) => ({ title: 'Approved by', value: `${staffName(school, a.by)} (${roleName(a.role)})` })),
-  ];
+  // The reason stands on its own on this card.
+  const facts = proposalFacts(placement, school, now).filter((f) => f.title !== 'Why');
   return {
     card: 'approvalRequest',
     title: pending.end ? 'An extension needs your approval' : 'A part-time timetable needs your approval',

@@ -1,4 +1,5 @@
-import { CHECKLIST_TITLES, requiredChecklist, tickedItems } from '../core/placement/checklist.ts';
+import { actingRole } from '../core/permissions.ts';
+import { CHECKLIST_TITLES, missingBeforeStart, requiredChecklist, tickedItems } from '../core/placement/checklist.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import { placementAction } from './actions.ts';
@@ -25,10 +26,34 @@ export interface ChecklistView extends CardBase {
   /** "3 of 10 done" */
   progress: string;
   items: ChecklistLine[];
+  /** "Still to do before the start: …", or that it is ready to start. */
+  blocking: string;
+}
+
+/**
+ * Once nothing stands before the start, those who may start it get the button; with checks still
+ * outstanding only the headteacher may, and only by giving the reason.
+ */
+function startActions(placement: Placement, school: School, viewer: Viewer, missing: readonly string[]): ViewAction[] {
+  if (placement.status !== 'proposed' || placement.kind === 'part_time_timetable') return [];
+  const role = actingRole(viewer.roles, 'activatePlacement', school.config.permissions);
+  if (!role) return [];
+  if (missing.length === 0) return [placementAction(placement, { verb: 'activatePlacement', title: 'Start the placement', style: 'positive' })];
+  if (role !== 'headteacher') return [];
+  return [
+    placementAction(placement, {
+      verb: 'activatePlacement',
+      title: 'Start it anyway',
+      variant: 'anyway',
+      fields: [{ id: 'reason', label: 'Why it must start before these are done', kind: 'longText', required: true, maxLength: 1000, errorMessage: 'Give the reason' }],
+      submitTitle: 'Start the placement',
+    }),
+  ];
 }
 
 export function checklist(placement: Placement, school: School, now: Date, viewer: Viewer, headline = ''): ChecklistView {
   const ticked = tickedItems(placement);
+  const missing = missingBeforeStart(placement);
   const required = requiredChecklist(placement);
   const mayTick = mayDo(viewer, 'tickChecklistItem', school);
   const items = required.map((item): ChecklistLine => {
@@ -47,9 +72,10 @@ export function checklist(placement: Placement, school: School, now: Date, viewe
     headline,
     progress: `${items.filter((i) => i.done).length} of ${items.length} done`,
     items,
+    blocking: missing.length > 0 ? `Still to do before the start: ${missing.join('; ')}.` : 'Everything is done: it is ready to start.',
     placementId: placement.id,
     version: placement.version,
     participants: [viewer.staffId],
-    actions: [],
+    actions: startActions(placement, school, viewer, missing),
   };
 }

@@ -46,7 +46,7 @@ function recordedLine(placement: Placement, at: Date, school: School, mark: Mark
     case 'snooze':
       return `Quiet until ${e.untilAt ? moment(new Date(e.untilAt), school) : shortDate(e.until)}, because: ${e.reason}`;
     case 'qa_visit':
-      return `Visited ${shortDate(e.on)}${str(e['actions']) ? '; what must change is on the record' : ''}`;
+      return `Visited ${shortDate(e.on)}${str(e['outcome']) ? `: ${String(e['outcome']).replaceAll('_', ' ')}` : ''}${str(e['actions']) ? '; the actions agreed are on the record' : ''}`;
     case 'decline':
       return `Why not: ${e.reason}`;
     case 'ended':
@@ -58,11 +58,19 @@ function recordedLine(placement: Placement, at: Date, school: School, mark: Mark
     case 'welfare_check':
     case 'parent_notice':
       return str(e['method']) ? `${sentence(String(e['method']))}, ${shortDate(e.on)}` : shortDate(e.on);
-    case 'absence_follow_up':
-      return str(e['contact']) ? `${sentence(String(e['contact']))}, for ${shortDate(e.absenceOn ?? e.on)} ${SESSION_WORDS[e.session]}` : '';
+    case 'absence_follow_up': {
+      const absence = `for ${shortDate(e.absenceOn ?? e.on)} ${SESSION_WORDS[e.session]}`;
+      if (e.outcome === 'contact_made') return `Contact made ${absence}: ${str(e['reason']) ?? ''} (code ${str(e['attendanceCode']) ?? '?'})`;
+      if (e.outcome === 'no_contact') return `No contact yet ${absence}; the DSL has been told. Next: ${String(e['nextStep'] ?? '').replaceAll('_', ' ')}`;
+      return str(e['contact']) ? `${sentence(String(e['contact']))}, ${absence}` : '';
+    }
+    case 'absence_decision':
+      return `For ${shortDate(e.absenceOn)} ${SESSION_WORDS[e.session]}: ${e.action.replaceAll('_', ' ')}`;
     case 'risk_assessment':
     case 'provider_risk_assessment':
-      return `Renewed ${shortDate(e.on)}`;
+      return [`Assessed ${shortDate(e.on)}`, str(e['level']) && `risk ${String(e['level'])}`, str(e['nextReviewOn']) && `next review ${shortDate(String(e['nextReviewOn']))}`].filter(Boolean).join('; ');
+    case 'activated':
+      return Array.isArray(e['outstanding']) ? `Started with ${e['outstanding'].length} check(s) outstanding, because: ${str(e['reason']) ?? ''}` : '';
     default:
       return '';
   }
@@ -86,7 +94,7 @@ const DONE_WORDS: Record<DecisionName, string> = {
   recordQaVisit: 'recorded the QA visit',
   renewRiskAssessment: 'renewed the risk assessment',
   recordProviderDocument: "recorded the provider's document",
-  confirmAttendance: 'confirmed attendance',
+  confirmAttendance: 'marked attendance',
   recordAbsenceFollowUp: 'followed up the absence',
   recordAbsenceDecision: 'recorded the DSL decision on the absence',
   acknowledgeConcern: 'acknowledged the concern',

@@ -70,6 +70,18 @@ export function timetableProposalForm(_school: School, _now: Date, _viewer: View
       { id: 'timetable', label: 'Sessions in school', kind: 'multiChoice', required: true, options: TIMETABLE_SLOTS, errorMessage: 'Pick the sessions in school' },
       { id: 'start', label: 'Starts', kind: 'date', required: true, errorMessage: 'Give the first day' },
       { id: 'end', label: 'Ends', kind: 'date', required: true, errorMessage: 'Give the last day' },
+      { id: 'planToFullTime', label: 'The plan back to full time', kind: 'longText', required: true, maxLength: 1000, errorMessage: 'Say how the pupil gets back to full time' },
+      {
+        id: 'parentsAgreed',
+        label: 'Have the parents or carers agreed?',
+        kind: 'choice',
+        required: true,
+        options: [
+          { value: 'yes', title: 'Yes, they have agreed' },
+          { value: 'not_yet', title: 'Not yet' },
+        ],
+        errorMessage: "Say whether the parents have agreed",
+      },
     ],
   });
 }

@@ -40,15 +40,13 @@ export function obligationAsk(type: ObligationType): string {
 const SESSION_NAMES: Record<string, string> = { am: 'morning', pm: 'afternoon' };
 
 /** "Fri 13 Feb, morning" for a session; a period or document name as it is. */
-export function subjectWords(o: Pick<Obligation, 'subject'>): string | null {
+export function subjectWords(o: Pick<Obligation, 'subject' | 'session'>): string | null {
+  if (o.session) return `${shortDate(o.session.date)}, ${SESSION_NAMES[o.session.session]}`;
   if (o.subject === null) return null;
-  const session = /^(\d{4}-\d{2}-\d{2}) (am|pm)$/.exec(o.subject);
-  if (session) return `${shortDate(session[1] as string)}, ${SESSION_NAMES[session[2] as string]}`;
   return o.subject.replaceAll(/\d{4}-\d{2}-\d{2}/g, (date) => shortDate(date)).replaceAll('_', ' ');
 }
 
-/** The date and session of an attendance or absence obligation's subject. */
-export function sessionOf(o: Pick<Obligation, 'subject'>): { date: string; session: 'am' | 'pm' } | null {
-  const match = /^(\d{4}-\d{2}-\d{2}) (am|pm)$/.exec(o.subject ?? '');
-  return match ? { date: match[1] as string, session: match[2] as 'am' | 'pm' } : null;
+/** The date and session an attendance or absence obligation is about, as the obligation carries it. */
+export function sessionOf(o: Pick<Obligation, 'session'>): { date: string; session: 'am' | 'pm' } | null {
+  return o.session ?? null;
 }

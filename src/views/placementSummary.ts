@@ -2,6 +2,9 @@ import { shortDate } from '../core/calendar/localDate.ts';
 import { deriveObligations } from '../core/obligations/deriveObligations.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { HistoryEvent } from '../core/placement/events.ts';
+import { missingBeforeStart } from '../core/placement/checklist.ts';
+import { CONCERN_DECISION_WORDS } from '../core/placement/concerns.ts';
+import { MARK_TITLES } from './reminderActions.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import { actingRole } from '../core/permissions.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
@@ -49,13 +52,28 @@ function recentLine(e: HistoryEvent, school: School, mayReadConcerns: boolean): 
     // Everyone but the DSLs sees only that a concern of that category was logged.
     if (mayReadConcerns && typeof e['details'] === 'string') text += `: ${e['details']}`;
   }
+  // The mark itself: an absence never reads as attendance confirmed.
+  if (e.type === 'attendance') text = `${shortDate(e.on)}, ${e.session === 'am' ? 'morning' : 'afternoon'}: ${MARK_TITLES[e.mark]}`;
+  // What a DSL decided and how a concern ended are for the DSLs, like the concern itself.
+  if (e.type === 'concern_decision' && mayReadConcerns) text += `: ${CONCERN_DECISION_WORDS[e.decision]}, because ${e.rationale}`;
+  if (e.type === 'concern_closed' && mayReadConcerns) text += `: ${e.outcome}`;
   if (e.type === 'approval' || e.type === 'decline') text += ` (${roleName(e.role)})`;
   if (e.type === 'ended') text += ` (${e.reason.replaceAll('_', ' ')})`;
   return { text, detail: e.by ? `${who} · ${when}` : when, late: false, action: null };
 }
 
-/** Where a placement stands (`/ap status <ref>`): state, what is due, the latest decisions. */
-export function placementSummary(placement: Placement, school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0): PlacementSummaryView {
+/** "P-001: off-site alternative provision, active, 5 Jan to no end date" for each of the pupil's placements. */
+function placementLine(p: Placement): string {
+  return `${p.id}: ${kindName(p.kind).toLowerCase()}, ${p.status}, ${shortDate(p.start)} to ${p.end ? shortDate(p.end) : 'no end date'}`;
+}
+
+/**
+ * Where a placement stands (`/ap status <ref>`): state, what still blocks its start, what is due,
+ * the latest decisions; and, given the pupil's placements (`all`), every one of them.
+ */
+export function placementSummary(placement: Placement, school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0, all: readonly Placement[] = []): PlacementSummaryView {
+  const missing = placement.status === 'proposed' && placement.kind !== 'part_time_timetable' ? missingBeforeStart(placement) : null;
+  const others = all.filter((p) => p.id !== placement.id);
   const open = deriveObligations(placement, school, now).filter((o) => o.stage !== 'scheduled');
   const page = pageOf(open, requestedOffset, SUMMARY_LIST_SIZE);
   const mayReadConcerns = actingRole(viewer.roles, 'readConcernDetails', school.config.permissions) !== null;
@@ -75,7 +93,11 @@ export function placementSummary(placement: Placement, school: School, now: Date
     title: `${pupilLabel(placement).label}: ${kindName(placement.kind)}`,
     pupil: pupilLabel(placement),
     state: `${sentence(placement.status)} · ${span}`,
-    facts: placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : [],
+    facts: [
+      ...(placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : []),
+      ...(missing ? [{ title: 'Before it can start', value: missing.length > 0 ? missing.join('; ') : 'Nothing: it is ready to start' }] : []),
+      ...(others.length > 0 ? [{ title: 'All placements', value: all.map(placementLine).join('\n') }] : []),
+    ],
     due: page.items.map((o) => {
       const subject = subjectWords(o);
       return {

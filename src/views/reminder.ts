@@ -1,7 +1,9 @@
 import type { Obligation, Stage } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
+import { shortDate } from '../core/calendar/localDate.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
+import { proposalFacts } from './approvalRequest.ts';
 import { pupilLabel, roleName, staffWithRoles } from './names.ts';
 import { obligationAsk, obligationTitle, subjectWords } from './obligationWords.ts';
 import { reminderActions } from './reminderActions.ts';
@@ -43,6 +45,9 @@ export function reminder(placement: Placement, o: Obligation, school: School, no
     { title: 'Owner', value: sentence(roleName(o.ownerRole)) },
     ...(placement.provider ? [{ title: 'Provider', value: placement.provider.name }] : []),
     ...(o.warning ? [{ title: 'Warning', value: sentence(o.warning) }] : []),
+    // An approval is given with the whole proposal in sight, wherever it is asked for.
+    ...(o.type === 'part_time_timetable_approval' ? proposalFacts(placement, school, now) : []),
+    ...(o.type === 'absence_follow_up' ? followUpFacts(placement, o) : []),
   ];
   return {
     card: 'reminder',
@@ -64,4 +69,14 @@ export function reminder(placement: Placement, o: Obligation, school: School, no
 
 function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What has been tried so far on an absence still open: each attempt, and what happens next. */
+function followUpFacts(placement: Placement, o: Obligation): Fact[] {
+  return placement.history
+    .filter((e) => e.type === 'absence_follow_up' && `${e.absenceOn ?? e.on} ${e.session}` === o.subject && e.outcome === 'no_contact')
+    .map((e) => ({
+      title: 'No contact',
+      value: `${shortDate(e.on)}: ${String(e['contacted'] ?? '')} by ${String(e['method'] ?? '').replaceAll('_', ' ')}; next: ${String(e['nextStep'] ?? '').replaceAll('_', ' ')}`,
+    }));
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { forTeamChannel } from '../../src/app/apTeamChannel.ts';
+import { forTeamChannel } from '../../src/core/obligations/audience.ts';
 import { AppError, ErrorCode } from '../../src/core/errors.ts';
 import { compareObligations, deriveObligations } from '../../src/core/obligations/deriveObligations.ts';
 import type { Obligation } from '../../src/core/obligations/obligation.ts';

@@ -8,6 +8,8 @@ const proposal = {
   timetable: { mon: ['am'], tue: ['am'], wed: ['am'], thu: ['am'], fri: [] },
   start: '2026-02-23',
   end: '2026-03-27',
+  parentsAgreed: 'yes',
+  planToFullTime: 'Add an afternoon every fortnight from week three',
 };
 
 describe('a part-time timetable needs both the headteacher and the AP lead (000 §9.5)', () => {

@@ -23,6 +23,31 @@ describe('commissioning a placement and its pre-placement checklist (000 §7)', 
     expect(active.placement.version).toBe(11);
   });
 
+  it('lets only the headteacher start it with checks outstanding, and only with the reason, kept with what was outstanding', async () => {
+    const desk = await aDecisionDesk([{ status: 'proposed', start: '2026-02-09', history: [{ type: 'checklist_item', on: '2026-02-02', item: 'learning_plan' }] }]);
+    await expect(desk.run('s-aplead', 'activatePlacement', 'P-001', { reason: 'The pupil cannot wait another week' })).rejects.toThrow(/cannot start yet/);
+    await expect(desk.run('s-head', 'activatePlacement', 'P-001', {})).rejects.toThrow(/To start it anyway, give the reason/);
+    expect((await desk.placement()).status).toBe('proposed');
+    const { record } = await desk.run('s-head', 'activatePlacement', 'P-001', { reason: 'Excluded from the previous setting; the farm has a place today' });
+    expect(record.placement.status).toBe('active');
+    expect(record.placement.history.at(-1)).toMatchObject({
+      type: 'activated',
+      by: 's-head',
+      reason: 'Excluded from the previous setting; the farm has a place today',
+      outstanding: expect.arrayContaining(['pupil’s risk assessment done', 'transport arranged']),
+    });
+  });
+
+  it('a placement not started by its planned start is a duty; once started, its own duties appear', async () => {
+    const desk = await aDecisionDesk([{ status: 'proposed', start: '2026-02-05' }]);
+    expect(await desk.obligations()).toContain('placement_start');
+    expect(await desk.obligations()).not.toContain('attendance_confirmation:2026-02-09 am');
+    await desk.run('s-head', 'activatePlacement', 'P-001', { reason: 'Provider confirmed everything by phone; paperwork follows' });
+    const after = await desk.obligations();
+    expect(after).not.toContain('placement_start');
+    expect(after).toContain('attendance_confirmation:2026-02-09 am');
+  });
+
   it('records the risk assessment itself when its check is ticked, so the reminder closes', async () => {
     const desk = await aDecisionDesk([{ status: 'proposed', start: '2026-03-02' }]);
     expect(await desk.obligations()).toContain('pupil_risk_assessment:before start');
@@ -127,6 +152,16 @@ describe('suspensions (001 §8)', () => {
     await expect(desk.run('s-head', 'recordSuspension', undefined, input, { at: '2026-03-02T09:00:00Z' })).rejects.toThrow(message);
     const { record } = await desk.run('s-head', 'recordSuspension', undefined, { ...input, lateStartReason: 'The only place with room' }, { at: '2026-03-02T09:00:00Z' });
     expect(record.placement).toMatchObject({ start: provisionStart, lateStartReason: 'The only place with room' });
+  });
+
+  it('asks for a reason when provision planned in time is moved past the sixth school day', async () => {
+    const desk = await aDecisionDesk();
+    const { record } = await desk.run('s-head', 'recordSuspension', undefined, { pupil, firstDay: '2026-03-02', schoolDays: 10 }, { at: '2026-03-02T09:00:00Z' });
+    const id = record.placement.id;
+    await expect(desk.run('s-head', 'updatePlacement', id, { start: '2026-03-10' }, { at: '2026-03-03T09:00:00Z' })).rejects.toThrow(/planned start Tue 10 Mar is after the sixth school day, Mon 9 Mar/);
+    const { record: moved } = await desk.run('s-head', 'updatePlacement', id, { start: '2026-03-10', lateStartReason: 'Transport starts Tuesday' }, { at: '2026-03-03T09:00:00Z' });
+    expect(moved.placement).toMatchObject({ start: '2026-03-10', lateStartReason: 'Transport starts Tuesday' });
+    await desk.run('s-head', 'updatePlacement', id, { start: '2026-03-06' }, { at: '2026-03-03T10:00:00Z' });
   });
 
   it('needs no reason for provision planned by the sixth school day', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLACEMENT_KINDS, providerSchema, pupilSchema, suspensionSchema, timetableSchema, type Placement } from '../placement/placement.ts';
+import { onePupilOneRecord } from '../placement/onePupil.ts';
 import { localDate } from '../validation.ts';
 import { defineDecision, inCalendar, refuse } from './decision.ts';
 
@@ -12,6 +13,8 @@ export const commissionInput = z.strictObject({
   provider: providerSchema.optional(),
   suspensions: z.array(suspensionSchema).optional(),
   objectives: z.array(z.string().trim().min(1).max(500)).max(10).default([]),
+  /** A second placement for a pupil who already has an open one (001 §5.5), asked for on purpose. */
+  alongside: z.boolean().optional(),
 });
 
 /** 000 §7: an AP lead commissions a placement; it starts `proposed` with its pre-placement checklist. */
@@ -20,6 +23,8 @@ export const commissionPlacement = defineDecision({
   target: 'new',
   input: commissionInput,
   apply(_none, input, ctx) {
+    const { alongside, ...placementFields } = input;
+    onePupilOneRecord(input.pupil, ctx.pupilPlacements ?? [], alongside ?? false);
     inCalendar(input.start, 'start', ctx);
     if (input.end !== undefined) {
       inCalendar(input.end, 'end', ctx);
@@ -32,7 +37,7 @@ export const commissionPlacement = defineDecision({
       id: ctx.newPlacementId,
       status: 'proposed',
       version: 0,
-      ...input,
+      ...placementFields,
       suspensions: input.suspensions ?? [],
       history: [{ type: 'commissioned', on: ctx.today, by: ctx.actor.staffId, at: ctx.now.toISOString(), key: ctx.key }],
     };

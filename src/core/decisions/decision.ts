@@ -24,6 +24,8 @@ export interface DecisionContext {
   key: string;
   /** The id a decision that creates a placement gives it. */
   newPlacementId: string;
+  /** For a decision that creates a placement: the placements the school already has for that pupil reference. */
+  pupilPlacements?: readonly Placement[];
 }
 
 /** An attendance mark: kept in its own store, one per placement, date and session. */

@@ -6,11 +6,28 @@ import type { Obligation } from './obligation.ts';
 /** Whether a person hears of an obligation as its owner, or because it was passed up to them. */
 export type Involvement = 'owner' | 'escalated';
 
-const CONCERN_STEPS: ReadonlySet<Obligation['type']> = new Set(['concern_acknowledgement', 'concern_decision']);
+/** Unexplained absence and the steps of a concern are safeguarding matters whatever raised them. */
+export const SAFEGUARDING_TYPES: ReadonlySet<Obligation['type']> = new Set(['absence_follow_up', 'concern_acknowledgement', 'concern_decision']);
 
-/** Unexplained absence and anything about a concern: the DSL's business, never a shared channel's. */
-export function isSafeguarding(o: Pick<Obligation, 'type' | 'subject'>): boolean {
-  return o.type === 'absence_follow_up' || CONCERN_STEPS.has(o.type) || (o.subject?.startsWith('safeguarding concern') ?? false);
+/** The DSL's business, never a shared channel's: an obligation says so itself (`safeguarding`). */
+export function isSafeguarding(o: Pick<Obligation, 'type' | 'safeguarding'>): boolean {
+  return o.safeguarding === true || SAFEGUARDING_TYPES.has(o.type);
+}
+
+/**
+ * What the AP team channel may show: late or due today, and never a safeguarding matter, anything
+ * a concern set off, anything the DSL owns, or a single attendance session (each officer has
+ * their own list of those).
+ */
+export function forTeamChannel(o: Pick<Obligation, 'type' | 'stage' | 'safeguarding' | 'raisedBy' | 'ownerRole' | 'escalateToRole'>): boolean {
+  return (
+    (o.stage === 'due' || o.stage === 'overdue' || o.stage === 'escalated') &&
+    !isSafeguarding(o) &&
+    o.raisedBy !== 'concern' &&
+    o.ownerRole !== 'dsl' &&
+    o.escalateToRole !== 'dsl' &&
+    o.type !== 'attendance_confirmation'
+  );
 }
 
 function holders(school: School, role: Role): string[] {
@@ -31,6 +48,6 @@ export function audienceOf(school: School, placement: Placement, o: Obligation):
   const escalated = o.stage === 'escalated';
   if (escalated && o.escalateToRole) passTo(o.escalateToRole);
   if (o.type === 'absence_follow_up' || (escalated && isSafeguarding(o))) passTo('dsl');
-  if (escalated && CONCERN_STEPS.has(o.type)) passTo('deputy_dsl');
+  if (escalated && (o.type === 'concern_acknowledgement' || o.type === 'concern_decision')) passTo('deputy_dsl');
   return people;
 }

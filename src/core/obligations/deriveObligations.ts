@@ -1,3 +1,4 @@
+import { SAFEGUARDING_TYPES } from './audience.ts';
 import { instantAt, localDateOf } from '../calendar/localTime.ts';
 import type { Placement } from '../placement/placement.ts';
 import type { School } from '../policy/schoolConfig.ts';
@@ -87,6 +88,9 @@ export function deriveObligations(placement: Placement, school: School, now: Dat
         dueAt,
         stage: stageOf(draft, dueAt, ctx),
         ...(draft.warning ? { warning: draft.warning } : {}),
+        safeguarding: draft.safeguarding === true || SAFEGUARDING_TYPES.has(draft.type),
+        raisedBy: draft.raisedBy ?? null,
+        session: draft.session ?? null,
       };
     })
     .sort(compareObligations);

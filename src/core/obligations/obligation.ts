@@ -55,6 +55,20 @@ export interface Obligation {
   stage: Stage;
   /** Something already wrong with how it is planned, said at once ("planned start … is after …"). */
   warning?: string;
+  /** A safeguarding matter: the DSL's business, never a shared channel's. */
+  safeguarding: boolean;
+  /** What set it off besides the calendar: a concern logged, or someone's request; null for a routine duty. */
+  raisedBy: RaisedBy | null;
+  /** The school session it is about (attendance and its follow-up), or null. */
+  session: SessionOf | null;
+}
+
+export type RaisedBy = 'concern' | 'request';
+
+/** One session of one school day. */
+export interface SessionOf {
+  date: LocalDate;
+  session: 'am' | 'pm';
 }
 
 /** What a rule says before the route (routes.ts) and the stage are worked out. */
@@ -66,6 +80,8 @@ export interface ObligationDraft {
   dueAt?: Date;
   /** Raised by a safeguarding concern: the DSL hears if it slips. */
   safeguarding?: boolean;
+  raisedBy?: RaisedBy;
+  session?: SessionOf;
   /** For an approval: the role whose own approval is awaited. */
   approver?: Role;
   /** Expiring documents are chased a number of calendar days ahead, not school days. */

@@ -75,6 +75,8 @@ export const placementSchema = z
     /** 001 §8: why suspension provision begins after the sixth school day. */
     lateStartReason: z.string().optional(),
     proposedBy: z.string().optional(),
+    /** A part-time timetable's plan back to full-time education (000 §9.3). */
+    planToFullTime: z.string().optional(),
     objectives: z.array(z.string()).optional(),
     history: z.array(historyEventSchema).default([]),
     version: z.number().int().min(0).default(0),

@@ -309,6 +309,8 @@ describe('modals', () => {
       timetable: ticked('mon.am', 'tue.am', 'wed.am'),
       start: dated('2026-02-23'),
       end: dated('2026-03-13'),
+      planToFullTime: typed('Afternoons added back one a week from 2 March'),
+      parentsAgreed: picked('yes'),
     });
     await deliverOutbox();
     const request = await until(() => ws.slack.sent('chat.postMessage').find((m) => buttonsIn(m).includes('approvePartTimeTimetable')), 'the approval request');
@@ -316,6 +318,9 @@ describe('modals', () => {
     expect(ws.slack.sent('conversations.open').map((c) => c.users)).toContain(HEAD);
     expect(said(request)).toContain('GH · Y8-0200');
     expect(said(request)).toContain('Still needs the AP lead');
+    // The whole proposal is on the card the headteacher approves from.
+    for (const part of ['Medical needs after an operation', 'Mon morning, Tue morning, Wed morning', 'Parents agreed', 'Yes, recorded', 'Afternoons added back one a week', 'Miss L Evans'])
+      expect(said(request)).toContain(part);
   });
 
   it('tells the person the modal stays open when they are not on the staff list', async () => {
@@ -382,7 +387,7 @@ describe('buttons on cards', () => {
   it('opens the snooze modal from a reminder and records the snooze on submit', async () => {
     await workspace();
     const staff = ws.school.config.staff.find((s) => s.id === 's-aplead')!;
-    const item = { placementId: 'P-001', providerId: null, type: 'placement_review', subject: 'Spring 2026 first half', ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate: '2026-02-13', dueAt: '2026-02-13T15:15:00Z', stage: 'upcoming', pupil: { ref: 'Y9-0412', initials: 'JS' } } as const;
+    const item = { placementId: 'P-001', providerId: null, type: 'placement_review', subject: 'Spring 2026 first half', ownerRole: 'ap_lead', escalateToRole: 'headteacher', dueDate: '2026-02-13', dueAt: '2026-02-13T15:15:00Z', stage: 'upcoming', safeguarding: false, raisedBy: null, session: null, pupil: { ref: 'Y9-0412', initials: 'JS' } } as const;
     await ws.adapter.channel.send(ws.school.id, staff, { kind: 'reminder', schoolId: ws.school.id, item }, 'reminder-1');
     const card = ws.slack.sent('chat.postMessage')[0]!;
     expect(buttonsIn(card)).toEqual(expect.arrayContaining(['openReviewForm', 'snoozeNudge']));
@@ -709,7 +714,7 @@ describe('delivering nudges by direct message', () => {
     ({
       kind: 'reminder',
       schoolId: w.school.id,
-      item: { placementId: 'P-001', providerId: null, type: 'qa_visit', subject: null, ownerRole: 'ap_lead', escalateToRole: null, dueDate: '2026-02-10', dueAt: '2026-02-10T15:15:00Z', stage: 'due', pupil: { ref: 'Y9-0412', initials: 'JS' } },
+      item: { placementId: 'P-001', providerId: null, type: 'qa_visit', subject: null, ownerRole: 'ap_lead', escalateToRole: null, dueDate: '2026-02-10', dueAt: '2026-02-10T15:15:00Z', stage: 'due', safeguarding: false, raisedBy: null, session: null, pupil: { ref: 'Y9-0412', initials: 'JS' } },
     }) as const;
 
   it('opens the DM and posts the reminder, tagged with its dedupe key', async () => {

@@ -157,7 +157,7 @@ describe('decisions from card buttons (Action.Execute)', () => {
   it('proposes a part-time timetable from the form', async () => {
     const done = await bot.press(
       'proposePartTimeTimetable',
-      { actionId: 'proposePartTimeTimetable:card-8', placementId: null, version: null, input: {}, 'proposePartTimeTimetable.pupil.ref': 'Y7-0033', 'proposePartTimeTimetable.pupil.initials': 'LM', 'proposePartTimeTimetable.reason': 'Phased return after a long illness', 'proposePartTimeTimetable.timetable': 'mon.am,tue.am,wed.am', 'proposePartTimeTimetable.start': '2026-02-23', 'proposePartTimeTimetable.end': '2026-03-20' },
+      { actionId: 'proposePartTimeTimetable:card-8', placementId: null, version: null, input: {}, 'proposePartTimeTimetable.pupil.ref': 'Y7-0033', 'proposePartTimeTimetable.pupil.initials': 'LM', 'proposePartTimeTimetable.reason': 'Phased return after a long illness', 'proposePartTimeTimetable.timetable': 'mon.am,tue.am,wed.am', 'proposePartTimeTimetable.start': '2026-02-23', 'proposePartTimeTimetable.end': '2026-03-20', 'proposePartTimeTimetable.planToFullTime': 'One more morning each week from March', 'proposePartTimeTimetable.parentsAgreed': 'not_yet' },
       'teacher',
     );
     expect(textOf(done?.value)).toContain('LM · Y7-0033');
@@ -190,7 +190,14 @@ describe('decisions from card buttons (Action.Execute)', () => {
 
   it('confirms attendance with the mark fixed on the button', async () => {
     const done = await bot.press('confirmAttendance', { actionId: 'confirmAttendance:P-001:present', placementId: 'P-001', version: 0, input: { date: '2026-02-09', session: 'am', mark: 'present' } });
-    expect(textOf(done?.value)).toContain('Ms R Okafor confirmed attendance');
+    expect(textOf(done?.value)).toContain('Ms R Okafor marked attendance');
+    expect(textOf(done?.value)).toContain('Mon 9 Feb, morning: Present');
+  });
+
+  it('names an unexplained absence on its done card, never as attendance confirmed', async () => {
+    const done = await bot.press('confirmAttendance', { actionId: 'confirmAttendance:P-001:absent', placementId: 'P-001', version: 0, input: { date: '2026-02-09', session: 'am', mark: 'absent_unauthorised' } });
+    expect(textOf(done?.value)).toContain('Mon 9 Feb, morning: Absent (unexplained)');
+    expect(textOf(done?.value)).not.toMatch(/confirmed attendance/i);
   });
 });
 

@@ -30,6 +30,9 @@ const anItem = (overrides: Partial<NudgeItem> = {}): NudgeItem => ({
   stage: 'due',
   dueAt: '2026-02-13T15:15:00.000Z',
   pupil: { ref: 'Y9-0412', initials: 'JS' },
+  safeguarding: false,
+  raisedBy: null,
+  session: null,
   ...overrides,
 }) as NudgeItem;
 
@@ -76,7 +79,7 @@ describe('nudges through channel.send', () => {
     await bot.teams.channel.send(bot.school.id, staff('s-aplead'), { kind: 'digest', schoolId: bot.school.id, items: [anItem(), anItem()] }, 'k3');
     expect(textOf(cardOf(bot.sent.at(-1)?.body))).toContain('2 things need you');
     expect(actionsOf(cardOf(bot.sent.at(-1)?.body)).map((a) => a.title)).toContain('Record the review');
-    const session = anItem({ type: 'attendance_confirmation', subject: '2026-02-09 am', ownerRole: 'attendance_officer', escalateToRole: 'dsl', dueDate: '2026-02-09' });
+    const session = anItem({ type: 'attendance_confirmation', subject: '2026-02-09 am', session: { date: '2026-02-09', session: 'am' }, ownerRole: 'attendance_officer', escalateToRole: 'dsl', dueDate: '2026-02-09' });
     await bot.teams.channel.send(bot.school.id, staff('s-aplead'), { kind: 'attendance', schoolId: bot.school.id, date: '2026-02-09', session: 'am', items: [session] }, 'k4');
     const attendance = cardOf(bot.sent.at(-1)?.body);
     expect(textOf(attendance)).toContain('Attendance to confirm: Mon 9 Feb, morning');

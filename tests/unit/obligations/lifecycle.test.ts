@@ -70,6 +70,9 @@ describe('stages', () => {
       dueDate: '2026-02-12',
       dueAt: new Date('2026-02-12T15:15:00Z'),
       stage: 'upcoming',
+      safeguarding: false,
+      raisedBy: null,
+      session: null,
     });
   });
 

@@ -1,4 +1,4 @@
-import { openPlacements, placementForPupil } from '../../../app/queries.ts';
+import { openPlacements, pupilRecord } from '../../../app/queries.ts';
 import { mayReadPlacements } from '../../../app/guards.ts';
 import { openPlacementsMessage, summaryMessage } from '../render.ts';
 import type { CommandRun } from './index.ts';
@@ -7,5 +7,6 @@ export async function status({ ctx, who, command, reply }: CommandRun<{ name: 's
   mayReadPlacements(who);
   const now = ctx.clock.now();
   if (command.ref === undefined) return reply(openPlacementsMessage(await openPlacements(ctx.stores, who.school, now), who.actor));
-  await reply(summaryMessage(await placementForPupil(ctx.stores, who.school, command.ref), who.school, now, who.actor));
+  const { placement, all } = await pupilRecord(ctx.stores, who.school, command.ref);
+  await reply(summaryMessage(placement, who.school, now, who.actor, 0, all));
 }

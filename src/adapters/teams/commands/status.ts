@@ -1,4 +1,4 @@
-import { openPlacements, placementForPupil } from '../../../app/queries.ts';
+import { openPlacements, pupilRecord } from '../../../app/queries.ts';
 import { mayReadPlacements } from '../../../app/guards.ts';
 import { placementListCard, summaryCard } from '../attachments.ts';
 import type { Turn } from '../turn.ts';
@@ -12,6 +12,6 @@ export async function status(turn: Turn, ref: string | undefined): Promise<void>
     await turn.context.sendActivity({ attachments: [placementListCard(await openPlacements(stores, school, turn.now), school, actor)] });
     return;
   }
-  const placement = await placementForPupil(stores, school, ref);
-  await turn.context.sendActivity({ attachments: [summaryCard(placement, school, turn.now, actor)] });
+  const { placement, all } = await pupilRecord(stores, school, ref);
+  await turn.context.sendActivity({ attachments: [summaryCard(placement, school, turn.now, actor, { all })] });
 }

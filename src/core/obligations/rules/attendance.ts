@@ -21,6 +21,7 @@ export function attendanceConfirmation(ctx: RuleContext): ObligationDraft[] {
     drafts.push({
       type: 'attendance_confirmation',
       subject: `${day} ${session}`,
+      session: { date: day, session },
       dueDate: day,
       dueAt: instantAt(day, policy.attendanceCutoff[session], timezone),
     });
@@ -48,6 +49,7 @@ export function absenceFollowUp(ctx: RuleContext): ObligationDraft[] {
     .map((a) => ({
       type: 'absence_follow_up',
       subject: `${a.on} ${a.session}`,
+      session: { date: a.on, session: a.session },
       dueDate: a.on,
     }));
 }

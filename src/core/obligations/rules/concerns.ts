@@ -21,10 +21,10 @@ export function concernSteps(ctx: RuleContext): ObligationDraft[] {
       const loggedOn = localDateOf(loggedAt, timezone);
       const sameDay = calendar.isSchoolDay(loggedOn) && loggedAt < instantAt(loggedOn, dayEnd, timezone);
       const dueDate = sameDay ? loggedOn : calendar.addSchoolDays(loggedOn, 1);
-      return [{ type: 'concern_acknowledgement', subject, dueDate, dueAt: instantAt(dueDate, dayEnd, timezone) }];
+      return [{ type: 'concern_acknowledgement', subject, dueDate, dueAt: instantAt(dueDate, dayEnd, timezone), raisedBy: 'concern' }];
     }
     if (c.state === 'acknowledged' && c.acknowledged)
-      return [{ type: 'concern_decision', subject, dueDate: calendar.addSchoolDays(c.acknowledged.on, 1) }];
+      return [{ type: 'concern_decision', subject, dueDate: calendar.addSchoolDays(c.acknowledged.on, 1), raisedBy: 'concern' }];
     return [];
   });
 }

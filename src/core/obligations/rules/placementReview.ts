@@ -24,12 +24,12 @@ export function placementReview(ctx: RuleContext): ObligationDraft[] {
   const afterConcern = ctx
     .events('concern')
     .filter((c) => c.category === 'safeguarding' && !reviewedAfter(c))
-    .map((c) => ({ type, subject: `safeguarding concern ${c.on}`, dueDate: calendar.addSchoolDays(c.on, 1), safeguarding: true }));
+    .map((c) => ({ type, subject: `safeguarding concern ${c.on}`, dueDate: calendar.addSchoolDays(c.on, 1), safeguarding: true, raisedBy: 'concern' as const }));
 
   const onRequest = ctx
     .events('review_request')
     .filter((r) => !reviewedAfter(r))
-    .map((r) => ({ type, subject: `requested ${r.on}`, dueDate: calendar.addSchoolDays(r.on, policy.reviewRequestSchoolDays) }));
+    .map((r) => ({ type, subject: `requested ${r.on}`, dueDate: calendar.addSchoolDays(r.on, policy.reviewRequestSchoolDays), raisedBy: 'request' as const }));
 
   return [...periodic, ...afterConcern, ...onRequest];
 }

@@ -26,6 +26,7 @@ export function pupilRiskAssessment(ctx: RuleContext): ObligationDraft[] {
       subject: `${c.category} concern ${c.on}`,
       dueDate: calendar.addSchoolDays(c.on, 1),
       safeguarding: c.category === 'safeguarding',
+      raisedBy: 'concern' as const,
     }));
 
   return [...beforeStart, ...halfTermly, ...afterConcern];
