@@ -8,9 +8,12 @@ import { consoleNudgeChannel } from './adapters/console/consoleNudgeChannel.ts';
 import { createSlack } from './adapters/slack/index.ts';
 import { createTeams } from './adapters/teams/index.ts';
 import { aboutPages } from './adapters/web/aboutPages.ts';
+import { createWeb } from './adapters/web/index.ts';
 import { createScheduler } from './adapters/scheduler/createScheduler.ts';
 import { scheduleJobs } from './adapters/scheduler/jobs.ts';
 import { isDemo, type Env } from './config/env.ts';
+import { linkSecret, publicUrl } from './config/registerLinks.ts';
+import { LINK_LIFETIME_MS, registerUrl } from './app/signedLinks.ts';
 import { DEFAULT_DEMO_NOW, demoClock, systemClock } from './config/schools.ts';
 import { isAppError } from './core/errors.ts';
 import type { School } from './core/policy/schoolConfig.ts';
@@ -42,7 +45,14 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   const schools = await prepareSchools(env, stores, clock.now());
   let ready = false;
 
-  const deps = { stores, schools, clock, log, demo };
+  const secret = linkSecret(env);
+  // The port is known once the server listens (PORT=0 in tests): links read it when made.
+  let baseUrl = publicUrl(env);
+  const registerLink = (schoolId: string, staffId: string) => {
+    const issued = systemClock.now();
+    return { url: registerUrl(baseUrl, secret, staffId, schoolId, issued), expiresAt: new Date(issued.getTime() + LINK_LIFETIME_MS) };
+  };
+  const deps = { stores, schools, clock, log, demo, registerLink };
   const adapters: ChatAdapter[] = [];
   if (teamsOn)
     adapters.push(
@@ -56,7 +66,8 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
   // In the demo, nudges for people not in a chat show on the console; in production they wait until the person opens the bot.
   const channels: NudgeChannel[] = [...adapters.map((a) => a.channel), ...(demo ? [consoleNudgeChannel((line) => log.info({}, line))] : [])];
-  const routes: Record<string, RequestHandler> = Object.assign(aboutPages(schools), ...adapters.map((a) => a.routes));
+  const web = createWeb({ ...deps, linkClock: systemClock, secret, teamsBotId: env.MicrosoftAppId });
+  const routes: Record<string, RequestHandler> = Object.assign(aboutPages(schools), web, ...adapters.map((a) => a.routes));
 
   // Ready means a decision pressed now would be kept: started, and the store can write.
   const readiness = async (): Promise<{ status: string; code: number }> => {
@@ -114,10 +125,12 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const url = `http://${env.HOST}:${port}`;
+  baseUrl = publicUrl(env, port);
   ready = true;
 
   print(`apbot is running at ${url} (${demo ? 'demo' : 'production'} mode)`);
   print(`  store: ${stores.description}; schools: ${schools.map((s) => s.config.school.name).join(', ')}`);
+  print(`  register: ${baseUrl}/register (open it from chat with "register", or npx ap link register --as <staff id>)`);
   print(
     teamsOn
       ? `  Teams endpoint: ${url}/api/messages${env.MicrosoftAppId ? '' : ' (no authentication: demo, local only)'}`

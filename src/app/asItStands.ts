@@ -1,16 +1,27 @@
 import type { Placement } from '../core/placement/placement.ts';
-import { mergeProvider } from '../core/provider/provider.ts';
+import { mergeProvider, type Provider } from '../core/provider/provider.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
 import { withAttendance } from './withAttendance.ts';
 
+/** A school's provider records by id: read once for a list of placements rather than once per pupil. */
+export async function providersOf(stores: { providers: ProviderStore }, schoolId: string): Promise<ReadonlyMap<string, Provider>> {
+  return new Map((await stores.providers.list(schoolId)).map((p) => [p.id, p]));
+}
+
 /**
  * A placement as it stands: its attendance marks from the attendance store, and its provider as
- * the provider's own record has it, so a check renewed through any pupil there counts for all.
+ * the provider's own record has it (from `known` when given), so a check renewed through any
+ * pupil there counts for all.
  */
-export async function asItStands(stores: { attendance: AttendanceStore; providers: ProviderStore }, schoolId: string, placement: Placement): Promise<Placement> {
+export async function asItStands(
+  stores: { attendance: AttendanceStore; providers: ProviderStore },
+  schoolId: string,
+  placement: Placement,
+  known?: ReadonlyMap<string, Provider>,
+): Promise<Placement> {
   const withMarks = await withAttendance(placement, schoolId, stores.attendance);
   if (!withMarks.provider) return withMarks;
-  const record = await stores.providers.get(schoolId, withMarks.provider.id);
+  const record = known ? known.get(withMarks.provider.id) : await stores.providers.get(schoolId, withMarks.provider.id);
   return record ? { ...withMarks, provider: mergeProvider(withMarks.provider, record) } : withMarks;
 }

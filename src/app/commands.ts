@@ -11,6 +11,7 @@ export type Command =
   | { name: 'new' }
   | { name: 'ptt propose' }
   | { name: 'post here' }
+  | { name: 'register' }
   | { name: 'status'; ref?: string }
   | { name: 'review'; ref: string }
   | { name: 'concern'; ref: string }
@@ -24,6 +25,7 @@ export const COMMAND_HELP: readonly { usage: string; says: string }[] = [
   { usage: 'end <pupil ref>', says: 'end a placement' },
   { usage: 'new', says: 'commission a new placement' },
   { usage: 'ptt propose', says: 'propose a part-time timetable' },
+  { usage: 'register', says: 'a link to the register: every open placement on one page, each pupil\'s chronology' },
   { usage: 'post here', says: 'in a team channel: post the morning overview there' },
   { usage: 'help', says: 'this list' },
 ];
@@ -49,6 +51,7 @@ export function parseCommand(text: string): Command {
     case 'help':
     case 'due':
     case 'new':
+    case 'register':
       if (second === undefined) return { name };
       break;
     case 'status':

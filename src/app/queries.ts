@@ -6,12 +6,13 @@ import { audienceOf, type Involvement } from '../core/obligations/audience.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
+import type { Provider } from '../core/provider/provider.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { PlacementStore } from '../ports/placementStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
 import type { PlacementDue } from '../nudges/planNudges.ts';
-import { asItStands } from './asItStands.ts';
+import { asItStands, providersOf } from './asItStands.ts';
 
 export interface ReadStores {
   placements: PlacementStore;
@@ -22,8 +23,8 @@ export interface ReadStores {
 export type PlacementWithObligations = PlacementDue;
 
 /** A placement as it stands at `now` (attendance marks and provider record merged in), and what is open on it. */
-export async function withObligations(stores: ReadStores, school: School, stored: Placement, now: Date): Promise<PlacementDue> {
-  const placement = await asItStands(stores, school.id, stored);
+export async function withObligations(stores: ReadStores, school: School, stored: Placement, now: Date, providers?: ReadonlyMap<string, Provider>): Promise<PlacementDue> {
+  const placement = await asItStands(stores, school.id, stored, providers);
   return { placement, obligations: deriveObligations(placement, school, now) };
 }
 
@@ -36,7 +37,8 @@ export function owns(actor: Actor, placement: Placement, obligation: Obligation)
 /** Open placements of a school with what is open on each, attendance included. */
 export async function openPlacements(stores: ReadStores, school: School, now: Date): Promise<PlacementWithObligations[]> {
   const records = await stores.placements.list(school.id, { status: ['proposed', 'active'] });
-  return Promise.all(records.map(({ placement }) => withObligations(stores, school, placement, now)));
+  const providers = await providersOf(stores, school.id);
+  return Promise.all(records.map(({ placement }) => withObligations(stores, school, placement, now, providers)));
 }
 
 /** A provider's check listed once, however many pupils are placed there (the first pupil's stands for all). */

@@ -5,6 +5,7 @@ import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { NudgeOutbox, OutboxEntryInput } from '../ports/nudgeOutbox.ts';
 import type { PlacementStore } from '../ports/placementStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
+import { providersOf } from './asItStands.ts';
 import { withObligations } from './queries.ts';
 
 export interface SweepStores {
@@ -26,8 +27,9 @@ export async function sweep(stores: SweepStores, school: School, now: Date): Pro
   // A decision or mark whose audit entry a crash left pending gets it now: the log never misses one for long.
   const audited = (await stores.placements.completeAudits(school.id)) + (await stores.attendance.completeAudits(school.id));
   const records = await stores.placements.listDue(school.id, now);
+  const providers = await providersOf(stores, school.id);
   const due = [];
-  for (const record of records) due.push(await withObligations(stores, school, record.placement, now));
+  for (const record of records) due.push(await withObligations(stores, school, record.placement, now, providers));
   let enqueued = 0;
   for (const nudge of planNudges(school, due, now)) {
     const { created } = await stores.outbox.enqueue(outboxEntryOf(school.id, nudge), now);

@@ -2,8 +2,10 @@ import { isAppError } from '../core/errors.ts';
 import { backup, restore } from './commands/backup.ts';
 import { decide } from './commands/decide.ts';
 import { due } from './commands/due.ts';
+import { exportAudit } from './commands/export.ts';
 import { history } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
+import { link } from './commands/link.ts';
 import { nudges } from './commands/nudges.ts';
 import { staff } from './commands/staff.ts';
 import { validate } from './commands/validate.ts';
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   backup: { run: backup, summary: 'backup <file>                                every store as one file' },
   restore: { run: restore, summary: 'restore <file>                               a backup into an empty store' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
+  export: { run: exportAudit, summary: 'export audit --school ID --from D --to D [--csv]  the audit trail, never concern details' },
+  link: { run: link, summary: 'link register --as STAFF [--school ID]       a signed link to the register (15 minutes)' },
 };
 
 const HELP = `ap: apbot's command line\n\n${Object.values(COMMANDS)

@@ -24,6 +24,10 @@ const envSchema = z
     SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, { message: 'is not a bot token (xoxb-…)' }).optional(),
     SLACK_APP_TOKEN: z.string().regex(/^xapp-/, { message: 'is not an app-level token (xapp-…)' }).optional(),
     SLACK_API_URL: z.url().optional(),
+    /** Signs links to the register; unset, one is generated and kept in DATA_DIR. */
+    LINK_SECRET: z.string().min(32, { message: 'must be at least 32 characters (openssl rand -hex 32)' }).optional(),
+    /** The address staff open the register at (https://apbot.example.sch.uk); defaults to where the bot listens. */
+    PUBLIC_URL: z.url().optional(),
   })
   .transform((env) => ({ ...env, STORE: env.STORE ?? (env.MONGODB_URI ? 'mongo' : 'memory') }))
   .superRefine((env, ctx) => {

@@ -36,6 +36,9 @@ export const ACTIONS = [
   'reassignOwner',
   'readPlacement',
   'readConcernDetails',
+  'readConcernCategories',
+  'readSchoolReport',
+  'exportAudit',
   'chooseTeamChannel',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -85,6 +88,12 @@ export const DEFAULT_PERMISSIONS: Readonly<Record<Action, readonly Role[]>> = {
   reassignOwner: leaders,
   readPlacement: ['ap_lead', 'headteacher', ...safeguardingLeads, 'attendance_officer'],
   readConcernDetails: safeguardingLeads,
+  // The AP lead and headteacher see that a concern of a category was logged, never what it says.
+  readConcernCategories: [...safeguardingLeads, ...leaders],
+  // Governors monitor the use of AP (000 §4.1) by numbers, never by pupil.
+  readSchoolReport: ['governor', ...leaders, ...safeguardingLeads],
+  // The audit trail an inspector asks for: leaders take it out of the bot.
+  exportAudit: leaders,
   // Where the morning overview of the school's AP duties is posted for the whole team to see.
   chooseTeamChannel: leaders,
 };

@@ -1,5 +1,5 @@
 import { localDateOf } from '../core/calendar/localTime.ts';
-import type { Obligation } from '../core/obligations/obligation.ts';
+import { OBLIGATION_TYPES, type Obligation, type ObligationType } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import { audienceOf, isSafeguarding } from '../core/obligations/audience.ts';
@@ -78,4 +78,15 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
   }
 
   return [...planned.values()];
+}
+
+/**
+ * Which obligation an escalation nudge was about, read back from its dedupe key (the formats
+ * above); null for any other nudge. `obligation` is the same for every person the escalation went to.
+ */
+export function escalationOf(dedupeKey: string): { type: ObligationType; obligation: string } | null {
+  const parts = dedupeKey.split('|');
+  if (parts[0] === 'attendance') return parts[3] === 'escalated' ? { type: 'attendance_confirmation', obligation: parts.slice(0, 5).join('|') } : null;
+  const type = parts[1];
+  return parts[4] === 'escalated' && OBLIGATION_TYPES.includes(type as ObligationType) ? { type: type as ObligationType, obligation: parts.slice(0, 5).join('|') } : null;
 }

@@ -21,6 +21,8 @@ export interface ChatDeps {
   log: Log;
   /** Demo mode: the example school, demo-only commands such as `demo as headteacher`. */
   demo: boolean;
+  /** A signed link to the register web page for one member of staff, good for 15 minutes. */
+  registerLink(schoolId: string, staffId: string): { url: string; expiresAt: Date };
 }
 
 /** A chat platform wired in: its HTTP routes, its delivery channel for nudges, and its lifecycle. */

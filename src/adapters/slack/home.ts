@@ -1,5 +1,7 @@
 import { dueFor, openPlacements, owns } from '../../app/queries.ts';
+import { mayOpenRegister, registerLinkFor } from '../../app/registerLink.ts';
 import { checkStaffReach } from '../../app/staffReach.ts';
+import { registerLinkBlocks } from './blocks/registerLink.ts';
 import type { SlackContext } from './context.ts';
 import { strangerReply } from '../../app/guards.ts';
 import { staffBehind } from './people.ts';
@@ -29,5 +31,8 @@ export async function publishHome(ctx: SlackContext, userId: string, teamId: str
   const leads = who.actor.roles.includes('ap_lead') || who.actor.roles.includes('headteacher');
   const { reach } = leads ? await checkStaffReach(who.school, ctx.stores.conversations, { teams: true, slack: true }) : { reach: [] };
   const unreachable = reach.filter((r) => !r.reachable).map((r) => who.school.config.staff.find((m) => m.id === r.staffId)?.name ?? r.staffId);
-  await ctx.client.views.publish({ user_id: userId, view: homeView(due, approvals, recent, who.school, now, who.actor, unreachable) });
+  const home = homeView(due, approvals, recent, who.school, now, who.actor, unreachable);
+  // Opening Home again makes a fresh link: each lasts 15 minutes.
+  const register = mayOpenRegister(who.school, who.actor) ? registerLinkBlocks(registerLinkFor(who.school, who.actor, ctx.registerLink)) : [];
+  await ctx.client.views.publish({ user_id: userId, view: { ...home, blocks: [...register, ...home.blocks].slice(0, 100) } });
 }

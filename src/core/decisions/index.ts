@@ -71,4 +71,4 @@ const ALL: readonly Decision[] = [
 /** Every decision staff can record, by name (the name is also its permission and card verb). */
 export const DECISIONS: ReadonlyMap<string, Decision> = new Map(ALL.map((d) => [d.name, d]));
 
-export type DecisionName = Exclude<Action, 'readPlacement' | 'readConcernDetails' | 'chooseTeamChannel'>;
+export type DecisionName = Exclude<Action, 'readPlacement' | 'readConcernDetails' | 'readConcernCategories' | 'readSchoolReport' | 'exportAudit' | 'chooseTeamChannel'>;

@@ -119,6 +119,8 @@ export const schoolConfigSchema = z.object({
   }),
   policy: policy.prefault({}),
   staff,
+  /** The whole school's attendance (%) each term, by term name, from the MIS: the termly report sets AP against it. */
+  schoolAttendance: z.record(z.string().min(1), z.number().min(0).max(100)).default({}),
   /** Changes to who may do what; an action left out keeps its default roles. */
   permissions: z.partialRecord(z.enum(ACTIONS), z.array(z.enum(ROLES)).min(1)).default({}),
 }).superRefine((config, ctx) => {

@@ -9,6 +9,7 @@ import type { ChatAdapter, Log } from '../../../src/ports/chatAdapter.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 import { aPlacement } from '../../fixtures/placements.ts';
 import { aSchool } from '../../fixtures/school.ts';
+import { registerLinks } from '../../fixtures/registerLinks.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEAM = 'T0DEMO0001';
@@ -140,6 +141,7 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
     schools: [school, ...(options.otherSchools ?? [])],
     clock: { now: () => new Date(options.now ?? MONDAY_MORNING) },
     log,
+    registerLink: registerLinks,
     demo: false,
     slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${apiOrigin}/api`, retries: options.retries ?? 0 },
   });

@@ -11,6 +11,7 @@ import { TEAM_CHANNEL } from '../../../src/ports/nudgeOutbox.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 import { aSchool } from '../../fixtures/school.ts';
 import { MAX_BODY_BYTES } from '../../../src/adapters/slack/httpRoute.ts';
+import { registerLinks } from '../../fixtures/registerLinks.ts';
 import {
   aLog,
   aSlackWorkspace,
@@ -822,6 +823,7 @@ describe('Socket Mode', () => {
       schools: [aSchool()],
       clock: { now: () => new Date() },
       log,
+      registerLink: registerLinks,
       demo: false,
       slack: { signingSecret: 'secret', botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: 'https://slack-socket.test/api', retries: 0 },
     });

@@ -33,6 +33,11 @@ describe('the Teams app manifest', () => {
     expect(titlesIn('groupChat')).toEqual(['help']);
   });
 
+  it('has a personal tab that opens the register page on the bot\'s own domain', () => {
+    const manifest = filledManifest(placeholderValues(ENV)) as Manifest & { staticTabs: { entityId: string; contentUrl: string; scopes: string[] }[] };
+    expect(manifest.staticTabs).toEqual([expect.objectContaining({ entityId: 'register', contentUrl: 'https://apbot.example.sch.uk/register/tab', scopes: ['personal'] })]);
+  });
+
   it('keeps its placeholders in the committed file', () => {
     const template = readFileSync(new URL('manifests/teams/manifest.json', ROOT), 'utf8');
     for (const name of ['BOT_ID', 'TEAMS_APP_ID', 'BOT_DOMAIN', 'APP_VERSION']) expect(template).toContain(`{{${name}}}`);

@@ -5,6 +5,7 @@ import { createTeams } from '../../../src/adapters/teams/index.ts';
 import type { School } from '../../../src/core/policy/schoolConfig.ts';
 import type { ChatAdapter } from '../../../src/ports/chatAdapter.ts';
 import { aDecisionDesk, MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
+import { registerLinks } from '../../fixtures/registerLinks.ts';
 
 export const SERVICE_URL = 'https://smba.example.test/uk/';
 export const TENANT = '00000000-0000-0000-0000-0000000000001';
@@ -73,6 +74,7 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
     schools: [desk.school, ...(options.otherSchools ?? [])],
     clock: { now: () => new Date(MONDAY_MORNING) },
     log,
+    registerLink: registerLinks,
     demo: options.demo ?? false,
     teams: { appType: 'MultiTenant', ...(options.appId ? { appId: options.appId, appPassword: 'not-a-real-secret' } : {}) },
   });

@@ -11,6 +11,7 @@ import { due } from './due.ts';
 import { help } from './help.ts';
 import { formFor } from './formFor.ts';
 import { postHere } from './postHere.ts';
+import { register } from './register.ts';
 import { status } from './status.ts';
 
 export interface CommandRun<C extends Command = Command> {
@@ -37,6 +38,7 @@ const HANDLERS: Handlers = {
   end: formFor,
   'ptt propose': formFor,
   'post here': postHere,
+  register,
 };
 
 /** `/ap …`: acked at once, then the work; every answer is ephemeral, seen by the person who typed it. */

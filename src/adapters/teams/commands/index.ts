@@ -5,6 +5,7 @@ import { due } from './due.ts';
 import { form } from './forms.ts';
 import { help } from './help.ts';
 import { postHere } from './postHere.ts';
+import { register } from './register.ts';
 import { status } from './status.ts';
 
 type Handler<C extends Command> = (turn: Turn, command: C) => Promise<void>;
@@ -19,6 +20,7 @@ const HANDLERS: { [N in Command['name']]: Handler<Extract<Command, { name: N }>>
   new: form,
   'ptt propose': form,
   'post here': (turn) => postHere(turn),
+  register: (turn) => register(turn),
 };
 
 const DEMO_AS = /^demo\s+as\s+(.+)$/i;

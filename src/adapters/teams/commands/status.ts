@@ -2,6 +2,8 @@ import { openPlacements, pupilRecord } from '../../../app/queries.ts';
 import { mayReadPlacements } from '../../../app/guards.ts';
 import { placementListCard, summaryCard } from '../attachments.ts';
 import type { Turn } from '../turn.ts';
+import { registerLinkCard } from './register.ts';
+import { registerLinkFor } from '../../../app/registerLink.ts';
 
 /** `status [ref]`: one placement as it stands, or every open one; for those who may read placements. */
 export async function status(turn: Turn, ref: string | undefined): Promise<void> {
@@ -9,7 +11,8 @@ export async function status(turn: Turn, ref: string | undefined): Promise<void>
   mayReadPlacements(turn.who);
   const { stores } = turn.deps;
   if (ref === undefined) {
-    await turn.context.sendActivity({ attachments: [placementListCard(await openPlacements(stores, school, turn.now), school, actor)] });
+    const link = registerLinkCard(registerLinkFor(school, actor, turn.deps.registerLink));
+    await turn.context.sendActivity({ attachments: [placementListCard(await openPlacements(stores, school, turn.now), school, actor), link] });
     return;
   }
   const { placement, all } = await pupilRecord(stores, school, ref);

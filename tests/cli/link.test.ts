@@ -1,0 +1,53 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readEnv } from '../../src/config/env.ts';
+import { runCli } from '../../src/cli/main.ts';
+import { startBot, type RunningBot } from '../../src/server.ts';
+import { aRecordingIo } from '../fixtures/cliIo.ts';
+
+let dataDir: string;
+let bot: RunningBot | undefined;
+
+async function ap(...argv: string[]) {
+  const { io, stdout, stderr } = aRecordingIo();
+  const code = await runCli(argv, io);
+  return { code, stdout: stdout(), stderr: stderr() };
+}
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'apbot-link-'));
+  process.env.DATA_DIR = dataDir;
+  process.env.STORE = 'memory';
+});
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+  delete process.env.DATA_DIR;
+  delete process.env.STORE;
+  delete process.env.PUBLIC_URL;
+});
+
+describe('ap link register', () => {
+  it('prints a link the running demo bot opens for that member of staff, signed with the secret they share in DATA_DIR', async () => {
+    bot = await startBot(readEnv({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), () => {});
+    process.env.PUBLIC_URL = bot.url;
+    const { code, stdout } = await ap('link', 'register', '--as', 's-aplead');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^${bot.url}/register\\?t=[\\w-]+\\.[\\w-]+$`));
+    const page = await fetch(stdout);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('AP register: Oakfield Academy');
+    // The generated secret is the owner's alone.
+    expect(statSync(join(dataDir, 'link-secret')).mode & 0o077).toBe(0);
+    expect((await fetch(`${bot.url}/register`)).status).toBe(403);
+  });
+
+  it('names what is wrong: someone not on the staff, an unknown school, a missing --as', async () => {
+    expect(await ap('link', 'register', '--as', 's-nobody')).toMatchObject({ code: 2, stderr: 'ap link: s-nobody is not on the staff of Oakfield Academy.' });
+    expect(await ap('link', 'register', '--as', 's-aplead', '--school', 'elsewhere')).toMatchObject({ code: 2, stderr: 'ap link: --school must be one of: oakfield.' });
+    expect(await ap('link', 'register')).toMatchObject({ code: 2, stderr: 'usage: ap link register --as <staff id> [--school <id>]' });
+    expect(await ap('link', 'report', '--as', 's-aplead')).toMatchObject({ code: 2 });
+  });
+});
