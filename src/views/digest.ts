@@ -76,7 +76,7 @@ export function digest(due: readonly DueItem[], school: School, now: Date, viewe
         ? `${pupilLabel(placement).label}${placement.provider ? ` at ${placement.provider.name}` : ''}`
         : `${pupilLabel(placement).label}: ${obligationTitle(o.type)}${subject ? ` (${subject})` : ''}`,
       due: dueWhen(o.dueDate, school, now, o.dueAt),
-      stageLabel: involvement === 'escalated' ? `Passed to you: ${stageLabel(o).toLowerCase()}` : stageLabel(o),
+      stageLabel: involvement !== 'escalated' ? stageLabel(o) : o.stage === 'escalated' ? 'Late, passed to you' : `${stageLabel(o)}, passed to you`,
       late: o.stage === 'overdue' || o.stage === 'escalated',
       actions: attendance ? quick : [...quick, open],
     };

@@ -11,6 +11,7 @@ import { approvalRequest } from '../../src/views/approvalRequest.ts';
 import { checklist } from '../../src/views/checklist.ts';
 import { newPlacementForm, timetableProposalForm } from '../../src/views/newPlacementForm.ts';
 import type { CardView } from '../../src/views/card.ts';
+import { audienceOf } from '../../src/core/obligations/audience.ts';
 import { concernAlert } from '../../src/views/concernAlert.ts';
 import { concernForm } from '../../src/views/concernForm.ts';
 import { digest, type DueItem } from '../../src/views/digest.ts';
@@ -132,6 +133,16 @@ export function cardViews() {
     reminder: reminder(farm, review, school, NOW, viewers.apLead),
     reminderAttendance: reminder(farm, session, school, NOW, viewers.attendance),
     digest: digest(manyDue(school, 3), school, NOW, viewers.attendance),
+    // The DSL's own list: what they own, and what is passed up to them, marked.
+    dslDigest: digest(
+      deriveObligations(farm, school, NOW).flatMap((obligation) => {
+        const involvement = obligation.stage === 'scheduled' ? undefined : audienceOf(school, farm, obligation).get('s-dsl');
+        return involvement ? [{ placement: farm, obligation, involvement }] : [];
+      }),
+      school,
+      NOW,
+      viewers.dsl,
+    ),
     attendanceList: digest(
       manyDue(school, 3).filter(({ obligation: o }) => o.type === 'attendance_confirmation' && o.subject === '2026-02-10 am'),
       school,

@@ -8,6 +8,9 @@ import { asTyped } from './text.ts';
 import { rememberPersonalChat } from './conversations.ts';
 import { type TeamsDeps, teamsIdentityOf, whoIs } from './turn.ts';
 import { strangerReply } from '../../app/guards.ts';
+import type { Identified } from '../../app/identity.ts';
+import { dueFor } from '../../app/queries.ts';
+import { approvalCard, dueCard } from './attachments.ts';
 
 /** Longer than any command; a longer message is pasted text, not a command. */
 const MAX_COMMAND_LENGTH = 500;
@@ -63,7 +66,20 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
   if (schools.length === 0) return void (await whoIs(deps, context, 'install'));
   let isNew = false;
   for (const self of schools) isNew = (await rememberPersonalChat(deps, context, self)) || isNew;
-  if (isNew) await context.sendActivity(`Hello ${schools[0]!.staff.name}. I'll remind you of what is due for the pupils in alternative provision, and record what you decide.\n\n${helpText(deps.demo)}`);
+  if (!isNew) return;
+  await context.sendActivity(`Hello ${schools[0]!.staff.name}. I'll remind you of what is due for the pupils in alternative provision, and record what you decide.\n\n${helpText(deps.demo)}`);
+  // The demo opens on what this person has to do, and any approval waiting for them.
+  if (deps.demo) {
+    const found = await whoIs(deps, context, 'install');
+    if (found && !('answer' in found)) await sendWhatWaits(deps, context, found.who);
+  }
+}
+
+async function sendWhatWaits(deps: TeamsDeps, context: TurnContext, who: Identified): Promise<void> {
+  const now = deps.clock.now();
+  const due = await dueFor(deps.stores, who.school, who.actor, now);
+  const approvals = due.filter(({ obligation }) => obligation.type === 'part_time_timetable_approval').map(({ placement }) => placement);
+  await context.sendActivity({ attachments: [dueCard(due, who.school, now, who.actor), ...approvals.map((p) => approvalCard(p, who.school, now, who.actor))] });
 }
 
 async function onInvoke(deps: TeamsDeps, context: TurnContext): Promise<void> {

@@ -10,10 +10,16 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-/** mrkdwn treats &, < and > as markup; what people typed is shown as typed. */
+/**
+ * mrkdwn treats &, < and > as markup (links, @mentions) and turns a bare address into a link;
+ * what people typed is shown as typed, never as a working link or mention on another's card.
+ */
 export function escape(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return breakLinks(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
+
+/** An invisible space inside an address, so Slack does not make it a link. */
+const breakLinks = (text: string) => text.replaceAll('://', ':\u200B//').replaceAll(/\bwww\./g, 'www\u200B.');
 
 const plain = (text: string, max: number): types.PlainTextElement => ({ type: 'plain_text', text: clip(text, max), emoji: true });
 
@@ -30,7 +36,7 @@ export function section(mrkdwn: string, accessory?: types.Button): KnownBlock {
 export function longText(text: string, quote = false): KnownBlock[] {
   const limit = SLACK_LIMITS.sectionText - (quote ? 200 : 0);
   const pieces: string[] = [''];
-  for (const ch of text) {
+  for (const ch of breakLinks(text)) {
     const piece = escape(ch);
     if ((pieces[pieces.length - 1] as string).length + piece.length > limit) pieces.push('');
     pieces[pieces.length - 1] += piece;

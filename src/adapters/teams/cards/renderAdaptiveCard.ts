@@ -15,6 +15,20 @@ export class CardLimitError extends Error {
   }
 }
 
+/**
+ * Text on a card is shown as typed: Teams reads markdown in a TextBlock, so a link one person
+ * typed (`[click](https://…)` or a bare address) is broken with an invisible space before it
+ * could become a working link on another person's card. What a button sends back (`payload`) and
+ * what a form field holds (`value` beside an `inputId`) are left exactly as they are.
+ */
+export function asText(node: unknown, key = ''): unknown {
+  if (typeof node === 'string') return node.replaceAll('](', ']\u200B(').replaceAll('://', ':\u200B//').replaceAll(/\bwww\./g, 'www\u200B.');
+  if (Array.isArray(node)) return node.map((item) => asText(item, key));
+  if (node === null || typeof node !== 'object' || key === 'payload') return node;
+  const isField = 'inputId' in node;
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'payload' || (isField && (k === 'value' || k === 'options')) ? v : asText(v, k)]));
+}
+
 const templates = new Map<string, ACData.Template>();
 
 /** Every form is drawn by one template (cards/form.json); every other card by its own. */
@@ -47,7 +61,7 @@ export interface RenderedCard {
 export function renderAdaptiveCard(view: CardView, options: RenderOptions = {}): RenderedCard {
   const refreshUserIds = (options.refreshUserIds ?? []).slice(0, TEAMS_REFRESH_MAX_USERS);
   const root = {
-    ...view,
+    ...(asText(view) as CardView),
     teams: {
       refreshUserIds,
       refreshData: { actionId: `refreshCard:${view.card}`, placementId: view.placementId, version: view.version, input: { card: view.card } },
