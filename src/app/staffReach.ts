@@ -1,4 +1,5 @@
 import type { School, StaffMember } from '../core/policy/schoolConfig.ts';
+import { emailKey } from '../core/policy/staffByEmail.ts';
 import type { ConversationStore } from '../ports/conversationStore.ts';
 
 /** Finds a Slack user by their email (Slack's `users.lookupByEmail`); undefined when nobody has it. */
@@ -18,8 +19,9 @@ export interface ReachCheck {
 }
 
 async function teamsReach(school: School, member: StaffMember, conversations: ConversationStore): Promise<[string, boolean]> {
-  if (!member.teams) return ['no Teams account: set teams.aadObjectId (their Entra object id) in the school file', false];
   if (await conversations.get(school.id, member.id, 'teams')) return ['yes', true];
+  if (!member.teams)
+    return [member.email ? `not in the staff team's roster with ${member.email}: add them to the team the bot is installed in, or set teams.aadObjectId in the school file` : 'no email to match them in the staff team by: add it (ap import staff), or set teams.aadObjectId', false];
   return ['has not opened the app yet: pin it for them (Teams admin centre), or ask them to open it once', false];
 }
 
@@ -27,7 +29,7 @@ async function slackReach(member: StaffMember, lookup: SlackLookup | undefined, 
   if (member.slack) return ['yes', true];
   if (!member.email) return ['no email to look them up by: add it (ap import staff)', false];
   if (!lookup) return ['not looked up: Slack is not set up (SLACK_BOT_TOKEN)', false];
-  const userId = await lookup(member.email);
+  const userId = await lookup(emailKey(member.email));
   if (!userId) return [`no Slack account has ${member.email}: check the address, or invite them to the workspace`, false];
   found.set(member.id, userId);
   return [`yes, found by email (${userId})`, true];
@@ -35,7 +37,8 @@ async function slackReach(member: StaffMember, lookup: SlackLookup | undefined, 
 
 /**
  * Who the bot can reach and on which chat, and for everyone else why not and what to do. Slack
- * accounts are looked up by email; a Teams account is the one the school file names.
+ * accounts are looked up by email; a Teams account is the one the school file names or the one
+ * found by email in the staff team's roster when the bot was installed there.
  */
 export async function checkStaffReach(school: School, conversations: ConversationStore, platforms: { teams: boolean; slack: boolean }, lookup?: SlackLookup): Promise<ReachCheck> {
   const foundInSlack = new Map<string, string>();

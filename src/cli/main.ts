@@ -7,6 +7,7 @@ import { history } from './commands/history.ts';
 import { importCommand } from './commands/import.ts';
 import { link } from './commands/link.ts';
 import { nudges } from './commands/nudges.ts';
+import { report } from './commands/report.ts';
 import { staff } from './commands/staff.ts';
 import { validate } from './commands/validate.ts';
 import { EXIT_BAD_INPUT, processIo, type CliIo } from './io.ts';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
   export: { run: exportAudit, summary: 'export audit --school ID --from D --to D [--csv]  the audit trail, never concern details' },
   link: { run: link, summary: 'link register --as STAFF [--school ID]       a signed link to the register (15 minutes)' },
+  report: { run: report, summary: 'report --school ID --term NAME [--out F.pdf]  the termly report for governors, as a PDF' },
 };
 
 const HELP = `ap: apbot's command line\n\n${Object.values(COMMANDS)

@@ -217,6 +217,14 @@ function sortRows(rows: RegisterRow[], query: RegisterQuery): RegisterRow[] {
 
 const options = (values: Iterable<string>): FilterOption[] => [...new Set(values)].sort().map((v) => ({ value: v, title: v }));
 
+/** What heads either view of the register: the school, who is looking, and the day. */
+const heading = (school: School, viewer: Actor, now: Date) => ({
+  title: `AP register: ${school.config.school.name}`,
+  school: school.config.school.name,
+  viewer: staffName(school, viewer.staffId),
+  today: shortDate(todayOf(now, school)),
+});
+
 /** The register: every open placement the viewer may read, as rows, filtered and sorted as asked. */
 export function registerView(
   school: School,
@@ -236,10 +244,7 @@ export function registerView(
   );
   return {
     view: 'register',
-    title: `AP register: ${school.config.school.name}`,
-    school: school.config.school.name,
-    viewer: staffName(school, viewer.staffId),
-    today: shortDate(todayOf(now, school)),
+    ...heading(school, viewer, now),
     columns: REGISTER_COLUMNS.map((key) => ({
       key,
       title: COLUMN_TITLES[key],
@@ -272,10 +277,7 @@ export function registerCountsView(
   const statuses = open.map(({ obligations }) => ragOf(obligations));
   return {
     view: 'registerCounts',
-    title: `AP register: ${school.config.school.name}`,
-    school: school.config.school.name,
-    viewer: staffName(school, viewer.staffId),
-    today: shortDate(todayOf(now, school)),
+    ...heading(school, viewer, now),
     total: open.length,
     byKind: PLACEMENT_KINDS.map((k) => ({ title: kindName(k), count: count(kinds, k) })).filter((k) => k.count > 0),
     byStatus: RAG.map((r) => ({ title: RAG_WORDS[r], count: count(statuses, r) })),

@@ -11,7 +11,7 @@ export function staffUnreachableView(school: School, staffId: string, since: str
   const steps = [
     ...(member?.teams ? [`In Teams: ask ${name} to open apbot once, or pin it for them in the Teams admin centre.`] : []),
     ...(member?.slack ? [] : [`In Slack: give ${name} their work email in the school file, then run ap staff check to find their account.`]),
-    ...(member?.teams || member?.slack ? [] : ['Or give them teams.aadObjectId (their Entra object id) in the school file.']),
+    ...(member?.teams || member?.slack ? [] : [`In Teams: add ${name} to the staff team the bot is installed in, under their work email; or give them teams.aadObjectId in the school file.`]),
     'ap staff check lists everyone the bot cannot reach yet, and why.',
   ];
   return {

@@ -12,7 +12,7 @@ describe('the notice that someone cannot be reached', () => {
     const view = staffUnreachableView(noAccounts, 's-new', '2026-02-09');
     expect(view.problems).toEqual([
       'In Slack: give Mr P New their work email in the school file, then run ap staff check to find their account.',
-      'Or give them teams.aadObjectId (their Entra object id) in the school file.',
+      'In Teams: add Mr P New to the staff team the bot is installed in, under their work email; or give them teams.aadObjectId in the school file.',
       'ap staff check lists everyone the bot cannot reach yet, and why.',
     ]);
     const card = JSON.stringify(renderAdaptiveCard(view).card);

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { readEnv } from '../../src/config/env.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { startBot, type RunningBot } from '../../src/server.ts';
 import { aRecordingIo } from '../fixtures/cliIo.ts';
+import { pdfText } from '../fixtures/pdfText.ts';
 
 let dataDir: string;
 let bot: RunningBot | undefined;
@@ -49,5 +50,18 @@ describe('ap link register', () => {
     expect(await ap('link', 'register', '--as', 's-aplead', '--school', 'elsewhere')).toMatchObject({ code: 2, stderr: 'ap link: --school must be one of: oakfield.' });
     expect(await ap('link', 'register')).toMatchObject({ code: 2, stderr: 'usage: ap link register --as <staff id> [--school <id>]' });
     expect(await ap('link', 'report', '--as', 's-aplead')).toMatchObject({ code: 2 });
+  });
+});
+
+describe('ap report', () => {
+  it("writes the governors' PDF for a term, with the numbers counted on the page", async () => {
+    const out = join(dataDir, 'autumn.pdf');
+    const { code, stdout } = await ap('report', '--school', 'oakfield', '--term', 'Autumn 2025', '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`Wrote ${out}: Alternative provision: Autumn 2025, Oakfield Academy (Wed 3 Sep 2025 to Fri 19 Dec 2025)`);
+    const words = pdfText(readFileSync(out));
+    expect(words).toContain('80% (4 of 5)');
+    expect(words).not.toContain('Y9-0412');
+    expect(await ap('report', '--term', 'Winter 2031')).toMatchObject({ code: 2 });
   });
 });

@@ -168,6 +168,18 @@ suite(existsSync(CHROMIUM) ? 'the register in headless Chromium' : `the register
     expect((await rowsOf(page)).length).toBe(OPEN_PUPILS.length);
   });
 
+  it('takes a governor from the register to the termly report: charts with their numbers, accessible', async () => {
+    await page.goto(rig.link('s-governor'));
+    await Promise.all([page.waitForURL(/\/register\/report\?/), page.getByRole('link', { name: 'Termly report for governors' }).click()]);
+    await page.getByRole('combobox', { name: 'Term' }).selectOption('Autumn 2025');
+    await Promise.all([page.waitForURL(/term=Autumn/), page.getByRole('button', { name: 'Show' }).click()]);
+    expect(await page.locator('h1').innerText()).toBe('Alternative provision: Autumn 2025');
+    expect(await page.locator('figure svg').count()).toBe(3);
+    expect(await page.getByRole('row', { name: /Reviews/ }).innerText()).toContain('80% (4 of 5)');
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshots}report.png`, fullPage: true });
+  });
+
   it('names a bad filter instead of guessing, and shows nothing else', async () => {
     const response = await page.goto(`${rig.link('s-aplead')}&sort=shoeSize`);
     expect(response?.status()).toBe(400);

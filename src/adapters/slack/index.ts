@@ -7,6 +7,7 @@ import { registerApCommand } from './commands/index.ts';
 import type { SlackContext } from './context.ts';
 import { publishHome } from './home.ts';
 import { slackEventsRoute } from './httpRoute.ts';
+import { afterAck } from './afterAck.ts';
 import { SignedRequestCheck } from './signedRequest.ts';
 import { registerActions } from './interactions/actions.ts';
 import { registerSubmissions } from './interactions/submissions.ts';
@@ -51,6 +52,7 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
   registerSubmissions(app, ctx);
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
+    await afterAck();
     await publishHome(ctx, event.user, body.team_id).catch((error: unknown) => deps.log.warn({ component: 'slack', error: (error as Error).message }, 'could not publish App Home'));
   });
   app.error(async (error) => {

@@ -6,15 +6,25 @@ export function plainCopy<T>(value: T): T {
   return copy(value) as T;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
+// Walks keys in place (no entries arrays): the embedded store copies every record it hands out.
 function copy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return new Date(value.getTime());
-  if (Array.isArray(value)) return value.map(copy);
-  if (value !== null && typeof value === 'object') {
-    const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return structuredClone(value);
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = copy(item);
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copy(value[i]);
     return out;
   }
-  return value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key in source) {
+    if (!hasOwn.call(source, key)) continue;
+    const item = source[key];
+    if (item !== undefined) out[key] = copy(item);
+  }
+  return out;
 }

@@ -6,7 +6,8 @@ import { runCommand } from './commands/index.ts';
 import { helpText } from './commands/help.ts';
 import { asTyped } from './text.ts';
 import { rememberPersonalChat } from './conversations.ts';
-import { type TeamsDeps, teamsIdentityOf, whoIs } from './turn.ts';
+import { onTeamInstall, teamInstalled } from './teamRoster.ts';
+import { teamsIdentityOf, whoIs, type TeamsDeps } from './turn.ts';
 import { strangerReply } from '../../app/guards.ts';
 import type { Identified } from '../../app/identity.ts';
 import { dueFor } from '../../app/queries.ts';
@@ -55,8 +56,12 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
   }
 }
 
-/** Install (or the Playground's page load): remember the personal chat, and say hello the first time. */
+/**
+ * Install in a team: match its roster to the staff and open their chats. Install in a personal
+ * chat (or the Playground's page load): remember it, and say hello the first time.
+ */
 async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Promise<void> {
+  if (teamInstalled(context)) return onTeamInstall(deps, context);
   const botId = context.activity.recipient?.id;
   const added = Array.isArray(context.activity.membersAdded) ? context.activity.membersAdded : [];
   if (!added.some((m) => m?.id === botId)) return;
@@ -92,6 +97,7 @@ const ROUTES: Partial<Record<string, (deps: TeamsDeps, context: TurnContext) => 
   [ActivityTypes.Message]: onMessage,
   [ActivityTypes.ConversationUpdate]: onConversationUpdate,
   [ActivityTypes.Invoke]: onInvoke,
+  [ActivityTypes.InstallationUpdate]: async (deps, context) => (teamInstalled(context) ? onTeamInstall(deps, context) : undefined),
 };
 
 /** The bot's turn: each activity type to its handler; anything else is acknowledged and ignored. */

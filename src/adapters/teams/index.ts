@@ -12,7 +12,7 @@ import { teamsNudgeChannel } from './teamsNudgeChannel.ts';
  */
 export function createTeams(deps: ChatDeps & { teams: TeamsCredentials }): ChatAdapter {
   const adapter = createBotAdapter(deps.teams, deps.log);
-  const teamsDeps = { ...deps, personas: deps.demo ? new DemoPersonas() : undefined };
+  const teamsDeps = { ...deps, personas: deps.demo ? new DemoPersonas() : undefined, adapter, appId: deps.teams.appId ?? '' };
   return {
     name: 'teams',
     routes: { '/api/messages': messagesRoute(adapter, botLogic(teamsDeps), deps.log) },

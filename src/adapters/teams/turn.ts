@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { staffOrStranger } from '../../app/guards.ts';
 import type { Identified, PlatformIdentity } from '../../app/identity.ts';
 import { staffHere } from '../../app/schoolChoice.ts';
@@ -9,6 +9,10 @@ import type { DemoPersonas } from './demoPersonas.ts';
 export interface TeamsDeps extends ChatDeps {
   /** Present in demo mode only. */
   personas: DemoPersonas | undefined;
+  /** For opening chats the bot starts itself (a staff team's roster). */
+  adapter: CloudAdapter;
+  /** The bot's app id; empty when running unauthenticated. */
+  appId: string;
 }
 
 /** One incoming activity from a known member of staff. */

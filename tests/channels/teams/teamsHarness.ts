@@ -61,8 +61,8 @@ export function anInstall(user: User = 'apLead'): Record<string, unknown> {
  * The Teams bot on a real HTTP server over the example school's stores, with the Bot Framework
  * connector faked by nock: every message the bot sends lands in `sent`.
  */
-export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string; otherSchools?: School[] } = {}) {
-  const desk = await aDecisionDesk(options.placements ?? [{}]);
+export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string; school?: School; otherSchools?: School[] } = {}) {
+  const desk = await aDecisionDesk(options.placements ?? [{}], options.school);
   const logs: { level: string; fields: object; message: string }[] = [];
   const log = {
     info: (fields: object, message: string) => void logs.push({ level: 'info', fields, message }),

@@ -6,6 +6,7 @@ import type { SlackContext } from '../context.ts';
 import { strangerReply } from '../../../app/guards.ts';
 import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
+import { afterAck } from '../afterAck.ts';
 import { helpMessage, plainMessage, type SlackMessage } from '../render.ts';
 import { due } from './due.ts';
 import { help } from './help.ts';
@@ -45,6 +46,7 @@ const HANDLERS: Handlers = {
 export function registerApCommand(app: App, ctx: SlackContext): void {
   app.command('/ap', async ({ ack, command, respond }) => {
     await ack();
+    await afterAck();
     const reply = (message: SlackMessage) => send(respond, message);
     try {
       const who = await staffBehind(ctx, command.user_id, command.team_id, 'command', { conversationId: command.channel_id, text: command.text });

@@ -15,6 +15,7 @@ import { dm } from '../dm.ts';
 import { publishHome } from '../home.ts';
 import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
+import { afterAck } from '../afterAck.ts';
 import {
   actionFormModal,
   answerMessage,
@@ -51,6 +52,7 @@ interface Press {
 export function registerActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, respond }) => {
     await ack();
+    await afterAck();
     const action = body.actions[0];
     if (action?.type !== 'button') return;
     const verb = verbOf(action.action_id);

@@ -34,6 +34,8 @@ export const keyOf = (...parts: string[]): string => parts.join('\u0000');
  */
 export class JournalDatabase {
   readonly placements = new Map<string, StoredPlacement>();
+  /** The same placements by school, so a school's list or sweep never walks the other schools'. */
+  readonly placementsBySchool = new Map<string, Map<string, StoredPlacement>>();
   /** Per school, in seq order. */
   readonly audit = new Map<string, AuditEntry[]>();
   readonly auditByKey = new Map<string, AuditEntry>();
@@ -71,6 +73,9 @@ export class JournalDatabase {
       case 'placement': {
         const { schoolId, placement } = change.value.record;
         this.placements.set(keyOf(schoolId, placement.id), change.value);
+        let ofSchool = this.placementsBySchool.get(schoolId);
+        if (!ofSchool) this.placementsBySchool.set(schoolId, (ofSchool = new Map()));
+        ofSchool.set(placement.id, change.value);
         return;
       }
       case 'audit': {

@@ -103,7 +103,8 @@ export class JournalPlacementStore implements PlacementStore {
   }
 
   #ofSchool(schoolId: string): PlacementRecord[] {
-    return [...this.#db.placements.values()].filter((s) => s.record.schoolId === schoolId).map((s) => s.record);
+    const ofSchool = this.#db.placementsBySchool.get(schoolId);
+    return ofSchool ? Array.from(ofSchool.values(), (s) => s.record) : [];
   }
 }
 
