@@ -17,3 +17,12 @@ export function registerLinkFor(school: School, actor: Actor, make: MakeRegister
     throw new AppError(ErrorCode.NotAllowed, `The register is for the staff who work with pupils in AP at ${school.config.school.name}. You can still log a concern: concern <pupil ref>.`);
   return registerLinkView(school, make(school.id, actor.staffId));
 }
+
+/** Under `status <ref>`: the same signed link, opening that pupil's chronology. */
+export function chronologyLinkFor(school: School, actor: Actor, ref: string, make: MakeRegisterLink): RegisterLinkView {
+  const link = make(school.id, actor.staffId);
+  const url = new URL(link.url);
+  url.pathname = url.pathname.replace(/\/register$/, '/register/pupil');
+  url.searchParams.set('ref', ref);
+  return { ...registerLinkView(school, { ...link, url: url.href }), title: `Chronology: ${ref}`, buttonTitle: 'Open the chronology' };
+}

@@ -11,6 +11,8 @@ export interface Page<T> {
   next: number | null;
   /** How many the next page holds: "Show 7 more". */
   nextCount: number;
+  /** Where this page starts. */
+  offset: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export function pageOf<T>(all: readonly T[], requestedOffset: unknown, size: num
     shown: all.length === 0 ? '' : `Showing ${offset + 1} to ${end} of ${all.length}`,
     next: end < all.length ? end : null,
     nextCount: Math.min(size, all.length - end),
+    offset,
   };
 }
 

@@ -39,7 +39,8 @@ export function placementList(open: readonly { placement: Placement; obligations
         text: pupilLabel(placement).label,
         detail: `${kindName(placement.kind)} · ${sentence(placement.status)} · ${due} open${late > 0 ? `, ${late} late` : ''}`,
         late: late > 0,
-        open: placementAction(placement, { verb: 'showPlacement', title: 'Open' }),
+        // Opened from here, the placement offers the way back to this page of the list.
+        open: placementAction(placement, { verb: 'showPlacement', title: 'Open', input: { back: 'placements', backOffset: page.offset } }),
       };
     }),
     shown: page.shown,

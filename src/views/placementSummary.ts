@@ -71,7 +71,13 @@ function placementLine(p: Placement): string {
  * Where a placement stands (`/ap status <ref>`): state, what still blocks its start, what is due,
  * the latest decisions; and, given the pupil's placements (`all`), every one of them.
  */
-export function placementSummary(placement: Placement, school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0, all: readonly Placement[] = []): PlacementSummaryView {
+/** Where a summary opened from a list goes back to: that page of the list of placements. */
+export function backToList(input: Record<string, unknown>): number | undefined {
+  const offset = input['backOffset'];
+  return input['back'] === 'placements' && typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? offset : undefined;
+}
+
+export function placementSummary(placement: Placement, school: School, now: Date, viewer: Viewer, requestedOffset: unknown = 0, all: readonly Placement[] = [], back?: number): PlacementSummaryView {
   const missing = placement.status === 'proposed' && placement.kind !== 'part_time_timetable' ? missingBeforeStart(placement) : null;
   const others = all.filter((p) => p.id !== placement.id);
   const open = deriveObligations(placement, school, now).filter((o) => o.stage !== 'scheduled');
@@ -87,6 +93,7 @@ export function placementSummary(placement: Placement, school: School, now: Date
   )
     .filter(([verb]) => placement.status !== 'ended' && mayDo(viewer, verb, school))
     .map(([verb, title]) => placementAction(placement, { verb, title }));
+  if (back !== undefined) actions.unshift(placementAction(null, { verb: 'showMore', title: 'Back to the list', variant: `back:${back}`, input: { list: 'placements', offset: back } }));
 
   return {
     card: 'placementSummary',

@@ -101,6 +101,15 @@ const dataDir = mkdtempSync(join(tmpdir(), 'apbot-first-run-'));
 let port = 0;
 let botUrl = '';
 
+// What the AP lead types into the visit's form: the card sends it as `<verb>.<field>`.
+const QA_VISIT_TYPED = {
+  'recordQaVisit.on': '2026-02-09',
+  'recordQaVisit.visitedBy': 'Ms R Okafor',
+  'recordQaVisit.checked': 'teaching,safeguarding,attendance_registers',
+  'recordQaVisit.outcome': 'satisfactory',
+  'recordQaVisit.actions': 'none',
+};
+
 async function startFresh(): Promise<void> {
   bot = spawnBot(cleanEnv({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }));
   await waitForReady(botUrl, bot, 45_000);
@@ -147,7 +156,7 @@ describe('first run with no .env: npm start, then Teams activities as the Playgr
     const press = activity(c.url, {
       type: 'invoke',
       name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: 'recordQaVisit', data: { actionId: 'e2e-a1', placementId: Y9_0412, version, input: {} } }, trigger: 'manual' },
+      value: { action: { type: 'Action.Execute', verb: 'recordQaVisit', data: { actionId: 'e2e-a1', placementId: Y9_0412, version, input: {}, ...QA_VISIT_TYPED } }, trigger: 'manual' },
     });
     const answer = await post(botUrl, press);
     expect(answer.status).toBe(200);

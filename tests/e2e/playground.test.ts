@@ -126,8 +126,14 @@ async function journey(p: Page): Promise<void> {
   await reminder.getByRole('button', { name: /record/i }).first().click();
   const submit = reminder.locator('.ac-adaptiveCard').getByRole('button', { name: /record/i });
   await submit.first().waitFor({ state: 'visible', timeout: UI_WAIT });
-  const seen = reminder.locator('textarea').first();
-  if ((await seen.count()) > 0) await seen.fill('Visited Riverside Farm: registers kept, pupil settled.');
+  // A visit is recorded whole, as an inspector would ask to see it: who went, what was checked, the outcome, what was agreed.
+  const form = reminder.locator('.ac-adaptiveCard').last();
+  await form.getByLabel(/who visited/i).fill('Ms R Okafor');
+  for (const check of [/teaching/i, /safeguarding/i]) await form.getByRole('checkbox', { name: check }).check();
+  await form.getByRole('combobox', { name: /outcome/i }).click();
+  await p.getByRole('option', { name: /satisfactory/i }).first().click();
+  await form.getByLabel(/actions agreed/i).fill('none');
+  await form.getByLabel(/what you saw/i).fill('Visited Riverside Farm: registers kept, pupil settled.');
   await shoot('04-form');
   await submit.last().click();
 

@@ -49,8 +49,8 @@ export function dueMessage(due: readonly DueItem[], school: School, now: Date, v
   return slackMessage(digest(due, school, now, viewer, offset, attendance));
 }
 
-export function summaryMessage(placement: Placement, school: School, now: Date, viewer: Actor, offset: unknown = 0, all: readonly Placement[] = []): SlackMessage {
-  return slackMessage(placementSummary(placement, school, now, viewer, offset, all));
+export function summaryMessage(placement: Placement, school: School, now: Date, viewer: Actor, offset: unknown = 0, all: readonly Placement[] = [], back?: number): SlackMessage {
+  return slackMessage(placementSummary(placement, school, now, viewer, offset, all, back));
 }
 
 /** `/ap status` and its "show more": every open placement, twenty a page. */

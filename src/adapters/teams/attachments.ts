@@ -68,8 +68,8 @@ export function reminderCard(placement: Placement, obligation: Obligation, schoo
 }
 
 /** `status <ref>`: where a placement stands now, with a note on why it is shown instead. */
-export function summaryCard(placement: Placement, school: School, now: Date, viewer: Actor, options: { notice?: readonly string[]; offset?: unknown; all?: readonly Placement[] } = {}): Attachment {
-  return cardAttachment(placementSummary(placement, school, now, viewer, options.offset, options.all), school, { identity: pageIdentity(options.offset), ...(options.notice ? { notice: options.notice } : {}) });
+export function summaryCard(placement: Placement, school: School, now: Date, viewer: Actor, options: { notice?: readonly string[]; offset?: unknown; all?: readonly Placement[]; back?: number } = {}): Attachment {
+  return cardAttachment(placementSummary(placement, school, now, viewer, options.offset, options.all, options.back), school, { identity: pageIdentity(options.offset), ...(options.notice ? { notice: options.notice } : {}) });
 }
 
 /** The views refuse it to anyone who may not approve; use it only while an approval is pending. */

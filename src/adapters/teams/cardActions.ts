@@ -14,6 +14,7 @@ import type { EventOf } from '../../core/placement/events.ts';
 import type { Placement } from '../../core/placement/placement.ts';
 import type { CardName } from '../../views/card.ts';
 import { checklist } from '../../views/checklist.ts';
+import { backToList } from '../../views/placementSummary.ts';
 import type { FormCard } from '../../views/formView.ts';
 import { isViewVerb, type ViewVerb } from '../../views/registry.ts';
 import { answerCard, approvalCard, concernCard, dueCard, errorCard, placementListCard, reminderCard, summaryCard } from './attachments.ts';
@@ -73,7 +74,8 @@ function openForm(form: FormCard) {
 async function showPlacement(press: Press): Promise<Attachment> {
   mayReadPlacements(press.turn.who);
   const { school, actor } = press.turn.who;
-  return summaryCard(await placementOf(press), school, press.turn.now, actor, { offset: press.input['offset'] });
+  const back = backToList(press.input);
+  return summaryCard(await placementOf(press), school, press.turn.now, actor, { offset: press.input['offset'], ...(back !== undefined ? { back } : {}) });
 }
 
 async function showReminder(press: Press): Promise<Attachment> {

@@ -52,6 +52,14 @@ describe('the register from Slack', () => {
     expect(blocksOf(view)[0]?.accessory?.action_id).toBe('openRegister');
   });
 
+  it("puts a link to the pupil's chronology under /ap status <ref>", async () => {
+    ws = await aSlackWorkspace();
+    await ws.command(AP_LEAD, 'status Y9-0412');
+    const reply = await until(() => ws.slack.responses[0]?.body, 'the reply');
+    const url = blocksOf(reply).flatMap((b) => (b.accessory?.action_id === 'openRegister' ? [new URL(b.accessory.url ?? '')] : []))[0];
+    expect(`${url?.pathname}?ref=${url?.searchParams.get('ref')}`).toBe('/register/pupil?ref=Y9-0412');
+  });
+
   it('acknowledges a press of the button (Slack opens the link itself)', async () => {
     ws = await aSlackWorkspace();
     expect((await ws.click(AP_LEAD, { action_id: 'openRegister', value: '' })).status).toBe(200);

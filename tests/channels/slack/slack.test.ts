@@ -474,6 +474,20 @@ describe('buttons on cards', () => {
     expect(ws.slack.sent('chat.update')).toEqual([]);
   });
 
+  it('opens a placement from the /ap status list in its place, with a way back to the list', async () => {
+    await workspace({ placements: Array.from({ length: 3 }, (_, i) => ({ id: `P-${100 + i}`, pupil: { ref: `Y9-${1100 + i}`, initials: 'TT' } })) });
+    await ws.command(HEAD, 'status');
+    const list = await replyTo(ws);
+    await ws.click(HEAD, buttonOf(list, 'showPlacement'), { ephemeral: true });
+    const summary = await replyTo(ws, 1);
+    expect(summary).toMatchObject({ replace_original: true });
+    expect(said(summary)).toContain('Back to the list');
+    await ws.click(HEAD, buttonOf(summary, 'showMore'), { ephemeral: true });
+    const again = await replyTo(ws, 2);
+    expect(again).toMatchObject({ replace_original: true });
+    expect(said(again)).toContain('Open placements (3)');
+  });
+
   it('pages the list of placements, and only for those who may read them', async () => {
     await workspace({ placements: Array.from({ length: 27 }, (_, i) => ({ id: `P-${100 + i}`, pupil: { ref: `Y9-${1100 + i}`, initials: 'TT' } })) });
     await ws.command(HEAD, 'status');
@@ -831,5 +845,42 @@ describe('Socket Mode', () => {
     await expect(adapter.start!()).rejects.toThrow();
     expect(seen).toEqual(['Bearer xapp-test']);
     await adapter.stop!().catch(() => undefined);
+  });
+});
+
+describe('the safeguarding loop over Slack', () => {
+  const absent = { start: '2026-02-06', history: [{ type: 'attendance', on: '2026-02-06', session: 'pm', mark: 'absent_unauthorised' }] };
+
+  it('an absence followed up with no contact reaches the DSL at once, stays open, and is on the DSL’s due list, marked', async () => {
+    await workspace({ placements: [absent] });
+    const { decide } = await import('../../../src/app/decide.ts');
+    const { actorFor } = await import('../../../src/core/decisions/decision.ts');
+    await decide(ws.stores, {
+      school: ws.school,
+      actor: actorFor(ws.school, 's-attendance')!,
+      decision: 'recordAbsenceFollowUp',
+      placementId: 'P-001',
+      input: { absenceOn: '2026-02-06', session: 'pm', on: '2026-02-09', contacted: 'mother', method: 'phone', outcome: 'no_contact', nextStep: 'home_visit' },
+      idempotencyKey: 'slack:no-contact:s-attendance',
+      now: new Date(MONDAY_MORNING),
+    });
+    await deliverOutbox();
+    const alert = await until(() => ws.slack.sent('chat.postMessage').find((m) => said(m).includes('Absence to follow up')), 'the DSL’s alert');
+    expect(ws.slack.sent('conversations.open').map((c) => c.users)).toContain(DSL);
+    expect(said(alert)).toContain('No contact');
+    expect(said(alert)).toContain('recordAbsenceDecision');
+
+    await ws.command(DSL, 'due');
+    const due = said(await replyTo(ws));
+    expect(due).toContain('JS · Y9-0412: Absence to follow up (Fri 6 Feb, afternoon)');
+    expect(due).toContain('passed to you');
+  });
+
+  it('an empty QA visit from a card is refused over HTTP and nothing is recorded', async () => {
+    await workspace();
+    const res = await ws.submit(AP_LEAD, { callback_id: 'recordQaVisit', private_metadata: JSON.stringify({ actionId: 'recordQaVisit:P-001:qa_visit', placementId: 'P-001', version: 0, input: {} }) }, {});
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/give the date of the visit|say who visited/);
+    expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history).toEqual([]);
   });
 });

@@ -53,7 +53,7 @@ describe('commands in a personal chat', () => {
     const list = cardOf((await bot.say('status'))[0]);
     expect(textOf(list)).toContain('Open placements (2)');
     expect(textOf(list)).toContain('AB · Y8-0101');
-    expect(actionsOf(list).map((a) => a.data)).toContainEqual({ actionId: 'showPlacement:P-002', placementId: 'P-002', version: 0, input: {} });
+    expect(actionsOf(list).map((a) => a.data)).toContainEqual({ actionId: 'showPlacement:P-002', placementId: 'P-002', version: 0, input: { back: 'placements', backOffset: 0 } });
     const one = cardOf((await bot.say('status y9-0412'))[0]);
     expect(textOf(one)).toContain('JS · Y9-0412: Off-site alternative provision');
     expect(actionsOf(one).filter((a) => a.verb.startsWith('open')).map((a) => a.title)).toEqual(['Record a review', 'Log a concern', 'End the placement']);

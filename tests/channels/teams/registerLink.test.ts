@@ -43,6 +43,15 @@ describe('the register from Teams', () => {
     expect(openedBy(attachments[1])).toBe('s-head@oakfield');
   });
 
+  it("puts a link to the pupil's chronology under status <ref>", async () => {
+    const [reply] = await bot.say('status Y9-0412');
+    const chronology = attachmentsOf(reply)[1];
+    expect(chronology?.content.title).toBe('Chronology: Y9-0412');
+    const url = new URL(chronology?.content.buttons?.[0]?.value ?? '');
+    expect(`${url.pathname}?ref=${url.searchParams.get('ref')}`).toBe('/register/pupil?ref=Y9-0412');
+    expect(verifyLink(LINK_SECRET, url.searchParams.get('t'), [bot.school], new Date()).actor.staffId).toBe('s-aplead');
+  });
+
   it('gives a teacher no link, and says who the register is for', async () => {
     const [reply] = await bot.say('register', 'teacher');
     expect(attachmentsOf(reply)).toEqual([]);

@@ -2,7 +2,7 @@ import { openPlacements, pupilRecord } from '../../../app/queries.ts';
 import { mayReadPlacements } from '../../../app/guards.ts';
 import { openPlacementsMessage, summaryMessage } from '../render.ts';
 import type { CommandRun } from './index.ts';
-import { registerLinkFor } from '../../../app/registerLink.ts';
+import { chronologyLinkFor, registerLinkFor } from '../../../app/registerLink.ts';
 import { registerLinkBlocks } from '../blocks/registerLink.ts';
 
 export async function status({ ctx, who, command, reply }: CommandRun<{ name: 'status'; ref?: string }>): Promise<void> {
@@ -13,5 +13,6 @@ export async function status({ ctx, who, command, reply }: CommandRun<{ name: 's
     return reply({ ...list, blocks: [...list.blocks, ...registerLinkBlocks(registerLinkFor(who.school, who.actor, ctx.registerLink))] });
   }
   const { placement, all } = await pupilRecord(ctx.stores, who.school, command.ref);
-  await reply(summaryMessage(placement, who.school, now, who.actor, 0, all));
+  const summary = summaryMessage(placement, who.school, now, who.actor, 0, all);
+  await reply({ ...summary, blocks: [...summary.blocks, ...registerLinkBlocks(chronologyLinkFor(who.school, who.actor, placement.pupil.ref, ctx.registerLink))] });
 }

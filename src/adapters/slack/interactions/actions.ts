@@ -7,6 +7,7 @@ import type { DecisionName } from '../../../core/decisions/index.ts';
 import { isAppError } from '../../../core/errors.ts';
 import type { Placement } from '../../../core/placement/placement.ts';
 import { isFormView } from '../../../views/formView.ts';
+import { backToList } from '../../../views/placementSummary.ts';
 import { actionEntry, isVerb, isViewVerb, type ViewVerb } from '../../../views/registry.ts';
 import type { ActionPayload } from '../../../views/viewModel.ts';
 import { verbOf } from '../blocks/parts.ts';
@@ -101,7 +102,7 @@ async function showCard(press: Press, verb: ViewVerb): Promise<void> {
   if (verb === 'showMore') return press.refresh(await nextPage(ctx, who, payload));
   mayPress(who, verb);
   const placement = await placementOf(press);
-  if (verb === 'showPlacement') return press.refresh(summaryMessage(placement, who.school, now, who.actor, payload.input['offset']));
+  if (verb === 'showPlacement') return press.refresh(summaryMessage(placement, who.school, now, who.actor, payload.input['offset'], [], backToList(payload.input)));
   if (verb === 'showReminder') {
     const obligation = obligationOf(placement, who.school, now, String(payload.input['obligation']));
     return press.tell(obligation ? reminderMessage(placement, obligation, who.school, now, who.actor) : plainMessage('That reminder is no longer open.'));

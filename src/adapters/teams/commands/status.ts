@@ -3,7 +3,7 @@ import { mayReadPlacements } from '../../../app/guards.ts';
 import { placementListCard, summaryCard } from '../attachments.ts';
 import type { Turn } from '../turn.ts';
 import { registerLinkCard } from './register.ts';
-import { registerLinkFor } from '../../../app/registerLink.ts';
+import { chronologyLinkFor, registerLinkFor } from '../../../app/registerLink.ts';
 
 /** `status [ref]`: one placement as it stands, or every open one; for those who may read placements. */
 export async function status(turn: Turn, ref: string | undefined): Promise<void> {
@@ -16,5 +16,6 @@ export async function status(turn: Turn, ref: string | undefined): Promise<void>
     return;
   }
   const { placement, all } = await pupilRecord(stores, school, ref);
-  await turn.context.sendActivity({ attachments: [summaryCard(placement, school, turn.now, actor, { all })] });
+  const chronology = registerLinkCard(chronologyLinkFor(school, actor, placement.pupil.ref, turn.deps.registerLink));
+  await turn.context.sendActivity({ attachments: [summaryCard(placement, school, turn.now, actor, { all }), chronology] });
 }

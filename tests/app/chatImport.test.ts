@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
+import { cancelHeldSpreadsheet, dryRunSentSpreadsheet, HELD_IMPORT_MINUTES, HeldImports, importHeldSpreadsheet } from '../../src/app/chatImport.ts';
+import type { StaffMember } from '../../src/core/policy/schoolConfig.ts';
+import type { Stores } from '../../src/ports/stores.ts';
+import { aSchool } from '../fixtures/school.ts';
+
+const school = aSchool();
+const NOW = new Date('2026-02-09T10:00:00Z');
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+const staff = (id: string) => school.config.staff.find((s) => s.id === id) as StaffMember;
+/** A small export as a spreadsheet writes it: a byte-order mark, dd/mm/yyyy, a quoted comma. */
+const FILE = new TextEncoder().encode('\uFEFFUPN,Forename,Surname,Year,Kind,Start,End\r\nA123456789012,"Sam, Jr",O\'Neil,9,on-site AP,12/01/2026,22/07/2026\r\n,,,,,,\r\n');
+const BAD = new TextEncoder().encode('UPN,Forename,Surname,Year,Kind,Start,End\nA123456789012,Sam,Oneil,9,on-site AP,31/02/2026,22/07/2026\n');
+
+let stores: Stores;
+let held: HeldImports;
+beforeEach(async () => {
+  stores = await openJournalStores();
+  held = new HeldImports();
+});
+
+const dryRun = (file: Uint8Array, by = 's-aplead', now = NOW) => dryRunSentSpreadsheet(stores, held, { school, staff: staff(by), file, now });
+const press = (key: string, by = 's-aplead', now = NOW) => importHeldSpreadsheet(stores, held, { school, staff: staff(by), key, now });
+
+describe('a spreadsheet sent to the bot in chat', () => {
+  it('is checked as a dry run that writes nothing, then imported once however often Import is pressed', async () => {
+    const { plan, key } = await dryRun(FILE);
+    expect(plan.rows.map((r) => r.outcome)).toEqual(['created']);
+    expect(await stores.placements.list(school.id)).toHaveLength(0);
+    const { written } = await press(key as string);
+    expect(written).toBe(1);
+    await expect(press(key as string)).rejects.toThrow(/already imported, cancelled/);
+    expect(await stores.placements.list(school.id)).toHaveLength(1);
+    expect(JSON.stringify(await stores.placements.list(school.id))).not.toMatch(/Sam|Neil/);
+  });
+
+  it('is refused to someone who may not import, and nothing is held for them', async () => {
+    await expect(dryRun(FILE, 's-teacher')).rejects.toThrow(/Only the AP lead or the headteacher/);
+    const { key } = await dryRun(FILE);
+    await expect(press(key as string, 's-teacher')).rejects.toThrow(/Only the AP lead or the headteacher/);
+    // The headteacher may import, but not the AP lead's file under the AP lead's key.
+    await expect(press(key as string, 's-head')).rejects.toThrow(/send it again/);
+    expect(await stores.placements.list(school.id)).toHaveLength(0);
+  });
+
+  it('cannot be imported when a row is refused, after Cancel, or once it has waited too long', async () => {
+    expect((await dryRun(BAD)).key).toBeUndefined();
+    const cancelled = (await dryRun(FILE)).key as string;
+    expect(cancelHeldSpreadsheet(held, { school, staff: staff('s-aplead'), key: cancelled, now: NOW })).toBe(true);
+    await expect(press(cancelled)).rejects.toThrow(/send it again/);
+    const old = (await dryRun(FILE, 's-aplead', later(1))).key as string;
+    await expect(press(old, 's-aplead', later(HELD_IMPORT_MINUTES + 1))).rejects.toThrow(/more than 30 minutes ago/);
+    expect(await stores.placements.list(school.id)).toHaveLength(0);
+  });
+});
