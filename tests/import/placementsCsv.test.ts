@@ -151,7 +151,23 @@ describe('a file with problems', () => {
   it('refuses a reference that names another pupil already in the bot', async () => {
     await run(fixture('sims-placements.csv'));
     const { plan } = await run('Adno,Initials,Kind,Start\n001234,ZZ,On-site AP,12/01/2026\n', { map: NO_MAPPING });
-    expect(plan.rows[0]).toMatchObject({ outcome: 'refused', detail: 'pupil 001234 is AO in the bot already; a reference names one pupil' });
+    expect(plan.rows[0]).toMatchObject({ outcome: 'refused', detail: expect.stringMatching(/Pupil 001234 is AO on the school's record, not ZZ/) });
+  });
+
+  it('refuses a second open placement for a pupil who already has one, naming it, and writes nothing', async () => {
+    await run(fixture('sims-placements.csv'));
+    const [existing] = await stores.placements.list(school.id, { pupilRef: '001234' });
+    const before = await everythingStored();
+    const { plan, written } = await run('Adno,Initials,Kind,Start\n001234,AO,On-site AP,12/01/2026\n', { map: NO_MAPPING });
+    expect(plan.rows[0]).toMatchObject({ outcome: 'refused', detail: expect.stringContaining(`already has an open placement, ${existing?.placement.id}`) });
+    expect(written).toBe(0);
+    expect(await everythingStored()).toBe(before);
+  });
+
+  it('refuses two open placements for one pupil in the same file', async () => {
+    const { plan } = await run('Pupil ref,Initials,Type,Start\nP1,AB,On-site AP,12/01/2026\nP1,AB,Flexi-schooling,12/01/2026\n', { map: NO_MAPPING });
+    expect(plan.rows.map((r) => r.outcome)).toEqual(['created', 'refused']);
+    expect(plan.rows[1]?.detail).toMatch(/Pupil P1 already has an open placement/);
   });
 
   it.each([

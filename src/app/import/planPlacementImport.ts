@@ -4,6 +4,7 @@ import type { DecisionContext } from '../../core/decisions/decision.ts';
 import { inCalendar } from '../../core/decisions/decision.ts';
 import { updatePlacement } from '../../core/decisions/updatePlacement.ts';
 import { isAppError } from '../../core/errors.ts';
+import { onePupilOneRecord } from '../../core/placement/onePupil.ts';
 import { placementSchema, SESSIONS, WEEKDAYS, type Placement, type PlacementKind, type Provider, type Timetable } from '../../core/placement/placement.ts';
 import type { School } from '../../core/policy/schoolConfig.ts';
 import { problemsOf } from '../../core/validation.ts';
@@ -152,7 +153,6 @@ export function planPlacementImport(table: CsvTable, mapping: ImportMapping, con
   const providers = providerIndex(context.providers, mapping);
   const today = localDateOf(now, school.config.school.timezone);
   const fileDigest = createHash('sha256').update(JSON.stringify(table.rows)).digest('hex').slice(0, 16);
-  const initialsInStore = new Map(context.existing.map((r) => [r.placement.pupil.ref.toUpperCase(), r.placement.pupil.initials]));
   const seen = new Map<string, number>();
   const initialsInFile = new Map<string, { initials: string; row: number }>();
   const rows: ImportRowReport[] = [];
@@ -179,11 +179,10 @@ export function planPlacementImport(table: CsvTable, mapping: ImportMapping, con
       continue;
     }
     initialsInFile.set(read.ref, { initials: read.initials, row: row.number });
-    const stored = initialsInStore.get(read.ref);
-    if (stored !== undefined && stored !== read.initials) {
-      refuse(`pupil ${read.ref} is ${stored} in the bot already; a reference names one pupil`);
-      continue;
-    }
+    // The pupil's placements in the bot and those this file makes: one pupil, one record.
+    const ofPupil = [...context.existing.map((r) => r.placement), ...writes.filter((w) => w.type === 'create').map((w) => w.placement)].filter(
+      (p) => p.pupil.ref.toUpperCase() === read.ref,
+    );
 
     const same = (r: PlacementRecord) => identityOf(r.placement.pupil.ref.toUpperCase(), r.placement.kind, r.placement.provider?.id) === identity;
     const open = context.existing.find((r) => same(r) && r.placement.status !== 'ended');
@@ -191,6 +190,7 @@ export function planPlacementImport(table: CsvTable, mapping: ImportMapping, con
     const key = `import:${fileDigest}:${row.number}:v${open?.placement.version ?? 0}`;
     const ctx: DecisionContext = { school, actor: { staffId: by, roles: [] }, role: 'ap_lead', now, today, key, newPlacementId: newPlacementId(school.id, `import:${identity}\n${read.start}`) };
     try {
+      onePupilOneRecord(read, ofPupil, true);
       if (open) {
         const changes = {
           ...(read.start !== open.placement.start ? { start: read.start } : {}),
@@ -213,6 +213,7 @@ export function planPlacementImport(table: CsvTable, mapping: ImportMapping, con
         rows.push({ row: row.number, outcome: 'unchanged', pupil, placementId: ended.placement.id, detail: `${describe(ended.placement)} (ended)` });
         continue;
       }
+      onePupilOneRecord(read, ofPupil, false);
       inCalendar(read.start, 'start', ctx);
       if (read.end) inCalendar(read.end, 'end', ctx);
       const status = read.end !== undefined && read.end < today ? 'ended' : read.start <= today ? 'active' : 'proposed';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SchoolCalendar } from '../calendar/schoolCalendar.ts';
 import { pupilSchema, suspensionSchema, type Placement, type Suspension } from '../placement/placement.ts';
 import { lateProvisionStart, owesSuspensionProvision, SCHOOL_DAYS_WITHOUT_PROVISION, suspensionProvisionDeadline } from '../obligations/rules/suspension.ts';
+import { onePupilOneRecord } from '../placement/onePupil.ts';
 import { localDate } from '../validation.ts';
 import { defineDecision, inCalendar, openPlacement, refuse, withEvent } from './decision.ts';
 
@@ -30,6 +31,8 @@ export const recordSuspension = defineDecision({
     provisionStart: localDate.optional(),
     /** 001 §8: why provision cannot begin by the sixth school day, when the planned start is later. */
     lateStartReason: z.string().trim().min(3, { message: 'say why' }).max(1000).optional(),
+    /** Provision alongside a placement the pupil already has open (001 §5.5), asked for on purpose. */
+    alongside: z.boolean().optional(),
   }),
   apply(current, input, ctx) {
     const { calendar } = ctx.school;
@@ -58,6 +61,7 @@ export const recordSuspension = defineDecision({
       refuse(
         `schoolDays: ${total} school days of suspension need no provision (001 §8: only more than ${SCHOOL_DAYS_WITHOUT_PROVISION}, counting suspensions that follow straight on); set work and mark it instead.`,
       );
+    onePupilOneRecord(input.pupil, ctx.pupilPlacements ?? [], input.alongside ?? false);
     const draft: Placement = {
       id: ctx.newPlacementId,
       kind: 'suspension_provision',

@@ -33,7 +33,7 @@ export const FULL_TIME: Timetable = { mon: ['am', 'pm'], tue: ['am', 'pm'], wed:
 
 export const pupilSchema = z.looseObject({
   /** The school's internal reference: the only way a pupil is named in logs and shared channels. */
-  ref: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, { message: 'is not a pupil reference (letters, digits, dashes)' }),
+  ref: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, { message: 'is not a pupil reference (letters, digits, dashes)' }).toUpperCase(),
   initials: z.string().regex(/^[A-Z]{1,4}$/, { message: 'must be 1 to 4 capital letters' }),
   ehcp: z.boolean().default(false),
   lookedAfter: z.boolean().default(false),

@@ -67,6 +67,16 @@ describe('decisions from card buttons (Action.Execute)', () => {
     expect((await bot.placement()).version).toBe(0);
   });
 
+  it('names each field of an empty QA visit by its label on the card, never by its input key', async () => {
+    const response = await bot.press('recordQaVisit', { actionId: 'recordQaVisit:P-001:qa_visit', placementId: 'P-001', version: 0, input: {}, 'recordQaVisit.on': '' });
+    expect(response?.statusCode).toBe(200);
+    const text = textOf(response?.value);
+    expect(text).toContain('Visited on: give the date of the visit');
+    expect(text).toContain('Who visited: say who visited');
+    expect(text).not.toMatch(/(^|⚠️ )(on|visitedBy|checked|outcome|actions): /m);
+    expect((await bot.placement()).version).toBe(0);
+  });
+
   it('gives the new-placement form back filled in as typed, with the problem on top', async () => {
     const response = await bot.press('commissionPlacement', {
       actionId: 'commissionPlacement:card-9',
@@ -152,6 +162,51 @@ describe('decisions from card buttons (Action.Execute)', () => {
     expect(Object.keys(tick.data).sort()).toEqual(['actionId', 'input', 'placementId', 'version']);
     const ticked = await bot.press('tickChecklistItem', tick.data);
     expect(textOf(ticked?.value)).toContain('☑ Provider’s registration checked');
+  });
+
+  it('refuses a new placement for a pupil who already has one open, naming it on the form, and opens nothing', async () => {
+    const response = await bot.press('commissionPlacement', {
+      actionId: 'commissionPlacement:card-11',
+      placementId: null,
+      version: null,
+      input: {},
+      'commissionPlacement.kind': 'on_site_ap',
+      'commissionPlacement.pupil.ref': 'y9-0412',
+      'commissionPlacement.pupil.initials': 'JS',
+      'commissionPlacement.start': '2026-03-02',
+    });
+    expect(textOf(response?.value)).toContain('New placement');
+    expect(textOf(response?.value)).toMatch(/Pupil Y9-0412 already has an open placement, P-001[\s\S]*status Y9-0412/);
+    expect(await bot.stores.placements.list(bot.school.id, { pupilRef: 'Y9-0412' })).toHaveLength(1);
+  });
+
+  it('refuses a part-time timetable for a known reference with other initials, and then status <ref> lists every placement of the pupil', async () => {
+    const refused = await bot.press(
+      'proposePartTimeTimetable',
+      { actionId: 'proposePartTimeTimetable:card-12', placementId: null, version: null, input: {}, 'proposePartTimeTimetable.pupil.ref': 'Y8-0101', 'proposePartTimeTimetable.pupil.initials': 'ZZ', 'proposePartTimeTimetable.reason': 'Phased return after a long illness', 'proposePartTimeTimetable.timetable': 'mon.am,tue.am,wed.am', 'proposePartTimeTimetable.start': '2026-02-23', 'proposePartTimeTimetable.end': '2026-03-20', 'proposePartTimeTimetable.planToFullTime': 'One more morning each week from March', 'proposePartTimeTimetable.parentsAgreed': 'yes' },
+      'teacher',
+    );
+    expect(textOf(refused?.value)).toContain("Pupil Y8-0101 is AB on the school's record, not ZZ");
+    expect(await bot.stores.placements.list(bot.school.id, { pupilRef: 'Y8-0101' })).toHaveLength(1);
+
+    await bot.press('declinePartTimeTimetable', { actionId: 'declinePartTimeTimetable:P-002', placementId: 'P-002', version: 0, input: {}, 'declinePartTimeTimetable.reason': 'Try a reduced on-site timetable first' }, 'head');
+    await bot.press('commissionPlacement', {
+      actionId: 'commissionPlacement:card-13',
+      placementId: null,
+      version: null,
+      input: {},
+      'commissionPlacement.kind': 'on_site_ap',
+      'commissionPlacement.pupil.ref': 'Y8-0101',
+      'commissionPlacement.pupil.initials': 'AB',
+      'commissionPlacement.start': '2026-03-02',
+    });
+    const all = (await bot.stores.placements.list(bot.school.id, { pupilRef: 'Y8-0101' })).map((r) => r.placement);
+    expect(all).toHaveLength(2);
+    // Facts on the card carry their lines as values: read the whole card.
+    const status = JSON.stringify(cardOf((await bot.say('status Y8-0101'))[0]));
+    expect(status).toContain('All placements');
+    for (const p of all) expect(status).toContain(`${p.id}: `);
+    expect(status).toMatch(/P-002: part-time timetable, ended/);
   });
 
   it('proposes a part-time timetable from the form', async () => {
