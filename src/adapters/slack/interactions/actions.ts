@@ -1,10 +1,9 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decide } from '../../../app/decide.ts';
-import { cardAfter, cardRefused, formFor, mayPress, mayReadPlacements, placementNamed, pressKey, problemsOf, actionOnCards, strangerReply } from '../../../app/guards.ts';
+import { cardAfter, cardRefused, formFor, mayPress, mayReadPlacements, placementNamed, pressKey, actionOnCards, strangerReply } from '../../../app/guards.ts';
 import type { Identified } from '../../../app/identity.ts';
 import { attendanceSessionOf, dueListFor, openPlacements } from '../../../app/queries.ts';
 import type { DecisionName } from '../../../core/decisions/index.ts';
-import { isAppError } from '../../../core/errors.ts';
 import type { Placement } from '../../../core/placement/placement.ts';
 import { isFormView } from '../../../views/formView.ts';
 import { backToList } from '../../../views/placementSummary.ts';
@@ -145,7 +144,7 @@ async function recordPress(press: Press, decision: DecisionName): Promise<void> 
   } catch (error) {
     const answer = cardRefused(error, decision, { input: payload.input, typed: {}, placement, item: payload.item }, who, now);
     // A form sent back (the button's input did not do) is a modal in Slack, not a message in place of the card: say what was wrong instead.
-    if (isFormView(answer.view)) return press.tell(plainMessage(isAppError(error) ? problemsOf(error).join('\n') : 'That button no longer works.'));
+    if (isFormView(answer.view)) return press.tell(plainMessage(answer.view.problems.join('\n') || 'That button no longer works.'));
     // A list's out-of-date button is answered beside the list, which stays as it is.
     await (answer.beside ? press.tell(answerMessage(answer)) : press.refresh(answerMessage(answer)));
   }
