@@ -148,15 +148,36 @@ export function cardNow(decision: Verb, input: Record<string, unknown>, placemen
   return { view: placementSummary(placement, school, now, actor), notice: lines };
 }
 
-/** "pupil.initials: is empty" as the form says it: "Pupil initials: is empty". */
-function byLabel(problem: string, fields: readonly FormField[]): string {
-  const field = fields.find((f) => problem.startsWith(`${f.id}: `));
-  return field ? `${field.label}: ${problem.slice(field.id.length + 2)}` : problem;
+const FIELD_LINE = /^\s*([A-Za-z][\w.]*(?:\[\d+\][\w.]*)*): (.+)$/;
+
+/** One line of a refusal: the form field it is about (by id, none for the whole), what to fix, and the line as a person reads it. */
+export interface RefusalLine {
+  field: string | null;
+  problem: string;
+  said: string;
 }
 
-/** A refusal's lines: the message's first line, then each problem once; or the message alone. */
-export function problemsOf(error: AppError): string[] {
-  return error.problems.length > 0 ? [error.message.split('\n')[0] ?? '', ...error.problems] : [error.message];
+/**
+ * A refusal's lines, each field named as its form labels it ("Visited on: give the date of the
+ * visit", never "on: …"): the message's first line, then each problem once. A problem about no
+ * field on the form keeps its words without the input's path. Both chats say refusals through this.
+ */
+export function refusalLines(error: AppError, fields: readonly FormField[]): RefusalLine[] {
+  if (error.problems.length === 0) return [{ field: null, problem: error.message, said: error.message }];
+  const heading = error.message.split('\n')[0] ?? '';
+  return [
+    { field: null, problem: heading, said: heading },
+    ...error.problems.map((line): RefusalLine => {
+      const match = FIELD_LINE.exec(line);
+      if (!match?.[1] || !match[2]) return { field: null, problem: line, said: line };
+      const path = match[1];
+      const problem = match[2];
+      const field = fields
+        .filter((f) => path === f.id || path.startsWith(`${f.id}.`) || path.startsWith(`${f.id}[`))
+        .sort((a, b) => b.id.length - a.id.length)[0];
+      return field ? { field: field.id, problem, said: `${field.label}: ${problem}` } : { field: null, problem, said: problem };
+    }),
+  ];
 }
 
 /**
@@ -180,13 +201,12 @@ export function cardRefused(
     return { ...item, beside: true };
   }
   if (error.code === ErrorCode.Conflict && placement) return cardNow(decision, press.input, placement, who, now, [error.message]);
-  const problems = problemsOf(error);
   const form = actionEntry(decision).form;
   if (form && (placement || !FORMS[form].needsPlacement)) {
     const view = FORMS[form].build(placement ?? null, who.school, now, who.actor, randomUUID().slice(0, 8));
-    return { view: refilled(view, press.typed, problems.map((p) => byLabel(p, view.fields))), notice: [] };
+    return { view: refilled(view, press.typed, refusalLines(error, view.fields).map((l) => l.said)), notice: [] };
   }
-  if (placement) return cardNow(decision, press.input, placement, who, now, problems);
+  if (placement) return cardNow(decision, press.input, placement, who, now, refusalLines(error, fieldsFor(decision, placement, who, now)).map((l) => l.said));
   throw error;
 }
 

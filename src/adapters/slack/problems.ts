@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isAppError } from '../../core/errors.ts';
+import { refusalLines } from '../../app/guards.ts';
 import type { Log } from '../../ports/chatAdapter.ts';
+import type { FormField } from '../../views/viewModel.ts';
 
 /** What to tell the person: their own mistake in plain words, or an incident id we have logged. */
 export function explain(log: Log, error: unknown): string {
@@ -11,24 +13,19 @@ export function explain(log: Log, error: unknown): string {
   return `Something went wrong on our side. Nothing was recorded. If it happens again, give your admin incident ${incident}.`;
 }
 
-const FIELD_LINE = /^\s*([A-Za-z][\w.]*(?:\[\d+\])?[\w.]*): (.+)$/;
-
 /**
- * A refusal's lines, each by the modal block it is about (block ids are the input's field paths);
- * lines about no block go to `fallback`, so Slack shows every one beside some field.
+ * A refusal's lines, each beside the modal block of the field it is about (block ids are the
+ * fields' ids), in the app's words; lines about no block go to `fallback`, so Slack shows every one.
  */
-export function errorsByBlock(error: unknown, blockIds: readonly string[], fallback: string, log: Log): Record<string, string> {
-  const lines = isAppError(error) && error.isUserError ? (error.problems.length > 0 ? error.problems : error.message.split('\n').filter(Boolean)) : [explain(log, error)];
+export function errorsByBlock(error: unknown, fields: readonly FormField[], blockIds: readonly string[], fallback: string, log: Log): Record<string, string> {
+  const lines = isAppError(error) && error.isUserError ? refusalLines(error, fields) : [{ field: null, said: explain(log, error) }];
   const errors: Record<string, string> = {};
   const add = (block: string, text: string) => {
     errors[block] = errors[block] ? `${errors[block]}; ${text}` : text;
   };
   for (const line of lines) {
-    const match = FIELD_LINE.exec(line);
-    const path = match?.[1]?.replace(/\[\d+\]/g, '');
-    const block = path && [...blockIds].filter((id) => path === id || path.startsWith(`${id}.`)).sort((a, b) => b.length - a.length)[0];
-    if (block && match?.[2]) add(block, match[2]);
-    else if (!/is not valid:$/.test(line)) add(fallback, line.trim());
+    if (line.field !== null && blockIds.includes(line.field)) add(line.field, line.problem);
+    else if (!/is not valid:$/.test(line.said)) add(fallback, line.said.trim());
   }
   return errors;
 }

@@ -842,6 +842,20 @@ describe('the safeguarding loop over Slack', () => {
     expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history).toEqual([]);
   });
 
+  it('keeps an empty QA visit modal open with each problem beside its field, and one about a field not shown named by its label', async () => {
+    await workspace();
+    const meta = JSON.stringify({ actionId: 'recordQaVisit:P-001:qa_visit', placementId: 'P-001', version: 0, input: {} });
+    const blocks = ['visitedBy', 'checked', 'outcome', 'actions'].map((id) => ({ type: 'input', block_id: id, label: { type: 'plain_text', text: id }, element: { type: 'plain_text_input', action_id: 'value' } }));
+    const res = await ws.submit(AP_LEAD, { callback_id: 'recordQaVisit', private_metadata: meta, blocks }, {});
+    const { errors } = JSON.parse(res.text) as { errors: Record<string, string> };
+    expect(errors['checked']).toBe('say what was checked');
+    expect(errors['outcome']).toBe('give the outcome');
+    // The date has no block in this modal: it is said beside the first field, as the form labels it.
+    expect(errors['visitedBy']).toBe('Visited on: give the date of the visit; say who visited');
+    expect(Object.values(errors).join('\n')).not.toMatch(/(^|; )(on|visitedBy|checked|outcome|actions):/m);
+    expect((await ws.stores.placements.get(ws.school.id, 'P-001'))?.placement.history).toEqual([]);
+  });
+
   it('new, then every check ticked on the checklist, then "Start the placement": the placement is active and its duties appear', async () => {
     await workspace();
     await submitThrough(ws, AP_LEAD, 'new', { kind: picked('off_site_ap'), 'pupil.ref': typed('Y10-0007'), 'pupil.initials': typed('KT'), start: dated('2026-02-09'), 'provider.name': typed('Hilltop Gym'), objectives: typed('Attend every session') });

@@ -67,6 +67,16 @@ describe('decisions from card buttons (Action.Execute)', () => {
     expect((await bot.placement()).version).toBe(0);
   });
 
+  it('names each field of an empty QA visit by its label on the card, never by its input key', async () => {
+    const response = await bot.press('recordQaVisit', { actionId: 'recordQaVisit:P-001:qa_visit', placementId: 'P-001', version: 0, input: {}, 'recordQaVisit.on': '' });
+    expect(response?.statusCode).toBe(200);
+    const text = textOf(response?.value);
+    expect(text).toContain('Visited on: give the date of the visit');
+    expect(text).toContain('Who visited: say who visited');
+    expect(text).not.toMatch(/(^|⚠️ )(on|visitedBy|checked|outcome|actions): /m);
+    expect((await bot.placement()).version).toBe(0);
+  });
+
   it('gives the new-placement form back filled in as typed, with the problem on top', async () => {
     const response = await bot.press('commissionPlacement', {
       actionId: 'commissionPlacement:card-9',

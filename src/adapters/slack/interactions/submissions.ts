@@ -3,6 +3,7 @@ import { decide } from '../../../app/decide.ts';
 import { decisionInput, type Typed } from '../../../app/formInput.ts';
 import { cardAfter, fieldsFor, placementNamed, pressKey, strangerReply } from '../../../app/guards.ts';
 import { DECISIONS, type DecisionName } from '../../../core/decisions/index.ts';
+import type { FormField } from '../../../views/viewModel.ts';
 import type { SlackContext } from '../context.ts';
 import { dm } from '../dm.ts';
 import { staffBehind } from '../people.ts';
@@ -42,9 +43,11 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
     if (!who) return ack({ response_action: 'errors', errors: { [first]: strangerReply('slack') } });
     const now = ctx.clock.now();
     let result;
+    let fields: FormField[] = [];
     try {
       const placement = meta.placementId ? await placementNamed(ctx.stores, who.school, meta.placementId) : undefined;
-      const input = decisionInput(decision, meta.input ?? {}, typedIn(view.state.values), fieldsFor(decision, placement, who, now));
+      fields = fieldsFor(decision, placement, who, now);
+      const input = decisionInput(decision, meta.input ?? {}, typedIn(view.state.values), fields);
       result = await decide(ctx.stores, {
         school: who.school,
         actor: who.actor,
@@ -56,7 +59,7 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
         now,
       });
     } catch (error) {
-      return ack({ response_action: 'errors', errors: errorsByBlock(error, blockIds, first, ctx.log) });
+      return ack({ response_action: 'errors', errors: errorsByBlock(error, fields, blockIds, first, ctx.log) });
     }
     await ack();
 
