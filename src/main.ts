@@ -1,4 +1,6 @@
 import { readEnv, type Env } from './config/env.ts';
+import { createLogger } from './logger.ts';
+import { guardProcess } from './processGuard.ts';
 import { startBot } from './server.ts';
 
 /** `npm start`: read the environment, start the bot, stop cleanly on SIGTERM or Ctrl-C. */
@@ -10,6 +12,7 @@ async function main(): Promise<void> {
     process.stderr.write(`apbot cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
   }
+  guardProcess(createLogger(env.LOG_LEVEL));
   try {
     const bot = await startBot(env);
     const shutdown = () => void bot.stop().then(() => process.exit(0));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { deliver } from './app/deliver.ts';
 import { morningDigest } from './app/morningDigest.ts';
@@ -34,7 +35,9 @@ export interface RunningBot {
 export async function startBot(env: Env, print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<RunningBot> {
   const log = createLogger(env.LOG_LEVEL);
   const demo = isDemo(env);
-  if (!env.MicrosoftAppId && !LOOPBACK.has(env.HOST))
+  // Teams without credentials is for the demo in the Agents Playground only, and only on loopback.
+  const teamsOn = env.MicrosoftAppId !== undefined || demo;
+  if (!env.MicrosoftAppId && demo && !LOOPBACK.has(env.HOST))
     throw new Error(`Teams runs without authentication when MicrosoftAppId is unset, so it only listens on 127.0.0.1; set MicrosoftAppId (and its password) to bind ${env.HOST}.`);
 
   const clock = demo ? demoClock(env.DEMO_NOW ?? DEFAULT_DEMO_NOW) : systemClock;
@@ -50,13 +53,15 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     return { url: registerUrl(baseUrl, secret, staffId, schoolId, issued), expiresAt: new Date(issued.getTime() + LINK_LIFETIME_MS) };
   };
   const deps = { stores, schools, clock, log, demo, registerLink };
-  const adapters: ChatAdapter[] = [
-    createTeams({
-      ...deps,
-      // Without an app id botbuilder runs unauthenticated, which it allows only for a multi-tenant app.
-      teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppId ? env.MicrosoftAppType : 'MultiTenant' },
-    }),
-  ];
+  const adapters: ChatAdapter[] = [];
+  if (teamsOn)
+    adapters.push(
+      createTeams({
+        ...deps,
+        // Without an app id botbuilder runs unauthenticated, which it allows only for a multi-tenant app.
+        teams: { appId: env.MicrosoftAppId, appPassword: env.MicrosoftAppPassword, tenantId: env.MicrosoftAppTenantId, appType: env.MicrosoftAppId ? env.MicrosoftAppType : 'MultiTenant' },
+      }),
+    );
   if (env.SLACK_SIGNING_SECRET && env.SLACK_BOT_TOKEN)
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
   // In the demo, nudges for people not in a chat show on the console; in production they wait until the person opens the bot.
@@ -64,17 +69,25 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   const web = createWeb({ ...deps, linkClock: systemClock, secret, teamsBotId: env.MicrosoftAppId });
   const routes: Record<string, RequestHandler> = Object.assign(aboutPages(schools), web, ...adapters.map((a) => a.routes));
 
+  // Ready means a decision pressed now would be kept: started, and the store can write.
+  const readiness = async (): Promise<{ status: string; code: number }> => {
+    if (!ready) return { status: 'starting', code: 503 };
+    const writable = await stores.canWrite().catch(() => false);
+    return writable ? { status: 'ready', code: 200 } : { status: 'store cannot write', code: 503 };
+  };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
-    if (req.method === 'GET' && path === '/readyz')
-      return void res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'starting' }));
+    if (req.method === 'GET' && path === '/readyz') return void readiness().then(({ status, code }) => res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify({ status })));
     const handler = routes[path];
     if (!handler) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
-    Promise.resolve(handler(req, res)).catch((error: unknown) => {
-      log.error({ err: error instanceof Error ? error.message : String(error), path }, 'request failed');
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+    // Thrown at once or later, a handler's error is this request's 500, never the process's end.
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((error: unknown) => {
+        log.error({ incident: randomUUID().slice(0, 8), error: error instanceof Error ? error.name : typeof error, path }, 'request failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
   });
 
   const agenda = await createScheduler(stores.scheduler);
@@ -118,7 +131,11 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
   print(`apbot is running at ${url} (${demo ? 'demo' : 'production'} mode)`);
   print(`  store: ${stores.description}; schools: ${schools.map((s) => s.config.school.name).join(', ')}`);
   print(`  register: ${baseUrl}/register (open it from chat with "register", or npx ap link register --as <staff id>)`);
-  print(`  Teams endpoint: ${url}/api/messages${env.MicrosoftAppId ? '' : ' (no authentication: local only)'}`);
+  print(
+    teamsOn
+      ? `  Teams endpoint: ${url}/api/messages${env.MicrosoftAppId ? '' : ' (no authentication: demo, local only)'}`
+      : '  Teams: off (set MicrosoftAppId and MicrosoftAppPassword to turn it on)',
+  );
   print(`  Slack: ${env.SLACK_BOT_TOKEN ? (env.SLACK_APP_TOKEN ? 'on (Socket Mode)' : `on at ${url}/slack/events`) : 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on)'}`);
   if (demo) print(`  demo clock: ${clock.now().toISOString()}; try it: npm run demo, or npx ap due --school examples/school.yaml --placements examples/placements.json --at ${env.DEMO_NOW ?? DEFAULT_DEMO_NOW}`);
 

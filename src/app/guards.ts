@@ -40,7 +40,7 @@ export function strangerReply(platform: PlatformIdentity['platform']): string {
 /**
  * The member of staff behind a chat user; for anyone else, the refusal is audited (under an opaque
  * id, never a name) in each school they might have meant (the ones naming their tenant or
- * workspace, else the ones naming none) and logged, and nothing is returned.
+ * workspace, else the ones naming none, else all) and logged, and nothing is returned.
  */
 export async function staffOrStranger(
   deps: { schools: readonly School[]; stores: { audit: AuditLog }; log: Log; now: Date },
@@ -52,7 +52,9 @@ export async function staffOrStranger(
   const named = (s: School) => (identity.platform === 'teams' ? s.config.school.teamsTenantId : s.config.school.slackTeamId);
   const theirs = identity.platform === 'teams' ? identity.tenantId : identity.teamId;
   const matching = deps.schools.filter((s) => theirs !== undefined && named(s) === theirs);
-  const candidates = matching.length > 0 ? matching : deps.schools.filter((s) => named(s) === undefined);
+  const unnamed = deps.schools.filter((s) => named(s) === undefined);
+  // Someone whose tenant or workspace no school names (or who brought none) is audited everywhere they could have meant.
+  const candidates = matching.length > 0 ? matching : unnamed.length > 0 ? unnamed : deps.schools;
   for (const school of candidates)
     await deps.stores.audit.append({
       schoolId: school.id,

@@ -12,7 +12,8 @@ export type PlatformIdentity =
   | { platform: 'slack'; userId: string; teamId?: string | undefined };
 
 /**
- * Finds the member of staff behind a Teams or Slack user. A school that names its tenant or
+ * Finds the member of staff behind a Teams or Slack user. A Teams user is known only from the
+ * school's own tenant, so an activity without one is nobody's; a school that names its Slack
  * workspace only accepts users from it. Teams ids are compared as given, not checked as UUIDs.
  */
 export function identify(schools: readonly School[], who: PlatformIdentity): Identified[] {
@@ -20,10 +21,10 @@ export function identify(schools: readonly School[], who: PlatformIdentity): Ide
     const staff = school.config.staff.find((member) => {
       if (who.platform === 'teams') {
         const tenant = member.teams?.tenantId ?? school.config.school.teamsTenantId;
-        return member.teams?.aadObjectId === who.aadObjectId && (tenant === undefined || who.tenantId === undefined || tenant === who.tenantId);
+        return member.teams?.aadObjectId === who.aadObjectId && tenant !== undefined && tenant === who.tenantId;
       }
       const team = school.config.school.slackTeamId;
-      return member.slack?.userId === who.userId && (team === undefined || who.teamId === undefined || team === who.teamId);
+      return member.slack?.userId === who.userId && (team === undefined || team === who.teamId);
     });
     const actor = staff && actorFor(school, staff.id);
     return staff && actor ? [{ school, staff, actor }] : [];

@@ -18,5 +18,7 @@ export interface Stores {
   conversations: ConversationStore;
   /** Every store's contents as one stream, for `ap backup` and `ap restore`. */
   backup: StoreBackup;
+  /** Whether a write would go through now (not disk full, read-only or disconnected): what `/readyz` reports. */
+  canWrite(): Promise<boolean>;
   close(): Promise<void>;
 }

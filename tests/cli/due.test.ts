@@ -120,6 +120,13 @@ describe('ap validate', () => {
       expect(stderr).toContain(problem);
   });
 
+  it('asks for the Teams tenant of staff given a Teams account, since an Entra id means nothing outside its tenant', async () => {
+    const yaml = readFileSync(SCHOOL, 'utf8').replace(/^ {2}teamsTenantId: .*$/m, '');
+    const { code, stderr } = await ap('validate', aTempFile('school.yaml', yaml));
+    expect(code).toBe(2);
+    expect(stderr).toContain('staff[0].teams.tenantId: is needed for a Teams account (or set school.teamsTenantId)');
+  });
+
   it('refuses a file that is not YAML', async () => {
     const { code, stderr } = await ap('validate', aTempFile('school.yaml', 'school: [unclosed'));
     expect(code).toBe(2);

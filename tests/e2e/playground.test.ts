@@ -18,6 +18,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const OUT = join(process.cwd(), 'tests/output/e2e');
 const Y9_0412 = 'P-001';
+const Y10_0231 = 'P-002';
+const ATTENDANCE_OFFICER = 's-attendance';
 /** The UI is a React app talking to two local servers: generous, but bounded. */
 const UI_WAIT = 20_000;
 
@@ -143,10 +145,58 @@ async function journey(p: Page): Promise<void> {
   expect(await done.getByRole('button', { name: /record/i }).count()).toBe(0);
   await shoot('05-done');
   await shoot('05-done-card', done);
+
+  // The safeguarding loop: acted as once, the DSL's nudges reach this chat too. As the attendance
+  // officer, follow up Y10-0231's unexplained absence with no contact: it stays open and the DSL hears.
+  await send(p, 'demo as dsl');
+  await expect.poll(() => count(p, /acting as/i), { timeout: UI_WAIT }).toBeGreaterThan(0);
+  const acting = await count(p, /acting as/i);
+  await send(p, 'demo as attendance officer');
+  await expect.poll(() => count(p, /acting as/i), { timeout: UI_WAIT }).toBeGreaterThan(acting);
+  await send(p, 'status Y10-0231');
+  const summary = latestCard(p);
+  await expect.poll(async () => (await summary.innerText().catch(() => '')).includes('Y10-0231'), { timeout: UI_WAIT }).toBe(true);
+  const absence = summary.locator('.ac-container').filter({ hasText: /absence to follow up/i }).filter({ has: p.getByRole('button') }).last();
+  await absence.getByRole('button', { name: /open/i }).first().click();
+  const followUp = latestCard(p);
+  await expect
+    .poll(async () => {
+      const text = await followUp.innerText().catch(() => '');
+      return /Y10-0231/.test(text) && /absence to follow up/i.test(text) && !/Recently/.test(text);
+    }, { timeout: UI_WAIT })
+    .toBe(true);
+  await followUp.getByRole('button', { name: /record the follow-up/i }).first().click();
+  const sendFollowUp = followUp.locator('.ac-adaptiveCard').getByRole('button', { name: /record the follow-up/i });
+  await sendFollowUp.first().waitFor({ state: 'visible', timeout: UI_WAIT });
+  const followUpForm = followUp.locator('.ac-adaptiveCard').last();
+  await followUpForm.getByLabel(/^when/i).fill('2026-02-09');
+  await followUpForm.getByLabel(/who you contacted/i).fill('mother');
+  for (const [name, option] of [
+    [/^how/i, /phone/i],
+    [/^outcome/i, /no contact/i],
+    [/next step/i, /home visit/i],
+  ] as const) {
+    await followUpForm.getByRole('combobox', { name }).click();
+    await p.getByRole('option', { name: option }).first().click();
+  }
+  await shoot('06-follow-up-form');
+  const alertsBefore = await p.getByRole('button', { name: /DSL decision/i }).count();
+  await sendFollowUp.last().click();
+  const told = latestCard(p);
+  await expect.poll(async () => await told.innerText().catch(() => ''), { timeout: UI_WAIT }).toMatch(/No contact yet[\s\S]*the DSL has been told/i);
+
+  // The DSL's alert arrives in this chat with the next delivery (every 20 seconds): the absence, still open, for the DSL to decide.
+  await expect.poll(() => p.getByRole('button', { name: /DSL decision/i }).count(), { timeout: 60_000 }).toBeGreaterThan(alertsBefore);
+  const alert = latestCard(p);
+  const alertText = await alert.innerText();
+  expect(alertText).toMatch(/Y10-0231/);
+  expect(alertText).toMatch(/absence to follow up/i);
+  expect(alertText).toMatch(/no contact/i);
+  await shoot('07-dsl-alert', alert);
 }
 
 describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'the demo in Agents Playground, in Chromium' : `the demo in Agents Playground (skipped: ${CHROMIUM} is missing; apt-get install -y chromium)`, () => {
-  it('help, due, record a QA visit from the reminder card, and one decision in the store', { timeout: 90_000 }, async () => {
+  it('help, due, record a QA visit from the reminder card; an absence followed up with no contact reaches the DSL in the same chat; each decision once in the store', { timeout: 180_000 }, async () => {
     const p = page!;
     try {
       await journey(p);
@@ -160,7 +210,12 @@ describe.skipIf(!HAVE_CHROMIUM)(HAVE_CHROMIUM ? 'the demo in Agents Playground, 
     const stores = await openJournalStores({ dataDir, warn: () => undefined });
     try {
       const audit = (await stores.audit.list('oakfield')).filter((e) => e.outcome === 'recorded' && e.actor !== 'demo-seed');
-      expect(audit.map((e) => [e.action, e.placementId, e.actor])).toEqual([['recordQaVisit', Y9_0412, 's-aplead']]);
+      expect(audit.map((e) => [e.action, e.placementId, e.actor])).toEqual([
+        ['recordQaVisit', Y9_0412, 's-aplead'],
+        ['recordAbsenceFollowUp', Y10_0231, ATTENDANCE_OFFICER],
+      ]);
+      const absent = await stores.placements.get('oakfield', Y10_0231);
+      expect(absent!.placement.history.filter((e) => e.type === 'absence_follow_up').map((e) => (e as { outcome?: string }).outcome)).toEqual(['no_contact']);
       const record = await stores.placements.get('oakfield', Y9_0412);
       expect(record!.placement.history.filter((e) => e.type === 'qa_visit' && e.key !== undefined)).toHaveLength(1);
     } finally {

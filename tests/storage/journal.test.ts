@@ -149,7 +149,7 @@ describe('the journal stores written to a data directory', () => {
     for (const stale of [deadPid, process.pid]) {
       writeFileSync(join(dataDir, 'LOCK'), `${stale}\n`);
       const stores = await openStores();
-      expect(readFileSync(join(dataDir, 'LOCK'), 'utf8').trim()).toBe(String(process.pid));
+      expect(JSON.parse(readFileSync(join(dataDir, 'LOCK'), 'utf8'))).toMatchObject({ pid: process.pid });
       await closeStores(stores);
     }
   });

@@ -13,8 +13,8 @@ const RECENT_COUNT = 10;
 /** App Home: what is due for this person, what waits for their approval, and what they decided lately. */
 export async function publishHome(ctx: SlackContext, userId: string, teamId: string | undefined): Promise<void> {
   const who = await staffBehind(ctx, userId, teamId, 'App Home visit');
-  if (!who) {
-    await ctx.client.views.publish({ user_id: userId, view: strangerHomeView(strangerReply('slack')) });
+  if (!who || 'answer' in who) {
+    await ctx.client.views.publish({ user_id: userId, view: strangerHomeView(who ? who.answer : strangerReply('slack')) });
     return;
   }
   const now = ctx.clock.now();

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
-import type { RequestHandler } from '../../ports/chatAdapter.ts';
+import type { Log, RequestHandler } from '../../ports/chatAdapter.ts';
+import type { SignedRequestCheck } from './signedRequest.ts';
+import { isSlackPayload } from './slackPayload.ts';
 
 /** Slack's own payloads stay well under this; anything larger is not from Slack. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -9,20 +11,32 @@ class TooLarge extends Error {}
 
 /**
  * `/slack/events` on the bot's server. The body is read here with a size cap (Bolt would read any
- * size), then Bolt's HTTP receiver verifies the signature and its age (401 otherwise), answers the
- * URL check, and acks.
+ * size); its signature, age (five minutes either way) and novelty are checked (401 otherwise, with
+ * one warning line), and anything that is not a Slack payload gets a 400. Only then does Bolt's
+ * HTTP receiver see it: it answers the URL check and acks.
  */
-export function slackEventsRoute(receiver: HTTPReceiver): RequestHandler {
+export function slackEventsRoute(receiver: HTTPReceiver, signed: SignedRequestCheck, log: Log): RequestHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'POST') return reply(res, 405);
+    let body: Buffer;
     try {
-      // Bolt reads `rawBody` when it is already there instead of the stream.
-      (req as IncomingMessage & { rawBody: Buffer }).rawBody = await readBody(req);
+      body = await readBody(req);
     } catch (error) {
       reply(res, error instanceof TooLarge ? 413 : 400);
       req.resume();
       return;
     }
+    const refusal = signed.refusal(req.headers, body);
+    if (refusal) {
+      log.warn({ component: 'slack', reason: refusal }, 'refused a Slack request that is not verified');
+      return reply(res, 401);
+    }
+    if (!isSlackPayload(body, req.headers['content-type'])) {
+      log.warn({ component: 'slack' }, 'refused a signed Slack request whose body is not a Slack payload');
+      return reply(res, 400);
+    }
+    // Bolt reads `rawBody` when it is already there instead of the stream.
+    (req as IncomingMessage & { rawBody: Buffer }).rawBody = body;
     receiver.requestListener(req, res);
   };
 }

@@ -8,6 +8,7 @@ import type { SlackContext } from './context.ts';
 import { publishHome } from './home.ts';
 import { slackEventsRoute } from './httpRoute.ts';
 import { afterAck } from './afterAck.ts';
+import { SignedRequestCheck } from './signedRequest.ts';
 import { registerActions } from './interactions/actions.ts';
 import { registerSubmissions } from './interactions/submissions.ts';
 
@@ -60,7 +61,7 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
     throw error;
   });
 
-  if (receiver instanceof HTTPReceiver) return { name: 'slack', routes: { '/slack/events': slackEventsRoute(receiver) }, channel };
+  if (receiver instanceof HTTPReceiver) return { name: 'slack', routes: { '/slack/events': slackEventsRoute(receiver, new SignedRequestCheck(slack.signingSecret), deps.log) }, channel };
   return {
     name: 'slack',
     routes: {},

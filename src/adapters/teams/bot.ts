@@ -1,3 +1,4 @@
+import { identify } from '../../app/identity.ts';
 import { ActivityTypes, TurnContext, type InvokeResponse } from 'botbuilder';
 import { isAppError } from '../../core/errors.ts';
 import { onCardAction } from './cardActions.ts';
@@ -6,7 +7,7 @@ import { helpText } from './commands/help.ts';
 import { asTyped } from './text.ts';
 import { rememberPersonalChat } from './conversations.ts';
 import { onTeamInstall, teamInstalled } from './teamRoster.ts';
-import { whoIs, type TeamsDeps } from './turn.ts';
+import { teamsIdentityOf, whoIs, type TeamsDeps } from './turn.ts';
 import { strangerReply } from '../../app/guards.ts';
 import type { Identified } from '../../app/identity.ts';
 import { dueFor } from '../../app/queries.ts';
@@ -27,13 +28,17 @@ function commandText(context: TurnContext): string {
 }
 
 async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
-  const found = await whoIs(deps, context, 'message');
+  const text = typeof context.activity.text === 'string' ? commandText(context) : '';
+  const found = await whoIs(deps, context, 'message', text);
   if (!found) {
     await context.sendActivity(strangerReply('teams'));
     return;
   }
+  if ('answer' in found) {
+    await context.sendActivity(found.answer);
+    return;
+  }
   await rememberPersonalChat(deps, context, found.self);
-  const text = typeof context.activity.text === 'string' ? commandText(context) : '';
   if (text.length > MAX_COMMAND_LENGTH) {
     await context.sendActivity(`That is longer than any command I know. ${helpText(deps.demo)}`);
     return;
@@ -60,12 +65,18 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
   const botId = context.activity.recipient?.id;
   const added = Array.isArray(context.activity.membersAdded) ? context.activity.membersAdded : [];
   if (!added.some((m) => m?.id === botId)) return;
-  const found = await whoIs(deps, context, 'install');
-  if (!found) return;
-  if (await rememberPersonalChat(deps, context, found.self)) {
-    await context.sendActivity(`Hello ${found.self.staff.name}. I'll remind you of what is due for the pupils in alternative provision, and record what you decide.\n\n${helpText(deps.demo)}`);
-    // The demo opens on what this person has to do, and any approval waiting for them.
-    if (deps.demo) await sendWhatWaits(deps, context, found.who);
+  const identity = teamsIdentityOf(context);
+  const schools = identity ? identify(deps.schools, identity) : [];
+  // A stranger's install is audited by the guard; someone on the staff of two schools is reached here for both.
+  if (schools.length === 0) return void (await whoIs(deps, context, 'install'));
+  let isNew = false;
+  for (const self of schools) isNew = (await rememberPersonalChat(deps, context, self)) || isNew;
+  if (!isNew) return;
+  await context.sendActivity(`Hello ${schools[0]!.staff.name}. I'll remind you of what is due for the pupils in alternative provision, and record what you decide.\n\n${helpText(deps.demo)}`);
+  // The demo opens on what this person has to do, and any approval waiting for them.
+  if (deps.demo) {
+    const found = await whoIs(deps, context, 'install');
+    if (found && !('answer' in found)) await sendWhatWaits(deps, context, found.who);
   }
 }
 
@@ -78,7 +89,7 @@ async function sendWhatWaits(deps: TeamsDeps, context: TurnContext, who: Identif
 
 async function onInvoke(deps: TeamsDeps, context: TurnContext): Promise<void> {
   const response: InvokeResponse =
-    context.activity.name === 'adaptiveCard/action' ? await onCardAction(deps, context) : { status: 501, body: { message: 'Not implemented' } };
+    context.activity.name === 'adaptiveCard/action' ? await onCardAction(deps, context) : { status: 400, body: { message: 'This bot answers card actions (adaptiveCard/action) only' } };
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
 }
 

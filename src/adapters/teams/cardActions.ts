@@ -199,6 +199,7 @@ export async function onCardAction(deps: TeamsDeps, context: TurnContext): Promi
 
   const found = await whoIs(deps, context, 'card action');
   if (!found) return cardResponse(errorCard(new AppError(ErrorCode.NotAllowed, strangerReply('teams'))));
+  if ('answer' in found) return cardResponse(errorCard(new AppError(ErrorCode.NotPossible, found.answer)));
   const press: Press = { turn: { deps, context, ...found, now: deps.clock.now() }, data: data.data, input: data.data.input ?? {} };
   const verb = parsed.data.action.verb;
   try {

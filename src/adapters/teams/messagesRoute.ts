@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Log, RequestHandler } from '../../ports/chatAdapter.ts';
+import type { TeamsAdapter } from './botAdapter.ts';
 
 /** Teams caps a message at about 100 KB; anything much larger is not from Teams. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
@@ -17,6 +18,8 @@ const activityShape = z.looseObject({
   from: account.optional(),
   recipient: account.optional(),
   conversation: account.optional(),
+  // botbuilder reads each entity's type, and a mention's `mentioned.id` and text, outside any error handling of ours.
+  entities: z.array(z.looseObject({ type: z.string().max(100), mentioned: account.optional(), text: z.string().max(1000).optional() })).max(100).optional(),
 });
 
 class BodyError extends Error {
@@ -57,10 +60,13 @@ function reply(res: ServerResponse, status: number, body?: unknown): void {
 }
 
 /**
- * `POST /api/messages` on a plain Node server: reads the activity (size-capped, JSON only) and hands
- * it to the Bot Framework adapter, which authenticates it and runs the turn.
+ * `POST /api/messages` on a plain Node server: reads the activity (size-capped, JSON only), checks
+ * its Bot Framework token, and hands it to the adapter, which runs the turn. Every authentication
+ * failure (no token, a forged or unsigned one, one not yet valid or for another bot) is a 401 with
+ * no body and one warning line; botbuilder's own handling would answer some with a 500 quoting the
+ * error, and print a stack trace for each.
  */
-export function messagesRoute(adapter: CloudAdapter, logic: (context: TurnContext) => Promise<void>, log: Log): RequestHandler {
+export function messagesRoute(adapter: TeamsAdapter, logic: (context: TurnContext) => Promise<void>, log: Log): RequestHandler {
   return async (req, res) => {
     if (req.method !== 'POST') return reply(res, 405);
     let body: unknown;
@@ -71,26 +77,34 @@ export function messagesRoute(adapter: CloudAdapter, logic: (context: TurnContex
       throw error;
     }
     if (!activityShape.safeParse(body).success) return reply(res, 400, 'Body is not an activity');
+    const activity = withDates(body as Activity);
 
-    let status = 200;
-    let sent: unknown;
-    const response = {
-      socket: req.socket,
-      status: (code: number) => {
-        status = code;
-      },
-      header: () => undefined,
-      send: (value: unknown) => {
-        sent = value;
-      },
-      end: () => reply(res, status, sent),
-    };
+    const header = req.headers.authorization ?? '';
+    let authenticated: Awaited<ReturnType<TeamsAdapter['authenticate']>>;
     try {
-      await adapter.process({ body: body as Record<string, unknown>, headers: req.headers, method: req.method }, response, logic);
+      authenticated = await adapter.authenticate(activity, header);
+    } catch (error) {
+      log.warn({ component: 'teams', reason: error instanceof Error ? error.name : 'unknown' }, 'refused a Teams request that is not authenticated');
+      return reply(res, 401);
+    }
+    try {
+      const invoke = await adapter.run(authenticated, activity, logic);
+      reply(res, invoke?.status ?? 200, invoke?.body);
     } catch (error) {
       // botbuilder validates the activity's shape with zod and throws on a wrong type.
-      log.warn({ error: error instanceof Error ? error.name : 'unknown' }, 'Teams activity rejected');
+      log.warn({ component: 'teams', error: error instanceof Error ? error.name : 'unknown' }, 'Teams activity rejected');
       reply(res, 400, 'Malformed activity');
     }
   };
+}
+
+/** Timestamps as Dates, as botbuilder's own request handling leaves them for the turn. */
+function withDates(activity: Activity): Activity {
+  const raw = activity as unknown as Record<string, unknown>;
+  for (const [field, rawField] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const)
+    if (typeof raw[field] === 'string') {
+      raw[rawField] = raw[field];
+      raw[field] = new Date(raw[field]);
+    }
+  return activity;
 }

@@ -123,6 +123,12 @@ export const schoolConfigSchema = z.object({
   schoolAttendance: z.record(z.string().min(1), z.number().min(0).max(100)).default({}),
   /** Changes to who may do what; an action left out keeps its default roles. */
   permissions: z.partialRecord(z.enum(ACTIONS), z.array(z.enum(ROLES)).min(1)).default({}),
+}).superRefine((config, ctx) => {
+  // An Entra object id means something only within its tenant: without one, anyone's tenant could claim it.
+  config.staff.forEach((member, i) => {
+    if (member.teams && !member.teams.tenantId && !config.school.teamsTenantId)
+      ctx.addIssue({ code: 'custom', path: ['staff', i, 'teams', 'tenantId'], message: 'is needed for a Teams account (or set school.teamsTenantId)' });
+  });
 });
 
 export type SchoolConfig = z.output<typeof schoolConfigSchema>;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createSlack } from '../../../src/adapters/slack/index.ts';
 import { openJournalStores } from '../../../src/adapters/storage/journal/openJournalStores.ts';
+import type { School } from '../../../src/core/policy/schoolConfig.ts';
 import type { ChatAdapter, Log } from '../../../src/ports/chatAdapter.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 import { aPlacement } from '../../fixtures/placements.ts';
@@ -119,7 +120,7 @@ let workspaces = 0;
  * The bot's Slack adapter on a real HTTP server at 127.0.0.1, the example school in a memory
  * store with the given placements, and Slack itself faked: requests signed as Slack signs them.
  */
-export async function aSlackWorkspace(options: { placements?: Record<string, unknown>[]; retries?: number; now?: string; moreStaff?: Record<string, unknown>[] } = {}) {
+export async function aSlackWorkspace(options: { placements?: Record<string, unknown>[]; retries?: number; now?: string; moreStaff?: Record<string, unknown>[]; otherSchools?: School[] } = {}) {
   const school = options.moreStaff ? aSchool({}, { staff: [...aSchool().config.staff, ...options.moreStaff] }) : aSchool();
   const stores = await openJournalStores();
   for (const overrides of options.placements ?? [{}]) {
@@ -137,7 +138,7 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
   const { log, lines } = aLog();
   const adapter: ChatAdapter = createSlack({
     stores,
-    schools: [school],
+    schools: [school, ...(options.otherSchools ?? [])],
     clock: { now: () => new Date(options.now ?? MONDAY_MORNING) },
     log,
     registerLink: registerLinks,

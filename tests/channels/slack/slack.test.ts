@@ -618,6 +618,48 @@ describe('the door: signatures, staleness and payloads', () => {
     expect((await ws.post('{"type":', 'application/json')).status).toBe(400);
   });
 
+  it.each([
+    ['payload=null', 'payload=null', 'application/x-www-form-urlencoded'],
+    ['a JSON null', 'null', 'application/json'],
+    ['a JSON array', '[]', 'application/json'],
+    ['a JSON string', '"ssl_check"', 'application/json'],
+    ['an event with no event', JSON.stringify({ type: 'event_callback', team_id: 'T0DEMO0001' }), 'application/json'],
+    ['a payload with no type', `payload=${encodeURIComponent(JSON.stringify({ user: { id: AP_LEAD } }))}`, 'application/x-www-form-urlencoded'],
+    ['a button press with no actions', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', user: { id: AP_LEAD }, actions: null }))}`, 'application/x-www-form-urlencoded'],
+    ['a form that is no command', 'user_id=U0DEMOAPLD&text=due', 'application/x-www-form-urlencoded'],
+    ['a form posted as plain text', 'command=%2Fap&user_id=U0DEMOAPLD&team_id=T0DEMO0001', 'text/plain'],
+  ])('answers a correctly signed %s with 400 and keeps serving', async (_what, body, type) => {
+    await workspace();
+    expect((await ws.post(body, type)).status).toBe(400);
+    expect(ws.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual(['refused a signed Slack request whose body is not a Slack payload']);
+    expect((await ws.command(AP_LEAD, 'help')).status).toBe(200);
+  });
+
+  it('refuses a signed request stamped more than five minutes ahead, and takes one within five minutes either way', async () => {
+    await workspace();
+    const body = (text: string) => new URLSearchParams({ team_id: 'T0DEMO0001', user_id: AP_LEAD, command: '/ap', text, response_url: `${ws.hooks}/x`, trigger_id: 't' }).toString();
+    const form = 'application/x-www-form-urlencoded';
+    const now = Math.floor(Date.now() / 1000);
+    expect((await ws.post(body('help'), form, sign(body('help'), now + 60 * 60))).status).toBe(401);
+    expect((await ws.post(body('help'), form, sign(body('help'), now + 6 * 60))).status).toBe(401);
+    expect((await ws.post(body('help '), form, sign(body('help '), now + 4 * 60))).status).toBe(200);
+    expect((await ws.post(body('help  '), form, sign(body('help  '), now - 4 * 60))).status).toBe(200);
+  });
+
+  it('refuses the same signed bytes sent again, with one warning line and nothing done twice', async () => {
+    await workspace();
+    const body = new URLSearchParams({ team_id: 'T0DEMO0001', user_id: AP_LEAD, command: '/ap', text: 'help', response_url: `${ws.hooks}/x`, trigger_id: 't' }).toString();
+    const headers = sign(body);
+    const form = 'application/x-www-form-urlencoded';
+    expect((await ws.post(body, form, headers)).status).toBe(200);
+    await replyTo(ws);
+    const replay = await ws.post(body, form, headers);
+    expect(replay).toEqual({ status: 401, text: '' });
+    expect(ws.lines.filter((l) => l.level === 'warn')).toEqual([{ level: 'warn', fields: { component: 'slack', reason: 'replayed signature' }, message: 'refused a Slack request that is not verified' }]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ws.slack.responses).toHaveLength(1);
+  });
+
   it('only takes POST', async () => {
     await workspace();
     const res = await fetch(ws.url);
@@ -899,5 +941,16 @@ describe('the safeguarding loop over Slack', () => {
     const due = said(await replyTo(ws));
     expect(due).not.toContain('Nothing needs you');
     expect(due).toContain('passed to you');
+  });
+
+  it('refuses a new placement for a pupil with one open, naming it, and status <ref> lists every placement of the pupil', async () => {
+    await workspace({ placements: [{ id: 'P-000', status: 'ended', start: '2025-09-08', end: '2025-12-19' }, {}] });
+    const res = await submitThrough(ws, AP_LEAD, 'new', { kind: picked('on_site_ap'), 'pupil.ref': typed('y9-0412'), 'pupil.initials': typed('JS'), start: dated('2026-03-02') });
+    expect(res.text).toContain('already has an open placement, P-001');
+    expect(await ws.stores.placements.list(ws.school.id, { pupilRef: 'Y9-0412' })).toHaveLength(2);
+    await ws.command(AP_LEAD, 'status Y9-0412');
+    const status = said(await replyTo(ws));
+    expect(status).toContain('P-000: ');
+    expect(status).toContain('P-001: ');
   });
 });

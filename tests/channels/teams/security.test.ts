@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SERVICE_URL, aCardAction, aMessage, aTeamsBot, anInstall, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SERVICE_URL, TENANT, aCardAction, aMessage, aTeamsBot, anInstall, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
 
 let bot: TeamsBot | undefined;
 beforeEach(() => isolateNetwork());
@@ -35,6 +35,38 @@ describe('someone who is not on the staff list', () => {
     await bot!.post(anInstall('stranger'));
     expect(bot!.sent).toHaveLength(0);
     expect((await bot!.stores.audit.list(bot!.school.id)).at(-1)?.action).toBe('refused:unknown_user');
+  });
+});
+
+describe('whom Teams vouches for', () => {
+  beforeEach(async () => {
+    bot = await aTeamsBot();
+  });
+
+  const OTHER_TENANT = '99999999-0000-0000-0000-000000000000';
+  it.each([
+    ['another channel than Teams (Web Chat)', { channelId: 'webchat' }],
+    ['Direct Line', { channelId: 'directline' }],
+    ['no tenant at all', { conversation: { id: 'a:personal-dsl', conversationType: 'personal' }, channelData: {} }],
+    ['another tenant', { conversation: { id: 'a:personal-dsl', conversationType: 'personal', tenantId: OTHER_TENANT }, channelData: { tenant: { id: OTHER_TENANT } } }],
+    ['two tenants that disagree', { channelData: { tenant: { id: OTHER_TENANT } } }],
+  ])("treats the DSL's Entra id arriving from %s as a stranger: refused, audited, nothing remembered", async (_what, extra) => {
+    const [reply] = await bot!.say('status Y9-0412', 'dsl', extra);
+    expect(reply?.text).toContain("I don't recognise you");
+    expect((await bot!.stores.audit.list(bot!.school.id)).at(-1)).toMatchObject({ action: 'refused:unknown_user', outcome: 'refused' });
+    await bot!.post({ ...anInstall('dsl'), ...extra });
+    expect(await bot!.stores.conversations.get(bot!.school.id, 's-dsl', 'teams')).toBeUndefined();
+  });
+
+  it("never lets anyone replace the DSL's saved chat: only the DSL's own Teams 1:1 chat does", async () => {
+    await bot!.post(anInstall('dsl'));
+    const saved = await bot!.stores.conversations.get(bot!.school.id, 's-dsl', 'teams');
+    expect(saved?.reference).toMatchObject({ conversation: { id: 'a:personal-dsl' }, serviceUrl: SERVICE_URL });
+    const elsewhere = { serviceUrl: 'https://attacker.example/', conversation: { id: 'a:personal-attacker', conversationType: 'personal', tenantId: OTHER_TENANT } };
+    await bot!.post({ ...anInstall('dsl'), ...elsewhere, channelData: { tenant: { id: OTHER_TENANT } } });
+    await bot!.post({ ...aMessage('due', 'dsl'), ...elsewhere, channelId: 'webchat' });
+    await bot!.post({ ...aMessage('due', 'dsl'), conversation: { id: '19:team-channel', conversationType: 'channel', tenantId: TENANT } });
+    expect((await bot!.stores.conversations.get(bot!.school.id, 's-dsl', 'teams'))?.reference).toEqual(saved?.reference);
   });
 });
 
@@ -101,11 +133,13 @@ describe('with an app id, every request needs a Bot Framework token for it', () 
   const jwk = publicKey.export({ format: 'jwk' });
   const KID = 'test-signing-key';
 
-  function aToken(claims: Record<string, unknown>): string {
+  const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+
+  function aToken(claims: Record<string, unknown>, how: { header?: Record<string, unknown>; key?: typeof privateKey; unsigned?: boolean } = {}): string {
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
-    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', kid: KID })}.${encode({ iss: 'https://api.botframework.com', nbf: now - 60, exp: now + 600, serviceurl: SERVICE_URL, ...claims })}`;
-    return `${unsigned}.${sign('sha256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
+    const unsigned = `${encode({ alg: 'RS256', typ: 'JWT', kid: KID, ...how.header })}.${encode({ iss: 'https://api.botframework.com', nbf: now - 60, exp: now + 600, serviceurl: SERVICE_URL, ...claims })}`;
+    return `${unsigned}.${how.unsigned ? '' : sign('sha256', Buffer.from(unsigned), how.key ?? privateKey).toString('base64url')}`;
   }
 
   beforeEach(async () => {
@@ -132,6 +166,32 @@ describe('with an app id, every request needs a Bot Framework token for it', () 
     const response = await bot!.post(aMessage('due'), { authorization: `Bearer ${aToken({ aud: 'some-other-bot' })}` });
     expect(response.status).toBe(401);
     expect(bot!.sent).toHaveLength(0);
+  });
+
+  it.each([
+    ['unsigned (alg none)', () => aToken({ aud: APP_ID }, { header: { alg: 'none' }, unsigned: true })],
+    ['signed by another key under a trusted key id', () => aToken({ aud: APP_ID }, { key: otherKey })],
+    ['not valid until tomorrow', () => aToken({ aud: APP_ID, nbf: Math.floor(Date.now() / 1000) + 86_400, exp: Math.floor(Date.now() / 1000) + 90_000 })],
+    ['expired', () => aToken({ aud: APP_ID, nbf: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 })],
+    ['from another issuer', () => aToken({ aud: APP_ID, iss: 'https://evil.example' })],
+    ['for another service URL', () => aToken({ aud: APP_ID, serviceurl: 'https://evil.example/' })],
+  ])('refuses a token %s with a bare 401 and one warning line, no stack trace', async (_what, token) => {
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      // A request that is let through first, so botbuilder has looked up its keys.
+      expect((await bot!.post(anInstall('stranger'), { authorization: `Bearer ${aToken({ aud: APP_ID })}` })).status).toBe(200);
+      bot!.logs.length = 0;
+      const response = await bot!.post(aMessage('due'), { authorization: `Bearer ${token()}` });
+      expect(response).toMatchObject({ status: 401, text: '' });
+      expect(bot!.logs).toEqual([{ level: 'warn', fields: expect.objectContaining({ component: 'teams' }), message: 'refused a Teams request that is not authenticated' }]);
+      expect(printed).not.toHaveBeenCalled();
+      expect(warned).not.toHaveBeenCalled();
+      expect(bot!.sent).toHaveLength(0);
+    } finally {
+      printed.mockRestore();
+      warned.mockRestore();
+    }
   });
 
   it('accepts the same kind of token made out to this bot', async () => {

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { createTeams } from '../../../src/adapters/teams/index.ts';
-import type { ChatAdapter } from '../../../src/ports/chatAdapter.ts';
 import type { School } from '../../../src/core/policy/schoolConfig.ts';
+import type { ChatAdapter } from '../../../src/ports/chatAdapter.ts';
 import { aDecisionDesk, MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
 import { registerLinks } from '../../fixtures/registerLinks.ts';
 
@@ -14,6 +14,9 @@ export const USERS = {
   apLead: '00000000-0000-0000-0000-0000000000020',
   head: '00000000-0000-0000-0000-0000000000021',
   dsl: '00000000-0000-0000-0000-0000000000022',
+  attendance: '00000000-0000-0000-0000-0000000000023',
+  governor: '00000000-0000-0000-0000-0000000000024',
+  deputyDsl: '00000000-0000-0000-0000-0000000000026',
   teacher: '00000000-0000-0000-0000-0000000000025',
   stranger: '00000000-0000-0000-0000-0000000000099',
 } as const;
@@ -58,7 +61,7 @@ export function anInstall(user: User = 'apLead'): Record<string, unknown> {
  * The Teams bot on a real HTTP server over the example school's stores, with the Bot Framework
  * connector faked by nock: every message the bot sends lands in `sent`.
  */
-export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string; school?: School } = {}) {
+export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string; school?: School; otherSchools?: School[] } = {}) {
   const desk = await aDecisionDesk(options.placements ?? [{}], options.school);
   const logs: { level: string; fields: object; message: string }[] = [];
   const log = {
@@ -68,7 +71,7 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
   };
   const teams: ChatAdapter = createTeams({
     stores: desk.stores,
-    schools: [desk.school],
+    schools: [desk.school, ...(options.otherSchools ?? [])],
     clock: { now: () => new Date(MONDAY_MORNING) },
     log,
     registerLink: registerLinks,

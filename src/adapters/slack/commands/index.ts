@@ -49,8 +49,9 @@ export function registerApCommand(app: App, ctx: SlackContext): void {
     await afterAck();
     const reply = (message: SlackMessage) => send(respond, message);
     try {
-      const who = await staffBehind(ctx, command.user_id, command.team_id, 'command');
+      const who = await staffBehind(ctx, command.user_id, command.team_id, 'command', { conversationId: command.channel_id, text: command.text });
       if (!who) return await reply(plainMessage(strangerReply('slack')));
+      if ('answer' in who) return await reply(plainMessage(who.answer));
       let parsed: Command;
       try {
         parsed = parseCommand(command.text);

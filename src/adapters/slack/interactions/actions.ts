@@ -5,6 +5,7 @@ import type { Identified } from '../../../app/identity.ts';
 import { attendanceSessionOf, dueListFor, openPlacements } from '../../../app/queries.ts';
 import type { DecisionName } from '../../../core/decisions/index.ts';
 import type { Placement } from '../../../core/placement/placement.ts';
+import { isFormView } from '../../../views/formView.ts';
 import { backToList } from '../../../views/placementSummary.ts';
 import { actionEntry, isVerb, isViewVerb, type ViewVerb } from '../../../views/registry.ts';
 import type { ActionPayload } from '../../../views/viewModel.ts';
@@ -71,8 +72,9 @@ export function registerActions(app: App, ctx: SlackContext): void {
     };
 
     try {
-      const who = await staffBehind(ctx, userId, teamId, 'button press');
+      const who = await staffBehind(ctx, userId, teamId, 'button press', { conversationId: body.channel?.id });
       if (!who) return await tell(plainMessage(strangerReply('slack')));
+      if ('answer' in who) return await tell(plainMessage(who.answer));
       const payload = parsePayload(action.value);
       if (!payload) return await tell(plainMessage('That button no longer works. Try `/ap due` or `/ap status`.'));
       const press: Press = { ctx, who, payload, triggerId: body.trigger_id, origin, tell, refresh };
@@ -141,6 +143,8 @@ async function recordPress(press: Press, decision: DecisionName): Promise<void> 
     await press.refresh(answerMessage(cardAfter(result, who, now)));
   } catch (error) {
     const answer = cardRefused(error, decision, { input: payload.input, typed: {}, placement, item: payload.item }, who, now);
+    // A form sent back (the button's input did not do) is a modal in Slack, not a message in place of the card: say what was wrong instead.
+    if (isFormView(answer.view)) return press.tell(plainMessage(answer.view.problems.join('\n') || 'That button no longer works.'));
     // A list's out-of-date button is answered beside the list, which stays as it is.
     await (answer.beside ? press.tell(answerMessage(answer)) : press.refresh(answerMessage(answer)));
   }

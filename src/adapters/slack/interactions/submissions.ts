@@ -41,6 +41,7 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
 
     const who = await staffBehind(ctx, userId, body.user.team_id ?? body.team?.id, 'form');
     if (!who) return ack({ response_action: 'errors', errors: { [first]: strangerReply('slack') } });
+    if ('answer' in who) return ack({ response_action: 'errors', errors: { [first]: who.answer } });
     const now = ctx.clock.now();
     let result;
     let fields: FormField[] = [];

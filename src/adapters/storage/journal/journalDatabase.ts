@@ -21,6 +21,7 @@ export const CHANGE_KINDS: ReadonlySet<string> = new Set(STORE_ITEM_KINDS);
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
   append(changes: readonly Change[]): void;
+  canWrite(): boolean;
   close(): void;
 }
 
@@ -131,6 +132,11 @@ export class JournalDatabase {
     for (const versions of this.schools.values()) for (const value of versions) yield { kind: 'school', value };
     for (const value of this.conversations.values()) yield { kind: 'conversation', value };
     for (const value of this.providers.values()) yield { kind: 'provider', value };
+  }
+
+  /** Whether a commit would be accepted now; always, when nothing is persisted. */
+  canWrite(): boolean {
+    return !this.#closed && (this.#sink?.canWrite() ?? true);
   }
 
   close(): void {

@@ -1,10 +1,13 @@
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { CHANGE_KINDS, type Change, type ChangeSink, type JournalDatabase } from './journalDatabase.ts';
 
 const FILE = 'journal.jsonl';
+const PRIVATE_FILE = 0o600;
+const PRIVATE_DIR = 0o700;
 // Lines written while compacting are batched up to this many characters before each write.
 const BATCH_BYTES = 1 << 20;
 
@@ -16,23 +19,25 @@ const BATCH_BYTES = 1 << 20;
 export class Journal implements ChangeSink {
   readonly #fd: number;
   readonly #release: () => void;
+  readonly #dataDir: string;
   /** Bytes acknowledged so far: a failed write is cut back to here. */
   #size: number;
 
-  private constructor(fd: number, release: () => void) {
+  private constructor(fd: number, release: () => void, dataDir: string) {
     this.#fd = fd;
     this.#release = release;
+    this.#dataDir = dataDir;
     this.#size = fstatSync(fd).size;
   }
 
   static open(dataDir: string, db: JournalDatabase, warn: (message: string) => void): Journal {
-    mkdirSync(dataDir, { recursive: true });
+    keepPrivate(dataDir);
     const release = lockDataDir(dataDir);
     try {
       const path = join(dataDir, FILE);
       if (existsSync(path)) replay(path, db, warn);
       compact(dataDir, path, db);
-      return new Journal(openSync(path, 'a'), release);
+      return new Journal(openSync(path, 'a', PRIVATE_FILE), release, dataDir);
     } catch (error) {
       release();
       throw error;
@@ -53,35 +58,79 @@ export class Journal implements ChangeSink {
     this.#size += line.length;
   }
 
+  /**
+   * Whether a write to the data directory would go through now: a small file is written, fsync'd
+   * and removed (disk full, a read-only mount or lost permissions all fail it).
+   */
+  canWrite(): boolean {
+    const probe = join(this.#dataDir, 'write-probe');
+    try {
+      const fd = openSync(probe, 'w', PRIVATE_FILE);
+      try {
+        writeAll(fd, Buffer.alloc(512, 0x20));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      unlinkSync(probe);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   close(): void {
     closeSync(this.#fd);
     this.#release();
   }
 }
 
-function replay(path: string, db: JournalDatabase, warn: (message: string) => void): void {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  let last = lines.length - 1;
-  while (last >= 0 && lines[last] === '') last--;
-  for (let i = 0; i <= last; i++) {
-    const line = lines[i] ?? '';
-    const changes = line === '' ? [] : decode(line);
-    if (changes === undefined) {
-      // Only the last line can be torn by a crash mid-write; its commit was never acknowledged.
-      if (i === last) {
-        warn(`Skipped an incomplete last line (line ${i + 1}) in ${path}, left by a crash while writing; nothing acknowledged is lost.`);
-        continue;
-      }
-      throw new AppError(ErrorCode.NotPossible, `The journal ${path} is damaged at line ${i + 1} of ${last + 1}; restore it from a backup.`);
+/**
+ * The data directory holds concern details, so it is the bot's alone: created 0700, tightened to
+ * 0700 where it can be, and refused if anyone else may write to it (they could replace the journal).
+ */
+function keepPrivate(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
+  const mode = statSync(dataDir).mode & 0o777;
+  if ((mode & 0o022) !== 0)
+    throw new AppError(
+      ErrorCode.NotPossible,
+      `The data directory ${resolve(dataDir)} can be written by other users (mode ${mode.toString(8).padStart(4, '0')}), who could change or replace the journal. Run \`chmod 700 ${resolve(dataDir)}\` and start again.`,
+    );
+  if ((mode & 0o077) !== 0) {
+    try {
+      chmodSync(dataDir, PRIVATE_DIR);
+    } catch {
+      // Not ours to change (a mounted volume): the files in it are private all the same.
     }
-    for (const change of changes) db.apply(change);
   }
+}
+
+function replay(path: string, db: JournalDatabase, warn: (message: string) => void): void {
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  // Every write ends with a newline, so only a last line without one can be torn by a crash mid-write.
+  const torn = lines.pop() ?? '';
+  // A journal from before lines carried checksums: read as it was written, then rewritten with them.
+  const unsummed = (lines[0] ?? torn).startsWith('{');
+  lines.forEach((line, i) => {
+    const changes = decode(line, unsummed);
+    if (changes === undefined)
+      throw new AppError(
+        ErrorCode.NotPossible,
+        `The journal ${path} is damaged at line ${i + 1} of ${lines.length}: ${unsummed ? 'it is not a journal entry' : 'its checksum does not match what was written'}. apbot will not start on it, so that nothing acknowledged is silently lost. Stop every apbot using ${dirname(path)}, keep a copy of the file, and restore the data directory from your latest backup.`,
+      );
+    for (const change of changes) db.apply(change);
+  });
+  if (torn !== '') warn(`Skipped an incomplete last line (line ${lines.length + 1}) in ${path}, left by a crash while writing; nothing acknowledged is lost.`);
 }
 
 function compact(dataDir: string, path: string, db: JournalDatabase): void {
   const temp = `${path}.tmp`;
-  const fd = openSync(temp, 'w');
+  const fd = openSync(temp, 'w', PRIVATE_FILE);
   try {
+    // A temporary file left by a crash keeps the mode it was made with.
+    fchmodSync(fd, PRIVATE_FILE);
     let batch = '';
     for (const change of db.snapshot()) {
       batch += `${encode([change])}\n`;
@@ -110,19 +159,27 @@ function writeAll(fd: number, buffer: Buffer): void {
   while (offset < buffer.length) offset += writeSync(fd, buffer, offset);
 }
 
+/** A line is `<checksum> <json>`: the first 16 hex digits of the SHA-256 of the JSON. */
+function checksum(json: string): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 16);
+}
+
 // Dates are tagged so they come back as Dates; JSON.stringify has already called toJSON on
 // `value`, so the original is read from the holder.
 function encode(changes: readonly Change[]): string {
-  return JSON.stringify({ changes }, function (this: Record<string, unknown>, key, value: unknown) {
+  const json = JSON.stringify({ changes }, function (this: Record<string, unknown>, key, value: unknown) {
     const original = this[key];
     return original instanceof Date ? { $date: original.toISOString() } : value;
   });
+  return `${checksum(json)} ${json}`;
 }
 
-function decode(line: string): Change[] | undefined {
+function decode(line: string, unsummed: boolean): Change[] | undefined {
+  const json = unsummed ? line : line.slice(17);
+  if (!unsummed && (line[16] !== ' ' || checksum(json) !== line.slice(0, 16))) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(line, (_key, value: unknown) => {
+    parsed = JSON.parse(json, (_key, value: unknown) => {
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const keys = Object.keys(value);
         const tagged = (value as { $date?: unknown }).$date;

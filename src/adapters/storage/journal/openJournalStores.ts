@@ -30,6 +30,7 @@ export async function openJournalStores(options: JournalStoreOptions = {}): Prom
     schools: new JournalSchoolStore(db),
     conversations: new JournalConversationStore(db),
     backup: new JournalStoreBackup(db),
+    canWrite: async () => db.canWrite(),
     close: async () => db.close(),
   };
 }

@@ -37,6 +37,8 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
       schools: new MongoSchoolStore(models),
       conversations: new MongoConversationStore(models),
       backup: new MongoStoreBackup(models),
+      // Connected: MongoDB itself answers a write it cannot take (disk full) with an error.
+      canWrite: async () => connection.readyState === 1,
       close: () => connection.close(),
     };
   } catch (error) {
