@@ -28,7 +28,7 @@ describe('one pupil, one record', () => {
   ])('refuses %s for a pupil with an open placement, naming that placement, and records nothing', async (_what, decision, input) => {
     const desk = await aDecisionDesk([{}]);
     const before = await everything(desk);
-    await expect(desk.run(decision === 'recordSuspension' ? 's-head' : 's-aplead', decision, undefined, input)).rejects.toThrow(/Pupil Y9-0412 already has an open placement, P-001 \(off site ap, active, from 2026-01-05\)\. Say "status Y9-0412"/);
+    await expect(desk.run(decision === 'recordSuspension' ? 's-head' : 's-aplead', decision, undefined, input)).rejects.toThrow(/JS · Y9-0412 already has an open placement \(active since Mon 5 Jan\)\. Say "status Y9-0412"/);
     expect(await everything(desk)).toBe(before);
   });
 

@@ -159,7 +159,7 @@ describe('a file with problems', () => {
     const [existing] = await stores.placements.list(school.id, { pupilRef: '001234' });
     const before = await everythingStored();
     const { plan, written } = await run('Adno,Initials,Kind,Start\n001234,AO,On-site AP,12/01/2026\n', { map: NO_MAPPING });
-    expect(plan.rows[0]).toMatchObject({ outcome: 'refused', detail: expect.stringContaining(`already has an open placement, ${existing?.placement.id}`) });
+    expect(plan.rows[0]).toMatchObject({ outcome: 'refused', detail: expect.stringMatching(new RegExp(`${existing?.placement.pupil.initials} · 001234 already has an open placement \\((active since|proposed, starting) `)) });
     expect(written).toBe(0);
     expect(await everythingStored()).toBe(before);
   });
@@ -167,7 +167,7 @@ describe('a file with problems', () => {
   it('refuses two open placements for one pupil in the same file', async () => {
     const { plan } = await run('Pupil ref,Initials,Type,Start\nP1,AB,On-site AP,12/01/2026\nP1,AB,Flexi-schooling,12/01/2026\n', { map: NO_MAPPING });
     expect(plan.rows.map((r) => r.outcome)).toEqual(['created', 'refused']);
-    expect(plan.rows[1]?.detail).toMatch(/Pupil P1 already has an open placement/);
+    expect(plan.rows[1]?.detail).toMatch(/AB · P1 already has an open placement/);
   });
 
   it.each([

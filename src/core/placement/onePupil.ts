@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../errors.ts';
+import { shortDate } from '../calendar/localDate.ts';
 import type { Placement, Pupil } from './placement.ts';
 
 /**
@@ -13,8 +14,12 @@ export function onePupilOneRecord(pupil: Pick<Pupil, 'ref' | 'initials'>, existi
       `pupil.initials: ${pupil.ref} is ${other.pupil.initials} on the school's record`,
     ]);
   const open = existing.find((p) => p.status !== 'ended');
-  if (open && !alongside)
-    throw new AppError(ErrorCode.NotPossible, `Pupil ${pupil.ref} already has an open placement, ${open.id} (${open.kind.replaceAll('_', ' ')}, ${open.status}, from ${open.start}). Say "status ${pupil.ref}" to open it; to add a second placement alongside it, say so with "alongside".`, [
-      `pupil.ref: ${pupil.ref} already has an open placement, ${open.id}; say "status ${pupil.ref}" to open it`,
+  if (open && !alongside) {
+    // Named as staff know the pupil (initials · ref) and the placement (its state and start), never by its internal id.
+    const pupilName = `${open.pupil.initials} · ${pupil.ref}`;
+    const since = `${open.status === 'active' ? 'active since' : `${open.status}, starting`} ${shortDate(open.start)}`;
+    throw new AppError(ErrorCode.NotPossible, `${pupilName} already has an open placement (${since}). Say "status ${pupil.ref}" to open it; to add a second placement alongside it, say so with "alongside".`, [
+      `pupil.ref: ${pupilName} already has an open placement (${since}); say "status ${pupil.ref}" to open it`,
     ]);
+  }
 }

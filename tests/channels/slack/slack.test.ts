@@ -946,7 +946,8 @@ describe('the safeguarding loop over Slack', () => {
   it('refuses a new placement for a pupil with one open, naming it, and status <ref> lists every placement of the pupil', async () => {
     await workspace({ placements: [{ id: 'P-000', status: 'ended', start: '2025-09-08', end: '2025-12-19' }, {}] });
     const res = await submitThrough(ws, AP_LEAD, 'new', { kind: picked('on_site_ap'), 'pupil.ref': typed('y9-0412'), 'pupil.initials': typed('JS'), start: dated('2026-03-02') });
-    expect(res.text).toContain('already has an open placement, P-001');
+    expect(res.text).toContain('JS · Y9-0412 already has an open placement (active since Mon 5 Jan)');
+    expect(res.text).not.toContain('P-001');
     expect(await ws.stores.placements.list(ws.school.id, { pupilRef: 'Y9-0412' })).toHaveLength(2);
     await ws.command(AP_LEAD, 'status Y9-0412');
     const status = said(await replyTo(ws));

@@ -176,7 +176,7 @@ describe('decisions from card buttons (Action.Execute)', () => {
       'commissionPlacement.start': '2026-03-02',
     });
     expect(textOf(response?.value)).toContain('New placement');
-    expect(textOf(response?.value)).toMatch(/Pupil Y9-0412 already has an open placement, P-001[\s\S]*status Y9-0412/);
+    expect(textOf(response?.value)).toMatch(/JS · Y9-0412 already has an open placement \(active since Mon 5 Jan\)[\s\S]*status Y9-0412/);
     expect(await bot.stores.placements.list(bot.school.id, { pupilRef: 'Y9-0412' })).toHaveLength(1);
   });
 
