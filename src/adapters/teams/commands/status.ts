@@ -1,21 +1,12 @@
-import { openPlacements, pupilRecord } from '../../../app/queries.ts';
-import { mayReadPlacements } from '../../../app/guards.ts';
+import { statusAnswer } from '../../../app/statusAnswer.ts';
 import { placementListCard, summaryCard } from '../attachments.ts';
 import type { Turn } from '../turn.ts';
 import { registerLinkCard } from './register.ts';
-import { chronologyLinkFor, registerLinkFor } from '../../../app/registerLink.ts';
 
-/** `status [ref]`: one placement as it stands, or every open one; for those who may read placements. */
+/** `status [ref]`: one pupil's record as it stands, or every open placement; for those who may read placements. */
 export async function status(turn: Turn, ref: string | undefined): Promise<void> {
   const { school, actor } = turn.who;
-  mayReadPlacements(turn.who);
-  const { stores } = turn.deps;
-  if (ref === undefined) {
-    const link = registerLinkCard(registerLinkFor(school, actor, turn.deps.registerLink));
-    await turn.context.sendActivity({ attachments: [placementListCard(await openPlacements(stores, school, turn.now), school, actor), link] });
-    return;
-  }
-  const { placement, all } = await pupilRecord(stores, school, ref);
-  const chronology = registerLinkCard(chronologyLinkFor(school, actor, placement.pupil.ref, turn.deps.registerLink));
-  await turn.context.sendActivity({ attachments: [summaryCard(placement, school, turn.now, actor, { all }), chronology] });
+  const answer = await statusAnswer(turn.deps.stores, turn.who, ref, turn.now, turn.deps.registerLink);
+  const card = answer.kind === 'list' ? placementListCard(answer.list, school, actor) : summaryCard(answer.placement, school, turn.now, actor, { all: answer.all });
+  await turn.context.sendActivity({ attachments: [card, registerLinkCard(answer.link)] });
 }
