@@ -1,6 +1,7 @@
 import type { School, StaffMember } from '../core/policy/schoolConfig.ts';
 import { emailKey } from '../core/policy/staffByEmail.ts';
 import type { ConversationStore } from '../ports/conversationStore.ts';
+import type { Identified } from './identity.ts';
 
 /** Finds a Slack user by their email (Slack's `users.lookupByEmail`); undefined when nobody has it. */
 export type SlackLookup = (email: string) => Promise<string | undefined>;
@@ -49,4 +50,12 @@ export async function checkStaffReach(school: School, conversations: Conversatio
     reach.push({ staffId: member.id, teams, slack, reachable: inTeams || inSlack });
   }
   return { reach, foundInSlack };
+}
+
+/** Who the bot cannot reach yet, by name: shown to the AP lead and the headteacher, who can act on it; nobody else sees the list. */
+export async function unreachableStaffFor(who: Identified, conversations: ConversationStore, platforms: { teams: boolean; slack: boolean }): Promise<string[]> {
+  const { school, actor } = who;
+  if (!actor.roles.includes('ap_lead') && !actor.roles.includes('headteacher')) return [];
+  const { reach } = await checkStaffReach(school, conversations, platforms);
+  return reach.filter((r) => !r.reachable).map((r) => school.config.staff.find((m) => m.id === r.staffId)?.name ?? r.staffId);
 }

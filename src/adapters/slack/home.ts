@@ -1,6 +1,6 @@
 import { dueFor, openPlacements, owns } from '../../app/queries.ts';
 import { mayOpenRegister, registerLinkFor } from '../../app/registerLink.ts';
-import { checkStaffReach } from '../../app/staffReach.ts';
+import { unreachableStaffFor } from '../../app/staffReach.ts';
 import { registerLinkBlocks } from './blocks/registerLink.ts';
 import type { SlackContext } from './context.ts';
 import { strangerReply } from '../../app/guards.ts';
@@ -27,10 +27,7 @@ export async function publishHome(ctx: SlackContext, userId: string, teamId: str
     .filter(({ placement, obligations }) => obligations.some((o) => o.type === 'part_time_timetable_approval' && owns(who.actor, placement, o)))
     .map(({ placement }) => placement);
   const recent = decided.filter((e) => e.outcome === 'recorded').slice(-RECENT_COUNT).reverse();
-  // The AP lead and the headteacher see who the bot cannot reach yet (ap staff check says why).
-  const leads = who.actor.roles.includes('ap_lead') || who.actor.roles.includes('headteacher');
-  const { reach } = leads ? await checkStaffReach(who.school, ctx.stores.conversations, { teams: true, slack: true }) : { reach: [] };
-  const unreachable = reach.filter((r) => !r.reachable).map((r) => who.school.config.staff.find((m) => m.id === r.staffId)?.name ?? r.staffId);
+  const unreachable = await unreachableStaffFor(who, ctx.stores.conversations, { teams: true, slack: true });
   const home = homeView(due, approvals, recent, who.school, now, who.actor, unreachable);
   // Opening Home again makes a fresh link: each lasts 15 minutes.
   const register = mayOpenRegister(who.school, who.actor) ? registerLinkBlocks(registerLinkFor(who.school, who.actor, ctx.registerLink)) : [];
