@@ -2,7 +2,6 @@ import type { WebClient } from '@slack/web-api';
 import { nudgeLoader } from '../../app/nudgeLoader.ts';
 import { actorFor } from '../../core/decisions/decision.ts';
 import { isAppError } from '../../core/errors.ts';
-import type { EventOf } from '../../core/placement/events.ts';
 import type { StaffMember } from '../../core/policy/schoolConfig.ts';
 import type { ChatDeps } from '../../ports/chatAdapter.ts';
 import { DeliveryError, type NudgeChannel, type NudgeMessage } from '../../ports/nudgeChannel.ts';
@@ -95,7 +94,7 @@ async function render(deps: ChatDeps, schoolId: string, staff: StaffMember, nudg
   const viewer = school && actorFor(school, staff.id);
   if (!school || !viewer) throw new DeliveryError(`Staff ${staff.id} is not at school ${schoolId}`, { permanent: true });
   const now = deps.clock.now();
-  const { placementOf, dueItem } = nudgeLoader(deps.stores, schoolId);
+  const { placementOf, dueItem, concernOf } = nudgeLoader(deps.stores, schoolId);
 
   try {
     switch (nudge.kind) {
@@ -106,9 +105,7 @@ async function render(deps: ChatDeps, schoolId: string, staff: StaffMember, nudg
       case 'approval_request':
         return approvalMessage(await placementOf(nudge.placementId), school, now, viewer);
       case 'concern_alert': {
-        const placement = await placementOf(nudge.placementId);
-        const concern = placement.history.findLast((e): e is EventOf<'concern'> => e.type === 'concern' && e.key === nudge.concernKey);
-        if (!concern) throw new DeliveryError(`Placement ${placement.id} has no concern ${nudge.concernKey}`, { permanent: true });
+        const { placement, concern } = await concernOf(nudge.placementId, nudge.concernKey);
         return concernMessage(placement, concern, school, now, viewer);
       }
       case 'team_overview':

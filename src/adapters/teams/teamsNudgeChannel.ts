@@ -2,7 +2,6 @@ import type { Attachment, CloudAdapter, ConversationReference } from 'botbuilder
 import { nudgeLoader } from '../../app/nudgeLoader.ts';
 import { actorFor } from '../../core/decisions/decision.ts';
 import { isAppError } from '../../core/errors.ts';
-import type { EventOf } from '../../core/placement/events.ts';
 import type { School, StaffMember } from '../../core/policy/schoolConfig.ts';
 import type { AttendanceStore } from '../../ports/attendanceStore.ts';
 import { DeliveryError, type NudgeChannel, type NudgeMessage } from '../../ports/nudgeChannel.ts';
@@ -59,7 +58,7 @@ export function teamsNudgeChannel(deps: TeamsNudgeChannelDeps): NudgeChannel {
     const viewer = actorFor(school, staff.id);
     if (!viewer) throw new DeliveryError(`Staff ${staff.id} is not at school ${school.id}`, { permanent: true });
     const now = deps.clock.now();
-    const { placementOf, dueItem } = nudgeLoader(deps, school.id);
+    const { placementOf, dueItem, concernOf } = nudgeLoader(deps, school.id);
     try {
       switch (message.kind) {
         case 'reminder': {
@@ -73,9 +72,7 @@ export function teamsNudgeChannel(deps: TeamsNudgeChannelDeps): NudgeChannel {
         case 'approval_request':
           return approvalCard(await placementOf(message.placementId), school, now, viewer);
         case 'concern_alert': {
-          const placement = await placementOf(message.placementId);
-          const concern = placement.history.findLast((e): e is EventOf<'concern'> => e.type === 'concern' && e.key === message.concernKey);
-          if (!concern) throw new DeliveryError(`No concern ${message.concernKey} on ${message.placementId}`, { permanent: true });
+          const { placement, concern } = await concernOf(message.placementId, message.concernKey);
           // The view refuses the details to anyone but a DSL; they go to the DM only, never a channel.
           return concernCard(placement, concern, school, now, viewer);
         }
