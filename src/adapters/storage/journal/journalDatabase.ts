@@ -8,7 +8,7 @@ import type { StoredConversation } from '../../../ports/conversationStore.ts';
 import type { OutboxEntry, OutboxStatus } from '../../../ports/nudgeOutbox.ts';
 import type { StoredSchool } from '../../../ports/schoolStore.ts';
 import type { StoredProvider } from '../../../ports/providerStore.ts';
-import { deepFreeze } from '../plainCopy.ts';
+import { deepFreeze, flat } from '../plainCopy.ts';
 import { STORE_ITEM_KINDS, type StoreItem } from '../../../ports/storeBackup.ts';
 
 /** A placement with the idempotency keys recently applied to it, oldest first. */
@@ -67,7 +67,7 @@ export class JournalDatabase {
   #word<T extends string>(value: T): T {
     const known = this.#words.get(value) as T | undefined;
     if (known !== undefined) return known;
-    this.#words.set(value, value);
+    this.#words.set(flat(value), value);
     return value;
   }
 
@@ -108,7 +108,7 @@ export class JournalDatabase {
       }
       case 'audit': {
         const entry = change.value;
-        if (this.#auditIds.has(entry.id)) return;
+        if (this.#auditIds.has(flat(entry.id))) return;
         this.#auditIds.add(entry.id);
         const kept = new KeptAuditEntry(
           entry.id,
@@ -118,9 +118,9 @@ export class JournalDatabase {
           entry.role === null ? null : this.#word(entry.role),
           this.#word(entry.action),
           entry.placementId === null ? null : this.#word(entry.placementId),
-          entry.idempotencyKey,
+          flat(entry.idempotencyKey),
           entry.outcome,
-          entry.summary,
+          flat(entry.summary),
         );
         const schoolId = this.#word(entry.schoolId);
         let log = this.audit.get(schoolId);
@@ -137,9 +137,9 @@ export class JournalDatabase {
         const entry = change.value;
         const schoolId = this.#word(entry.schoolId);
         const kept = new KeptNudge(
-          entry.id,
+          flat(entry.id),
           schoolId,
-          entry.dedupeKey,
+          flat(entry.dedupeKey),
           this.#word(entry.recipient.schoolId),
           this.#word(entry.recipient.staffId),
           deepFreeze(entry.message),
@@ -148,7 +148,7 @@ export class JournalDatabase {
           entry.attempts,
           entry.nextAttemptAt.getTime(),
           entry.leaseUntil?.getTime() ?? null,
-          entry.lastError,
+          flat(entry.lastError),
           entry.createdAt.getTime(),
           entry.sentAt?.getTime() ?? null,
         );

@@ -32,7 +32,8 @@ export class JournalNudgeOutbox implements NudgeOutbox {
       sentAt: null,
     };
     this.#db.commit([{ kind: 'outbox', value: entry }]);
-    return { entry: plainCopy(entry), created: true };
+    // The store keeps the message now frozen in `entry`; the caller gets back the one it gave.
+    return { entry: { ...entry, message: input.message }, created: true };
   }
 
   async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
