@@ -4,7 +4,7 @@ import type { AuditEntryInput } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { attendanceExists } from '../storeRules.ts';
 import { auditEntryFor } from './journalAuditLog.ts';
-import { type Change, type JournalDatabase } from './journalDatabase.ts';
+import type { Change, JournalDatabase, KeptMark } from './journalDatabase.ts';
 
 export class JournalAttendanceStore implements AttendanceStore {
   readonly #db: JournalDatabase;
@@ -31,7 +31,10 @@ export class JournalAttendanceStore implements AttendanceStore {
     const marks = (this.#db.attendance.get(schoolId)?.byPlacement.get(placementId) ?? []).filter(
       (m) => (from === undefined || m.date >= from) && (to === undefined || m.date <= to),
     );
-    return marks.sort((a, b) => compare(a.date, b.date) || compare(a.session, b.session)).map((m) => m.record(schoolId));
+    // Marks are mostly made day by day, so usually already in order.
+    const order = (a: KeptMark, b: KeptMark) => compare(a.date, b.date) || compare(a.session, b.session);
+    if (marks.some((m, i) => i > 0 && order(marks[i - 1] as KeptMark, m) > 0)) marks.sort(order);
+    return marks.map((m) => m.record(schoolId));
   }
 
   async listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]> {

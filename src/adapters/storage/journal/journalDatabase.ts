@@ -8,7 +8,7 @@ import type { StoredConversation } from '../../../ports/conversationStore.ts';
 import type { OutboxEntry, OutboxStatus } from '../../../ports/nudgeOutbox.ts';
 import type { StoredSchool } from '../../../ports/schoolStore.ts';
 import type { StoredProvider } from '../../../ports/providerStore.ts';
-import { deepFreeze, flat } from '../plainCopy.ts';
+import { deepFreeze, flat, plainCopy } from '../plainCopy.ts';
 import { STORE_ITEM_KINDS, type StoreItem } from '../../../ports/storeBackup.ts';
 
 /** A placement with the idempotency keys recently applied to it, oldest first. */
@@ -260,8 +260,8 @@ export class KeptAuditEntry {
 }
 
 /**
- * One queued nudge as kept. Its message is shared, frozen, with `entry()`; whoever hands the entry
- * out of the store copies the message (it may hold instants, which cannot be frozen).
+ * One queued nudge as kept. Its message is frozen and shared with `entry()`; an entry handed out
+ * of the store carries a copy (the message may hold instants, which cannot be frozen).
  */
 export class KeptNudge {
   constructor(
@@ -281,8 +281,10 @@ export class KeptNudge {
     readonly sentAt: number | null,
   ) {}
 
-  entry(): OutboxEntry {
-    const { schoolId, dedupeKey, message, id, status, attempts, lastError } = this;
+  /** The entry in the port's shape; its message is the kept one unless `copyMessage`. */
+  entry(copyMessage = false): OutboxEntry {
+    const { schoolId, dedupeKey, id, status, attempts, lastError } = this;
+    const message = copyMessage ? plainCopy(this.message) : this.message;
     const recipient = { schoolId: this.recipientSchoolId, staffId: this.staffId };
     const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
     return {

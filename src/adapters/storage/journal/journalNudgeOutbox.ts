@@ -5,10 +5,7 @@ import { assertPositiveLease, outboxEntryNotFound } from '../storeRules.ts';
 import type { JournalDatabase, KeptNudge } from './journalDatabase.ts';
 
 /** An entry as handed out: a record of its own, message included, so a reader can change nothing kept. */
-const handedOut = (kept: KeptNudge): OutboxEntry => {
-  const entry = kept.entry();
-  return { ...entry, message: plainCopy(entry.message) };
-};
+const handedOut = (kept: KeptNudge): OutboxEntry => kept.entry(true);
 
 export class JournalNudgeOutbox implements NudgeOutbox {
   readonly #db: JournalDatabase;
