@@ -7,6 +7,7 @@ import { helpText } from './commands/help.ts';
 import { asTyped } from './text.ts';
 import { rememberPersonalChat } from './conversations.ts';
 import { onTeamInstall, teamInstalled } from './teamRoster.ts';
+import { answerFilesSent, filesSent } from './sentFile.ts';
 import { teamsIdentityOf, whoIs, type TeamsDeps } from './turn.ts';
 import { strangerReply } from '../../app/guards.ts';
 import type { Identified } from '../../app/identity.ts';
@@ -48,6 +49,8 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
     await context.sendActivity(PERSONAL_ONLY);
     return;
   }
+  const files = filesSent(context);
+  if (files.length > 0) return answerFilesSent({ deps, context, ...found, now: deps.clock.now() }, files);
   try {
     await runCommand({ deps, context, ...found, now: deps.clock.now() }, text);
   } catch (error) {
