@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { auditCsv, auditTrailFor } from '../../app/auditExport.ts';
 import { chronologyFor } from '../../app/chronology.ts';
 import { termlyReportFor } from '../../app/termlyReport.ts';
+import { reportFileName } from '../../views/termlyReport.ts';
+import { readsTrustReport, trustReportFor } from '../../app/trustReport.ts';
 import { registerFor } from '../../app/register.ts';
 import { verifyLink } from '../../app/signedLinks.ts';
 import { ErrorCode, isAppError } from '../../core/errors.ts';
@@ -113,7 +115,8 @@ export function createWeb(deps: WebDeps): Record<string, RequestHandler> {
   return {
     '/register': signedPage(deps, async ({ school, actor, query, links, now }) => {
       const view = await registerFor(deps.stores, school, actor, now, query);
-      return { type: HTML, body: view.view === 'register' ? registerPage(view, links) : registerCountsPage(view, links) };
+      const acrossTrust = readsTrustReport(deps.schools, school, actor);
+      return { type: HTML, body: view.view === 'register' ? registerPage(view, links, acrossTrust) : registerCountsPage(view, links, acrossTrust) };
     }),
     '/register/audit.csv': signedPage(deps, async ({ school, actor, query, now }) => {
       const { entries, from, to } = await auditTrailFor(deps.stores.audit, school, actor, now, query['from'], query['to']);
@@ -121,11 +124,20 @@ export function createWeb(deps: WebDeps): Record<string, RequestHandler> {
     }),
     '/register/report': signedPage(deps, async ({ school, actor, query, links, now }) => {
       const view = await termlyReportFor(deps.stores, school, actor, query['term'], now);
-      return { type: HTML, body: await (await import('./reportPage.ts')).reportPage(view, links) };
+      const acrossTrust = readsTrustReport(deps.schools, school, actor);
+      return { type: HTML, body: await (await import('./reportPage.ts')).reportPage(view, links, acrossTrust) };
     }),
     '/register/report.pdf': signedPage(deps, async ({ school, actor, query, now }) => {
       const view = await termlyReportFor(deps.stores, school, actor, query['term'], now);
-      return { type: 'application/pdf', body: await (await pdfs()).reportPdf(view), filename: `report-${school.id}-${view.term.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}.pdf` };
+      return { type: 'application/pdf', body: await (await pdfs()).reportPdf(view), filename: reportFileName(school.id, view.term) };
+    }),
+    '/register/trust': signedPage(deps, async ({ school, actor, query, links, now }) => {
+      const view = await trustReportFor(deps.stores, deps.schools, school, actor, query['term'], now);
+      return { type: HTML, body: await (await import('./reportPage.ts')).trustReportPage(view, links) };
+    }),
+    '/register/trust.pdf': signedPage(deps, async ({ school, actor, query, now }) => {
+      const view = await trustReportFor(deps.stores, deps.schools, school, actor, query['term'], now);
+      return { type: 'application/pdf', body: await (await pdfs()).trustReportPdf(view), filename: reportFileName('trust', view.term) };
     }),
     // The Teams personal tab: Teams does not say who is looking without single sign-on, so it
     // shows nothing of the school and sends the person to their chat for a link of their own.

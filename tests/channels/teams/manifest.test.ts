@@ -33,6 +33,11 @@ describe('the Teams app manifest', () => {
     expect(titlesIn('groupChat')).toEqual(['help']);
   });
 
+  it('takes files in the 1:1 chat, where a spreadsheet of placements is sent', () => {
+    const manifest = filledManifest(placeholderValues(ENV)) as Manifest & { bots: { supportsFiles: boolean }[] };
+    expect(manifest.bots[0]?.supportsFiles).toBe(true);
+  });
+
   it('has a personal tab that opens the register page on the bot\'s own domain', () => {
     const manifest = filledManifest(placeholderValues(ENV)) as Manifest & { staticTabs: { entityId: string; contentUrl: string; scopes: string[] }[] };
     expect(manifest.staticTabs).toEqual([expect.objectContaining({ entityId: 'register', contentUrl: 'https://apbot.example.sch.uk/register/tab', scopes: ['personal'] })]);
