@@ -6,7 +6,7 @@ import { runCommand } from './commands/index.ts';
 import { helpText } from './commands/help.ts';
 import { asTyped } from './text.ts';
 import { rememberPersonalChat } from './conversations.ts';
-import { onTeamInstall, teamInstalled } from './teamRoster.ts';
+import { membersJoined, onMembersJoined, onTeamInstall, teamInstalled } from './teamRoster.ts';
 import { answerFilesSent, filesSent } from './sentFile.ts';
 import { teamsIdentityOf, whoIs, type TeamsDeps } from './turn.ts';
 import { strangerReply } from '../../app/guards.ts';
@@ -65,6 +65,8 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
  */
 async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Promise<void> {
   if (teamInstalled(context)) return onTeamInstall(deps, context);
+  const joined = membersJoined(context);
+  if (joined.length > 0) return onMembersJoined(deps, context, joined);
   const botId = context.activity.recipient?.id;
   const added = Array.isArray(context.activity.membersAdded) ? context.activity.membersAdded : [];
   if (!added.some((m) => m?.id === botId)) return;
