@@ -6,6 +6,8 @@ import type { DecisionStores } from './decide.ts';
 import { NO_MAPPING } from './import/placementColumns.ts';
 import { importPlacementCsv } from './import/placementCsvImport.ts';
 import type { PlacementImportPlan } from './import/planPlacementImport.ts';
+import { spreadsheetCancelled, spreadsheetDryRun, spreadsheetImported, type SpreadsheetImportView } from '../views/spreadsheetImport.ts';
+import type { Identified } from './identity.ts';
 
 /** How long a dry run sent in chat can still be imported by pressing Import. */
 export const HELD_IMPORT_MINUTES = 30;
@@ -46,6 +48,9 @@ export class HeldImports {
   }
 }
 
+/** The most a spreadsheet sent in chat may weigh: many times what a school's placements fill. */
+export const SENT_SPREADSHEET_MAX_BYTES = 2 * 1024 * 1024;
+
 function mayImport(school: School, staff: StaffMember): void {
   if (actingRole(staff.roles, 'commissionPlacement', school.config.permissions) === null)
     throw new AppError(ErrorCode.NotAllowed, 'Only the AP lead or the headteacher can import placements from a spreadsheet.');
@@ -64,6 +69,9 @@ export async function dryRunSentSpreadsheet(
   return { plan, key: importable ? held.hold(request.school.id, request.staff.id, request.file, request.now) : undefined };
 }
 
+const noLongerHeld = () =>
+  new AppError(ErrorCode.Conflict, `That spreadsheet was already imported, cancelled, or sent more than ${HELD_IMPORT_MINUTES} minutes ago: send it again to import it.`);
+
 /**
  * Import pressed: the held file is planned again against the store as it is now (someone may have
  * changed a placement since the dry run) and written, all or nothing. Pressing twice imports once.
@@ -75,11 +83,66 @@ export async function importHeldSpreadsheet(
 ): Promise<{ plan: PlacementImportPlan; written: number }> {
   mayImport(request.school, request.staff);
   const file = held.take(request.key, request.school.id, request.staff.id, request.now);
-  if (!file) throw new AppError(ErrorCode.Conflict, `That spreadsheet was already imported, cancelled, or sent more than ${HELD_IMPORT_MINUTES} minutes ago: send it again to import it.`);
+  if (!file) throw noLongerHeld();
   return importPlacementCsv(stores, { school: request.school, file, mapping: NO_MAPPING, by: request.staff.id, now: request.now, dryRun: false });
 }
 
 /** Cancel pressed: the held file is dropped. */
 export function cancelHeldSpreadsheet(held: HeldImports, request: { school: School; staff: StaffMember; key: string; now: Date }): boolean {
   return held.take(request.key, request.school.id, request.staff.id, request.now) !== undefined;
+}
+
+/** Refuses, before anything is fetched, someone who may not import placements. */
+export function mayImportSpreadsheets(who: Identified): void {
+  mayImport(who.school, who.staff);
+}
+
+/** A file sent to the bot in chat, as the chat describes it before it is fetched. */
+export interface SentFile {
+  name: string;
+  /** In bytes, when the chat says. */
+  size: number | undefined;
+}
+
+const tooBig = (name: string) =>
+  new AppError(ErrorCode.InvalidInput, `${name} is larger than ${SENT_SPREADSHEET_MAX_BYTES / 1024 / 1024} MB, far more than a school's placements fill. Send only the pupils in alternative provision, or use ap import placements.`);
+
+/**
+ * Whether a file sent in chat is worth fetching: only from someone who may import, only a CSV file,
+ * and not too big. Each refusal says what to send instead; nothing is fetched or changed.
+ */
+export function checkSentSpreadsheet(who: Identified, file: SentFile): void {
+  mayImportSpreadsheets(who);
+  if (!/\.csv$/i.test(file.name))
+    throw new AppError(ErrorCode.InvalidInput, `${file.name} is not a CSV file. Save the spreadsheet as CSV (in Excel: File, Save a Copy, CSV UTF-8) and send that file.`);
+  if (file.size !== undefined && file.size > SENT_SPREADSHEET_MAX_BYTES) throw tooBig(file.name);
+}
+
+/** A spreadsheet fetched from the chat: its dry run, as the card that offers Import and Cancel. */
+export async function answerSentSpreadsheet(stores: DecisionStores, held: HeldImports, who: Identified, file: { name: string; bytes: Uint8Array }, now: Date): Promise<SpreadsheetImportView> {
+  checkSentSpreadsheet(who, { name: file.name, size: file.bytes.byteLength });
+  const { plan, key } = await dryRunSentSpreadsheet(stores, held, { school: who.school, staff: who.staff, file: file.bytes, now });
+  return spreadsheetDryRun(file.name, plan, key, new Date(now.getTime() + HELD_IMPORT_MINUTES * 60_000), who.school);
+}
+
+/** Import or Cancel pressed on a dry run's card: the card that takes its place. */
+export async function answerImportPress(
+  stores: DecisionStores,
+  held: HeldImports,
+  who: Identified,
+  press: { verb: 'importSpreadsheet' | 'cancelImport'; input: Record<string, unknown> },
+  now: Date,
+): Promise<SpreadsheetImportView> {
+  const { key, file } = press.input;
+  if (typeof key !== 'string' || key === '') throw new AppError(ErrorCode.InvalidInput, 'That button does not say which spreadsheet it is about: send the file again.');
+  const fileName = typeof file === 'string' && file !== '' ? file.slice(0, 200) : 'the spreadsheet';
+  const request = { school: who.school, staff: who.staff, key, now };
+  if (press.verb === 'cancelImport') {
+    mayImport(who.school, who.staff);
+    // Cancel after Import (or after it lapsed) must not claim that nothing was imported.
+    if (!cancelHeldSpreadsheet(held, request)) throw noLongerHeld();
+    return spreadsheetCancelled(fileName, who.actor, now, who.school);
+  }
+  const { plan, written } = await importHeldSpreadsheet(stores, held, request);
+  return spreadsheetImported(fileName, plan, written, who.staff.id, now, who.school);
 }

@@ -41,6 +41,13 @@ export async function openPlacements(stores: ReadStores, school: School, now: Da
   return Promise.all(records.map(({ placement }) => withObligations(stores, school, placement, now, providers)));
 }
 
+/** Part-time timetables waiting for this person's approval, whether or not the approval is due yet. */
+export function approvalsWaitingFor(open: readonly PlacementWithObligations[], actor: Actor): Placement[] {
+  return open
+    .filter(({ placement, obligations }) => obligations.some((o) => o.type === 'part_time_timetable_approval' && owns(actor, placement, o)))
+    .map(({ placement }) => placement);
+}
+
 /** A provider's check listed once, however many pupils are placed there (the first pupil's stands for all). */
 export function oncePerProvider<T extends { placement: Placement; obligation: Obligation }>(items: readonly T[]): T[] {
   const listed = new Map<string, T>();

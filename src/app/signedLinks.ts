@@ -49,7 +49,7 @@ export function verifyLink(secret: string, token: string | null | undefined, sch
   return { school, actor, expiresAt: new Date(claims.e) };
 }
 
-/** The register's address for a member of staff, signed for 15 minutes from `now`. */
-export function registerUrl(baseUrl: string, secret: string, staffId: string, schoolId: string, now: Date): string {
-  return `${baseUrl.replace(/\/+$/, '')}/register?t=${signLink(secret, staffId, schoolId, now)}`;
+/** The register's address for a member of staff (or another of its pages: `/register/trust`), signed for 15 minutes from `now`. */
+export function registerUrl(baseUrl: string, secret: string, staffId: string, schoolId: string, now: Date, path = '/register'): string {
+  return `${baseUrl.replace(/\/+$/, '')}${path}?t=${signLink(secret, staffId, schoolId, now)}`;
 }

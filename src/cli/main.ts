@@ -25,8 +25,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   restore: { run: restore, summary: 'restore <file>                               a backup into an empty store' },
   history: { run: history, summary: 'history <pupil ref> --as STAFF               a pupil\'s placements and decisions' },
   export: { run: exportAudit, summary: 'export audit --school ID --from D --to D [--csv]  the audit trail, never concern details' },
-  link: { run: link, summary: 'link register --as STAFF [--school ID]       a signed link to the register (15 minutes)' },
-  report: { run: report, summary: 'report --school ID --term NAME [--out F.pdf]  the termly report for governors, as a PDF' },
+  link: { run: link, summary: 'link register|report|trust --as STAFF [--school ID]  a signed link to a page (15 minutes)' },
+  report: { run: report, summary: 'report --school ID|--trust --term NAME [--out F.pdf]  the termly report for governors, as a PDF' },
 };
 
 const HELP = `ap: apbot's command line\n\n${Object.values(COMMANDS)

@@ -9,10 +9,11 @@ import type { FormView } from './formView.ts';
 import type { PlacementListView } from './placementList.ts';
 import type { PlacementSummaryView } from './placementSummary.ts';
 import type { ReminderView } from './reminder.ts';
+import type { SpreadsheetImportView } from './spreadsheetImport.ts';
 import type { TeamOverviewView } from './teamOverview.ts';
 
 /** Every card the bot sends; `card` names its template (cards/<card>.json) and its Block Kit renderer. */
-export type CardView = ReminderView | DigestView | ApprovalRequestView | FormView | ConcernAlertView | PlacementSummaryView | DoneView | ErrorView | TeamOverviewView | PlacementListView | ChecklistView;
+export type CardView = ReminderView | DigestView | ApprovalRequestView | FormView | ConcernAlertView | PlacementSummaryView | DoneView | ErrorView | TeamOverviewView | PlacementListView | ChecklistView | SpreadsheetImportView;
 export type CardName = CardView['card'];
 
 /** Every action a card offers, wherever it sits: on the card, on each item of a list, or as "show more". */

@@ -19,8 +19,10 @@ import type { Viewer } from './viewModel.ts';
  * - `showPlacement`: show the placement summary (`/ap status <ref>`).
  * - `showMore`: the next page of a list (`input.offset`, `input.list`).
  * - `refreshCard`: Teams asks for the card as it stands now (the card's `refresh` action).
+ * - `importSpreadsheet`, `cancelImport`: import, or drop, the spreadsheet a dry run holds (`input.key`);
+ *   the card that answers says what came of it.
  */
-export const VIEW_VERBS = ['openReviewForm', 'openConcernForm', 'openEndPlacementForm', 'showReminder', 'showPlacement', 'showMore', 'refreshCard'] as const;
+export const VIEW_VERBS = ['openReviewForm', 'openConcernForm', 'openEndPlacementForm', 'showReminder', 'showPlacement', 'showMore', 'refreshCard', 'importSpreadsheet', 'cancelImport'] as const;
 export type ViewVerb = (typeof VIEW_VERBS)[number];
 export type Verb = DecisionName | ViewVerb;
 
@@ -69,6 +71,9 @@ const VIEW_ACTIONS: Readonly<Record<ViewVerb, ActionEntry>> = {
   // The list of placements is for those who may read them; one's own due list is for anyone.
   showMore: { decision: null, form: null, permission: null },
   refreshCard: { decision: null, form: null, permission: null },
+  // Importing placements is setting them up, so it needs the right to commission one.
+  importSpreadsheet: { decision: null, form: null, permission: 'commissionPlacement' },
+  cancelImport: { decision: null, form: null, permission: 'commissionPlacement' },
 };
 
 /** The one registry both chats and the CLI read: for each verb, the decision, the form and the permission. */

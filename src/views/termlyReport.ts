@@ -8,16 +8,31 @@ import { kindName } from './names.ts';
 import { obligationTitle } from './obligationWords.ts';
 import { todayOf } from './when.ts';
 
-/** One bar of a chart and the number written beside it. */
+/**
+ * A number as counted, never as written: shares keep their two counts and averages their total,
+ * so figures from several schools add up properly (a trust's percentage is recomputed, not averaged).
+ */
+export type Amount =
+  | { kind: 'count'; n: number }
+  /** `n` of `of`, read as a percentage; `none` is said when nothing was due or marked. */
+  | { kind: 'share'; n: number; of: number; unit: 'sessions' | null; none: string }
+  /** A mean of `count` numbers adding up to `total`, in school days. */
+  | { kind: 'mean'; total: number; count: number }
+  /** The largest of some numbers of school days; null when there are none. */
+  | { kind: 'max'; n: number | null }
+  /** A percentage the school gave (its whole-school attendance): it has no counts, so it never adds up. */
+  | { kind: 'given'; percent: number | null };
+
+/** One line of a section's numbers: a bar of its chart, or a fact beside it. */
 export interface ReportFigure {
   label: string;
-  value: number;
-  /** "12 of 14", "93% (28 of 30 sessions)": the number as the table beside the chart gives it. */
-  text: string;
+  amount: Amount;
 }
 
+export type ReportSectionId = 'kinds' | 'attendance' | 'onTime' | 'partTime' | 'suspensions' | 'escalations';
+
 export interface ReportSection {
-  id: 'kinds' | 'attendance' | 'onTime' | 'partTime' | 'suspensions' | 'escalations';
+  id: ReportSectionId;
   title: string;
   /** What the numbers count, in a sentence. */
   note: string;
@@ -28,7 +43,7 @@ export interface ReportSection {
   /** A reference line on a percentage chart (the whole school's attendance), if the school gave one. */
   reference: { label: string; value: number } | null;
   /** Plain facts beside or instead of a chart. */
-  facts: { label: string; text: string }[];
+  facts: ReportFigure[];
 }
 
 export interface TermlyReportView {
@@ -44,7 +59,46 @@ export interface TermlyReportView {
 }
 
 const percentOf = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 100));
-const outOf = (n: number, of: number) => (of === 0 ? 'none due' : `${percentOf(n, of)}% (${n} of ${of})`);
+
+/** What a bar of the chart measures: a count, or a percentage. */
+export function amountValue(amount: Amount): number {
+  switch (amount.kind) {
+    case 'count':
+      return amount.n;
+    case 'share':
+      return percentOf(amount.n, amount.of);
+    case 'mean':
+      return amount.count === 0 ? 0 : Math.round(amount.total / amount.count);
+    case 'max':
+      return amount.n ?? 0;
+    case 'given':
+      return amount.percent ?? 0;
+  }
+}
+
+/** "12", "80% (4 of 5)", "100% (64 of 64 sessions)", "29 school days": the number as the table beside a chart gives it. */
+export function amountText(amount: Amount): string {
+  switch (amount.kind) {
+    case 'count':
+      return String(amount.n);
+    case 'share':
+      return amount.of === 0 ? amount.none : `${percentOf(amount.n, amount.of)}% (${amount.n} of ${amount.of}${amount.unit ? ` ${amount.unit}` : ''})`;
+    case 'mean':
+      return amount.count === 0 ? 'none' : `${amountValue(amount)} school days`;
+    case 'max':
+      return amount.n === null ? 'none' : `${amount.n} school days`;
+    case 'given':
+      return amount.percent === null ? 'not given (add schoolAttendance to the school file)' : `${amount.percent}%`;
+  }
+}
+
+/** `report-oakfield-autumn-2025.pdf`, `report-trust-spring-2026.pdf` */
+export function reportFileName(who: string, term: string): string {
+  return `report-${who}-${term.toLowerCase().replaceAll(/[^a-z0-9]+/g, '-')}.pdf`;
+}
+
+const count = (n: number): Extract<Amount, { kind: 'count' }> => ({ kind: 'count', n });
+const share = (n: number, of: number, none = 'none due'): Amount => ({ kind: 'share', n, of, unit: null, none });
 const longDate = (d: LocalDate) => `${shortDate(d)} ${d.slice(0, 4)}`;
 
 /** Open at some point between two dates, once it had started (proposals that never began do not count). */
@@ -58,8 +112,8 @@ function kinds(placements: readonly Placement[]): ReportSection {
   const pupils = (list: readonly Placement[]) => new Set(list.map((p) => p.pupil.ref)).size;
   const figures = PLACEMENT_KINDS.map((k) => {
     const n = pupils(placements.filter((p) => p.kind === k));
-    return { label: kindName(k), value: n, text: String(n) };
-  }).filter((f) => f.value > 0);
+    return { label: kindName(k), amount: count(n) };
+  }).filter((f) => f.amount.n > 0);
   return {
     id: 'kinds',
     title: 'Pupils in alternative provision, by kind',
@@ -67,7 +121,7 @@ function kinds(placements: readonly Placement[]): ReportSection {
     figures,
     unit: 'count',
     reference: null,
-    facts: [{ label: 'Pupils in AP this term', text: String(pupils(placements)) }],
+    facts: [{ label: 'Pupils in AP this term', amount: count(pupils(placements)) }],
   };
 }
 
@@ -75,11 +129,8 @@ function attendance(placements: readonly Placement[], from: LocalDate, to: Local
   const atProviders = placements.filter((p) => p.provider !== undefined);
   const providers = [...new Set(atProviders.map((p) => p.provider?.name ?? ''))].sort();
   const tallyFor = (list: readonly Placement[]): AttendanceTally => tally(list.flatMap((p) => marksBetween(p, from, to)));
-  const words = (t: AttendanceTally) => (t.percent === null ? 'no marks' : `${t.percent}% (${t.attended} of ${t.marked} sessions)`);
-  const figures = providers.map((name) => {
-    const t = tallyFor(atProviders.filter((p) => p.provider?.name === name));
-    return { label: name, value: t.percent ?? 0, text: words(t) };
-  });
+  const sessions = (t: AttendanceTally): Amount => ({ kind: 'share', n: t.attended, of: t.marked, unit: 'sessions', none: 'no marks' });
+  const figures = providers.map((name) => ({ label: name, amount: sessions(tallyFor(atProviders.filter((p) => p.provider?.name === name))) }));
   const all = tallyFor(atProviders);
   return {
     id: 'attendance',
@@ -89,8 +140,8 @@ function attendance(placements: readonly Placement[], from: LocalDate, to: Local
     unit: 'percent',
     reference: schoolFigure === undefined ? null : { label: 'Whole school', value: schoolFigure },
     facts: [
-      { label: 'All providers', text: words(all) },
-      { label: 'Whole school', text: schoolFigure === undefined ? 'not given (add schoolAttendance to the school file)' : `${schoolFigure}%` },
+      { label: 'All providers', amount: sessions(all) },
+      { label: 'Whole school', amount: { kind: 'given', percent: schoolFigure ?? null } },
     ],
   };
 }
@@ -146,8 +197,8 @@ function onTime(school: School, placements: readonly Placement[], term: Period, 
     title: 'Reviews and QA visits on time',
     note: `Each placement needs a review every ${policy.reviewFrequency === 'term' ? 'term' : 'half-term'}; each provider a QA visit by the school's rule (${policy.qaVisitRule.replaceAll('_', ' ')}). Only periods that have ended, with the placement open throughout, count.`,
     figures: [
-      { label: 'Reviews', value: percentOf(reviewsHeld, reviewsDue), text: outOf(reviewsHeld, reviewsDue) },
-      { label: 'QA visits', value: percentOf(visitsMade, visitsDue), text: outOf(visitsMade, visitsDue) },
+      { label: 'Reviews', amount: share(reviewsHeld, reviewsDue) },
+      { label: 'QA visits', amount: share(visitsMade, visitsDue) },
     ],
     unit: 'percent',
     reference: null,
@@ -159,7 +210,6 @@ function partTime(school: School, placements: readonly Placement[]): ReportSecti
   const ptts = placements.filter((p) => p.kind === 'part_time_timetable');
   const lengths = ptts.map((p) => (p.end ? school.calendar.schoolDaysBetween(p.start, p.end) + 1 : null));
   const known = lengths.filter((n): n is number => n !== null);
-  const longest = known.length ? Math.max(...known) : 0;
   return {
     id: 'partTime',
     title: 'Part-time timetables',
@@ -168,11 +218,11 @@ function partTime(school: School, placements: readonly Placement[]): ReportSecti
     unit: 'count',
     reference: null,
     facts: [
-      { label: 'Active in the term', text: String(ptts.length) },
-      { label: 'Average length', text: known.length ? `${Math.round(known.reduce((a, b) => a + b, 0) / known.length)} school days` : 'none' },
-      { label: 'Longest', text: known.length ? `${longest} school days` : 'none' },
-      { label: 'Longer than six weeks (30 school days)', text: String(known.filter((n) => n > 30).length) },
-      { label: 'With no end date', text: String(lengths.length - known.length) },
+      { label: 'Active in the term', amount: count(ptts.length) },
+      { label: 'Average length', amount: { kind: 'mean', total: known.reduce((a, b) => a + b, 0), count: known.length } },
+      { label: 'Longest', amount: { kind: 'max', n: known.length ? Math.max(...known) : null } },
+      { label: 'Longer than six weeks (30 school days)', amount: count(known.filter((n) => n > 30).length) },
+      { label: 'With no end date', amount: count(lengths.length - known.length) },
     ],
   };
 }
@@ -195,9 +245,9 @@ function suspensions(school: School, placements: readonly Placement[], term: Per
     unit: 'count',
     reference: null,
     facts: [
-      { label: 'Suspensions over five days', text: String(long.length) },
-      { label: 'Provision by the sixth day', text: outOf(inTime.length, due.length) },
-      { label: 'Sixth day still to come', text: String(long.length - due.length) },
+      { label: 'Suspensions over five days', amount: count(long.length) },
+      { label: 'Provision by the sixth day', amount: share(inTime.length, due.length) },
+      { label: 'Sixth day still to come', amount: count(long.length - due.length) },
     ],
   };
 }
@@ -207,7 +257,7 @@ function escalations(escalated: readonly ObligationType[]): ReportSection {
   for (const type of escalated) counts.set(type, (counts.get(type) ?? 0) + 1);
   const figures = [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([type, n]) => ({ label: obligationTitle(type), value: n, text: String(n) }));
+    .map(([type, n]) => ({ label: obligationTitle(type), amount: count(n) }));
   return {
     id: 'escalations',
     title: 'Escalations, by duty',
@@ -215,7 +265,7 @@ function escalations(escalated: readonly ObligationType[]): ReportSection {
     figures,
     unit: 'count',
     reference: null,
-    facts: [{ label: 'Escalations in the term', text: String(escalated.length) }],
+    facts: [{ label: 'Escalations in the term', amount: count(escalated.length) }],
   };
 }
 

@@ -22,6 +22,7 @@ import { placementList } from '../../src/views/placementList.ts';
 import { placementSummary } from '../../src/views/placementSummary.ts';
 import { reminder } from '../../src/views/reminder.ts';
 import { reviewForm } from '../../src/views/reviewForm.ts';
+import { spreadsheetCancelled, spreadsheetDryRun, spreadsheetImported, type ImportRowLine } from '../../src/views/spreadsheetImport.ts';
 import { teamOverview } from '../../src/views/teamOverview.ts';
 import type { Viewer } from '../../src/views/viewModel.ts';
 import { aPlacement } from '../fixtures/placements.ts';
@@ -122,6 +123,18 @@ export function concernOf(placement: Placement): EventOf<'concern'> {
   return concern;
 }
 
+/** A spreadsheet's rows as the import reads them: a few to change, and (with `refusing`) every tenth refused. */
+export function importRows(count: number, refusing = false): ImportRowLine[] {
+  return Array.from({ length: count }, (_, i): ImportRowLine => {
+    const row = i + 2;
+    const pupil = { ref: `Y9-${4000 + i}`, initials: 'AB' };
+    if (refusing && i % 10 === 3) return { row, outcome: 'refused', pupil, detail: 'start: 31/02/2026 is not a date in the calendar; provider: "Hilltop Stables" is not a provider the bot knows' };
+    if (i % 4 === 1) return { row, outcome: 'updated', pupil, detail: 'end 2026-03-27 → 2026-07-22' };
+    if (i % 4 === 2) return { row, outcome: 'unchanged', pupil, detail: 'off-site AP at Riverside Farm, 2026-01-05 to open' };
+    return { row, outcome: 'created', pupil, detail: 'off-site AP at Riverside Farm, 2026-01-12 to 2026-07-22' };
+  });
+}
+
 /** One filled view model per card (and a few variants), as the fixtures every card test renders. */
 export function cardViews() {
   const school = cardSchool();
@@ -179,5 +192,9 @@ export function cardViews() {
     checklist: checklist(newPlacement(), school, NOW, viewers.apLead, 'Ms R Okafor set up the placement'),
     newPlacementForm: newPlacementForm(school, NOW, viewers.apLead, 'card-1'),
     timetableProposalForm: timetableProposalForm(school, NOW, viewers.teacher, 'card-2'),
+    spreadsheetImport: spreadsheetDryRun('placements.csv', { rows: importRows(6), ignoredColumns: ['Date of Birth'] }, '0123456789abcdef01234567', new Date(NOW.getTime() + 30 * 60_000), school),
+    spreadsheetImportRefused: spreadsheetDryRun('arbor-export.csv', { rows: importRows(40, true), ignoredColumns: [] }, undefined, NOW, school),
+    spreadsheetImported: spreadsheetImported('placements.csv', { rows: importRows(6), ignoredColumns: [] }, 4, 's-aplead', NOW, school),
+    spreadsheetImportCancelled: spreadsheetCancelled('placements.csv', viewers.apLead, NOW, school),
   } satisfies Record<string, CardView>;
 }

@@ -23,6 +23,7 @@ function wordsOf(node: unknown, key = ''): string[] {
 function said(rendered: unknown): string {
   return JSON.stringify(rendered)
     .replace(/\\n/g, ' ')
+    .replaceAll('\\"', '"')
     .replaceAll('&amp;', '&')
     .replaceAll('&lt;', '<')
     .replaceAll('&gt;', '>')

@@ -38,7 +38,7 @@ describe('importing placements from an Arbor-style export', () => {
   it('reads a byte-order mark, dd/mm/yyyy dates, quoted commas, apostrophes and blank trailing rows, and reports each row in a dry run', async () => {
     const { plan, written } = await run(fixture('arbor-placements.csv'), { dryRun: true });
     expect(written).toBe(0);
-    expect(plan.rows.map((r) => [r.row, r.outcome, r.pupil, r.detail])).toEqual([
+    expect(plan.rows.map((r) => [r.row, r.outcome, r.pupil && `${r.pupil.ref} ${r.pupil.initials}`, r.detail])).toEqual([
       [2, 'created', 'A1001 SO', 'off-site AP at Riverside Farm, 2026-01-12 to 2026-07-22'],
       [3, 'created', 'A1002 KM', 'off-site AP at Northgate Learning Centre, 2026-03-02 to 2026-03-27 (proposed)'],
       [4, 'created', 'A1003 ZA', 'on-site AP, 2026-01-05 to open'],
@@ -97,7 +97,7 @@ describe("the school's providers", () => {
 describe('importing placements from a SIMS-style export', () => {
   it('reads the pupil by admission number before UPN, and leaves the columns it does not need unread', async () => {
     const { plan } = await run(fixture('sims-placements.csv'));
-    expect(plan.rows.map((r) => [r.outcome, r.pupil])).toEqual([
+    expect(plan.rows.map((r) => [r.outcome, r.pupil && `${r.pupil.ref} ${r.pupil.initials}`])).toEqual([
       ['created', '001234 AO'],
       ['created', '001235 ZN'],
       ['created', '001236 CO'],
@@ -189,7 +189,7 @@ describe('a file with problems', () => {
   it('reads what a mapping file names, and says so when its column is not in the file', async () => {
     const map = importMappingSchema.parse({ columns: { pupilRef: 'MIS Code' }, kind: 'on_site_ap', kinds: {} });
     const { plan } = await run('MIS Code,Initials,Start\nX9,AB,12/01/2026\n', { map });
-    expect(plan.rows[0]).toMatchObject({ outcome: 'created', pupil: 'X9 AB' });
+    expect(plan.rows[0]).toMatchObject({ outcome: 'created', pupil: { ref: 'X9', initials: 'AB' } });
     const missing = importMappingSchema.parse({ columns: { pupilRef: 'Learner' }, kind: 'on_site_ap' });
     await expect(run('MIS Code,Initials,Start\nX9,AB,12/01/2026\n', { map: missing })).rejects.toThrow(/names column "Learner" for pupilRef/);
   });

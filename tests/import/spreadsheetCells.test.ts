@@ -56,7 +56,7 @@ describe('initials, never names', () => {
   it('refuses a name with no letter to take an initial from, or a single name', () => {
     expect(() => initialsOfNames('李', 'Wei')).toThrow('no letter A to Z');
     expect(() => initialsOfFullName('Cher')).toThrow('forename and a surname');
-    expect(() => readInitials('ABCDE')).toThrow('not initials');
+    expect(() => readInitials('ABCDE')).toThrow('more than initials');
   });
 });
 

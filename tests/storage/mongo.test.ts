@@ -8,7 +8,9 @@ import { auditKeyFilter, modelsOf, pendingAuditFilter } from '../../src/adapters
 import type { AuditLog } from '../../src/ports/auditLog.ts';
 import { CLAIM_ORDER, readyFilter } from '../../src/adapters/storage/mongo/mongoNudgeOutbox.ts';
 import { DUE_ORDER, MongoPlacementStore, dueFilter } from '../../src/adapters/storage/mongo/mongoPlacementStore.ts';
-import { SCHOOL, aCreate, aDecision, aPlacement, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
+import { SCHOOL, aCreate, aDecision, aMarkAudit, aPlacement, anAttendanceRecord, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
+import { MongoAttendanceStore } from '../../src/adapters/storage/mongo/mongoAttendanceStore.ts';
+import type { StoreItem } from '../../src/ports/storeBackup.ts';
 import { allStoreContracts } from '../contracts/storeContracts.ts';
 import { explainFind, indexesUsed, stagesOf, type Explained } from './fixtures/explain.ts';
 
@@ -56,6 +58,24 @@ if (uri) {
       expect(plan.executionStats.totalDocsExamined).toBe(1);
       expect(await stores.placements.completeAudits(SCHOOL)).toBe(1);
       expect((await explainFind(stores, 'placements', pendingAuditFilter(SCHOOL))).executionStats.totalDocsExamined).toBe(0);
+    });
+
+    it('completes every pending audit entry before a backup is read, so the backup holds each decision with its record', async () => {
+      await stores.placements.create(aCreate(aPlacement({ id: 'p-1' })));
+      const down: AuditLog = { append: () => Promise.reject(new Error('down')), list: (schoolId, query) => stores.audit.list(schoolId, query) };
+      const models = modelsOf(stores.connection);
+      await new MongoPlacementStore(models, down).applyDecision(aDecision((await stores.placements.get(SCHOOL, 'p-1'))!, 'review-while-down'));
+      const mark = anAttendanceRecord({ placementId: 'p-1' });
+      await new MongoAttendanceStore(models, down).record(mark, aMarkAudit(mark));
+      const keys = async () => (await stores.audit.list(SCHOOL)).map((e) => e.idempotencyKey);
+      expect(await keys()).not.toContain('review-while-down');
+
+      const items: StoreItem[] = [];
+      for await (const item of stores.backup.items()) items.push(item);
+      const backedUp = items.flatMap((i) => (i.kind === 'audit' ? [i.value.idempotencyKey] : []));
+      expect(backedUp).toEqual(expect.arrayContaining(['review-while-down', aMarkAudit(mark).idempotencyKey]));
+      expect(await stores.placements.completeAudits(SCHOOL)).toBe(0);
+      expect(await stores.attendance.completeAudits(SCHOOL)).toBe(0);
     });
 
     it("reads a school's due placements in order from the index, without a sort stage", async () => {
@@ -106,6 +126,7 @@ if (uri) {
   describe.skip('MongoDB contract suite (skipped: MONGODB_URI is not set; MongoDB cannot run on this machine)', () => {
     it.skip('runs every store contract against MongoDB when MONGODB_URI is set', () => undefined);
     it.skip('checks the query plans of the audit key lookup, listDue and the outbox claim (index scans, no collection scan, no sort)', () => undefined);
+    it.skip('completes every pending audit entry before a backup is read', () => undefined);
   });
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINK_LIFETIME_MS } from '../../src/app/signedLinks.ts';
-import { aWebRig } from '../fixtures/webRig.ts';
+import { aWebRig, MONDAY } from '../fixtures/webRig.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -178,6 +178,47 @@ suite(existsSync(CHROMIUM) ? 'the register in headless Chromium' : `the register
     expect(await page.getByRole('row', { name: /Reviews/ }).innerText()).toContain('80% (4 of 5)');
     expect(await seriousAccessibilityIssues(page)).toEqual([]);
     await page.screenshot({ path: `${screenshots}report.png`, fullPage: true });
+  });
+
+  it("takes the trust's AP governor from the register to the report across both schools: the trust's charts with their numbers and each school's beside them, accessible", async () => {
+    const trust = await aWebRig(MONDAY, 'example');
+    try {
+      await page.goto(trust.link('s-governor'));
+      await Promise.all([page.waitForURL(/\/register\/trust\?/), page.getByRole('link', { name: "Termly report across the trust's schools" }).click()]);
+      await page.getByRole('combobox', { name: 'Term' }).selectOption('Autumn 2025');
+      await Promise.all([page.waitForURL(/term=Autumn/), page.getByRole('button', { name: 'Show' }).click()]);
+      expect(await page.locator('h1').innerText()).toBe('Alternative provision across 2 schools: Autumn 2025');
+      expect(await page.locator('figure svg').count()).toBe(3);
+      const onTime = page.locator('section', { has: page.getByRole('heading', { name: 'Reviews and QA visits on time' }) });
+      expect(await onTime.locator('table.numbers').getByRole('row', { name: /Reviews/ }).innerText()).toContain('75% (6 of 8)');
+      expect(await onTime.locator('table.breakdown').getByRole('row', { name: /Elmwood/ }).innerText()).toMatch(/67% \(2 of 3\)\s+67% \(2 of 3\)/);
+      expect(await onTime.locator('table.breakdown tfoot').innerText()).toMatch(/All schools\s+75% \(6 of 8\)\s+27% \(3 of 11\)/);
+      const text = await page.locator('main').innerText();
+      for (const ref of [...OPEN_PUPILS, 'Y8-1001', 'Y10-1002']) expect(text).not.toContain(ref);
+      expect(await seriousAccessibilityIssues(page)).toEqual([]);
+      await page.screenshot({ path: `${screenshots}trust-report.png`, fullPage: true });
+      await page.goto(trust.link('s-head'));
+      expect(await page.getByRole('link', { name: "Termly report across the trust's schools" }).count()).toBe(0);
+      const refused = await page.goto(trust.link('s-head').replace('/register?', '/register/trust?'));
+      expect(refused?.status()).toBe(403);
+      expect(await page.locator('table').count()).toBe(0);
+    } finally {
+      await trust.close();
+    }
+  });
+
+  it("opens the Teams tab outside Teams: Microsoft's library loads from the bot, finds no Teams around it, and the tab says how to open the register from chat, accessible", async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const response = await page.goto(`${rig.url}/register/tab`);
+    expect(response?.status()).toBe(200);
+    expect(await page.evaluate(() => typeof (window as unknown as { microsoftTeams?: unknown }).microsoftTeams)).toBe('object');
+    await page.waitForFunction(() => !(document.getElementById('sso-status')?.textContent ?? '').startsWith('Opening'), undefined, { timeout: 10_000 });
+    expect(await page.locator('#sso-status').innerText()).toBe("This page opens your register inside Teams. Here, open it from chat:");
+    expect(await page.locator('main').innerText()).toContain('type register in your chat with apbot');
+    expect(await page.locator('table').count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
   });
 
   it('names a bad filter instead of guessing, and shows nothing else', async () => {

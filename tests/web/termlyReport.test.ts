@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweep } from '../../src/app/sweep.ts';
 import { termlyReportOf } from '../../src/app/termlyReport.ts';
-import type { TermlyReportView } from '../../src/views/termlyReport.ts';
+import { amountText, type TermlyReportView } from '../../src/views/termlyReport.ts';
 import { pdfText } from '../fixtures/pdfText.ts';
 import { aWebRig, MONDAY } from '../fixtures/webRig.ts';
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 
 /** Every number in the report, section by section, as the table beside each chart gives it. */
 const numbersOf = (view: TermlyReportView) =>
-  Object.fromEntries(view.sections.map((s) => [s.id, Object.fromEntries([...s.figures.map((f) => [f.label, f.text]), ...s.facts.map((f) => [f.label, f.text])])]));
+  Object.fromEntries(view.sections.map((s) => [s.id, Object.fromEntries([...s.figures, ...s.facts].map((f) => [f.label, amountText(f.amount)]))]));
 
 async function get(staffId: string, path: string, term?: string) {
   const url = new URL(rig.link(staffId));
@@ -60,8 +60,8 @@ describe('the termly report, counted by hand from the example school', () => {
     // Late by more than two school days on Mon 9 Feb, each nudged to the AP lead and the headteacher:
     // the QA visits to Northgate (due 17 Dec) and Skyline (due 28 Jan), BJ's reintegration meeting
     // (due 28 Jan), and one provider document past its expiry.
-    expect(escalations?.figures.map((f) => `${f.label}: ${f.text}`)).toEqual(['Quality-assurance visit: 2', 'Provider document expiring: 1', 'Reintegration meeting: 1']);
-    expect(escalations?.facts).toEqual([{ label: 'Escalations in the term', text: '4' }]);
+    expect(escalations?.figures.map((f) => `${f.label}: ${amountText(f.amount)}`)).toEqual(['Quality-assurance visit: 2', 'Provider document expiring: 1', 'Reintegration meeting: 1']);
+    expect(escalations?.facts).toEqual([{ label: 'Escalations in the term', amount: { kind: 'count', n: 4 } }]);
     // A second sweep sends nothing new and counts nothing twice.
     await sweep(rig.stores, rig.oakfield, MONDAY);
     expect(numbersOf(await termlyReportOf(rig.stores, rig.oakfield, 'Spring 2026', MONDAY))['escalations']).toMatchObject({ 'Escalations in the term': '4' });

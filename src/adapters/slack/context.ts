@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { HeldImports } from '../../app/chatImport.ts';
 import type { ChatDeps } from '../../ports/chatAdapter.ts';
 import type { NudgeChannel } from '../../ports/nudgeChannel.ts';
 
@@ -6,4 +7,6 @@ import type { NudgeChannel } from '../../ports/nudgeChannel.ts';
 export interface SlackContext extends ChatDeps {
   client: WebClient;
   channel: NudgeChannel;
+  /** Spreadsheets sent in the DM, between their dry run and Import or Cancel. */
+  held: HeldImports;
 }

@@ -1,4 +1,4 @@
-import { dueFor, openPlacements, owns } from '../../app/queries.ts';
+import { approvalsWaitingFor, dueFor, openPlacements } from '../../app/queries.ts';
 import { mayOpenRegister, registerLinkFor } from '../../app/registerLink.ts';
 import { unreachableStaffFor } from '../../app/staffReach.ts';
 import { registerLinkBlocks } from './blocks/registerLink.ts';
@@ -23,9 +23,7 @@ export async function publishHome(ctx: SlackContext, userId: string, teamId: str
     openPlacements(ctx.stores, who.school, now),
     ctx.stores.audit.list(who.school.id, { actor: who.staff.id, since: new Date(now.getTime() - RECENT_DAYS * 86_400_000) }),
   ]);
-  const approvals = open
-    .filter(({ placement, obligations }) => obligations.some((o) => o.type === 'part_time_timetable_approval' && owns(who.actor, placement, o)))
-    .map(({ placement }) => placement);
+  const approvals = approvalsWaitingFor(open, who.actor);
   const recent = decided.filter((e) => e.outcome === 'recorded').slice(-RECENT_COUNT).reverse();
   const unreachable = await unreachableStaffFor(who, ctx.stores.conversations, { teams: true, slack: true });
   const home = homeView(due, approvals, recent, who.school, now, who.actor, unreachable);

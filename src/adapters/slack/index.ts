@@ -11,6 +11,8 @@ import { afterAck } from './afterAck.ts';
 import { SignedRequestCheck } from './signedRequest.ts';
 import { registerActions } from './interactions/actions.ts';
 import { registerSubmissions } from './interactions/submissions.ts';
+import { registerSharedFiles } from './sharedFile.ts';
+import { HeldImports } from '../../app/chatImport.ts';
 
 // @slack/web-api is CommonJS; Node's ESM loader cannot see every named export, so take them from the default.
 const { retryPolicies, WebClient } = webApi;
@@ -39,17 +41,20 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
 
   const receiver: Receiver = slack.appToken
     ? new SocketModeReceiver({ appToken: slack.appToken, logger, installerOptions: { clientOptions } })
-    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false });
+    : // The route checks every signature (and refuses replays) before Bolt sees the request: once is enough.
+      new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false, signatureVerification: false });
   const client = new WebClient(slack.botToken, clientOptions);
-  const app = new App({ authorize: botAuthorization(client, slack.botToken), receiver, logger, clientOptions });
+  // No conversation store: nothing reads Bolt's per-conversation state, and it costs every request.
+  const app = new App({ authorize: botAuthorization(client, slack.botToken), receiver, logger, clientOptions, convoStore: false });
 
   // Nudges wait for the deliverer's pacing on a 429 instead of inside the client.
   const channel = slackNudgeChannel(deps, new WebClient(slack.botToken, { ...clientOptions, rejectRateLimitedCalls: true }));
-  const ctx: SlackContext = { ...deps, client, channel };
+  const ctx: SlackContext = { ...deps, client, channel, held: new HeldImports() };
 
   registerApCommand(app, ctx);
   registerActions(app, ctx);
   registerSubmissions(app, ctx);
+  registerSharedFiles(app, ctx, slack.botToken);
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     await afterAck();

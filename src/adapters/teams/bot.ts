@@ -6,11 +6,12 @@ import { runCommand } from './commands/index.ts';
 import { helpText } from './commands/help.ts';
 import { asTyped } from './text.ts';
 import { rememberPersonalChat } from './conversations.ts';
-import { onTeamInstall, teamInstalled } from './teamRoster.ts';
+import { membersJoined, onMembersJoined, onTeamInstall, teamInstalled } from './teamRoster.ts';
+import { answerFilesSent, filesSent } from './sentFile.ts';
 import { teamsIdentityOf, whoIs, type TeamsDeps } from './turn.ts';
 import { strangerReply } from '../../app/guards.ts';
 import type { Identified } from '../../app/identity.ts';
-import { dueFor } from '../../app/queries.ts';
+import { approvalsWaitingFor, dueFor, openPlacements } from '../../app/queries.ts';
 import { approvalCard, dueCard } from './attachments.ts';
 
 /** Longer than any command; a longer message is pasted text, not a command. */
@@ -48,6 +49,8 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
     await context.sendActivity(PERSONAL_ONLY);
     return;
   }
+  const files = filesSent(context);
+  if (files.length > 0) return answerFilesSent({ deps, context, ...found, now: deps.clock.now() }, files);
   try {
     await runCommand({ deps, context, ...found, now: deps.clock.now() }, text);
   } catch (error) {
@@ -62,6 +65,8 @@ async function onMessage(deps: TeamsDeps, context: TurnContext): Promise<void> {
  */
 async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Promise<void> {
   if (teamInstalled(context)) return onTeamInstall(deps, context);
+  const joined = membersJoined(context);
+  if (joined.length > 0) return onMembersJoined(deps, context, joined);
   const botId = context.activity.recipient?.id;
   const added = Array.isArray(context.activity.membersAdded) ? context.activity.membersAdded : [];
   if (!added.some((m) => m?.id === botId)) return;
@@ -82,8 +87,8 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
 
 async function sendWhatWaits(deps: TeamsDeps, context: TurnContext, who: Identified): Promise<void> {
   const now = deps.clock.now();
-  const due = await dueFor(deps.stores, who.school, who.actor, now);
-  const approvals = due.filter(({ obligation }) => obligation.type === 'part_time_timetable_approval').map(({ placement }) => placement);
+  const [due, open] = await Promise.all([dueFor(deps.stores, who.school, who.actor, now), openPlacements(deps.stores, who.school, now)]);
+  const approvals = approvalsWaitingFor(open, who.actor);
   await context.sendActivity({ attachments: [dueCard(due, who.school, now, who.actor), ...approvals.map((p) => approvalCard(p, who.school, now, who.actor))] });
 }
 

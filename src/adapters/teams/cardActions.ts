@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Attachment, InvokeResponse, TurnContext } from 'botbuilder';
+import { answerImportPress } from '../../app/chatImport.ts';
 import { decide } from '../../app/decide.ts';
 import { decisionInput } from '../../app/formInput.ts';
 import { cardAfter, cardNow, cardRefused, fieldsFor, formFor, mayReadPlacements, placementNamed, pressKey, strangerReply } from '../../app/guards.ts';
@@ -17,7 +18,7 @@ import { checklist } from '../../views/checklist.ts';
 import { backToList } from '../../views/placementSummary.ts';
 import type { FormCard } from '../../views/formView.ts';
 import { isViewVerb, type ViewVerb } from '../../views/registry.ts';
-import { answerCard, approvalCard, concernCard, dueCard, errorCard, placementListCard, reminderCard, summaryCard } from './attachments.ts';
+import { answerCard, approvalCard, cardAttachment, concernCard, dueCard, errorCard, placementListCard, reminderCard, summaryCard } from './attachments.ts';
 import { typedOnCard } from './cardInput.ts';
 import { whoIs, type TeamsDeps, type Turn } from './turn.ts';
 
@@ -140,7 +141,17 @@ const REFRESH: Record<Exclude<CardName, 'teamOverview' | 'placementList' | 'newP
   endPlacementForm: openForm('endPlacementForm'),
   done: showState,
   error: showState,
+  // Never listed for a refresh: a dry run is its sender's alone.
+  spreadsheetImport: () => Promise.reject(new AppError(ErrorCode.NotPossible, 'Send the spreadsheet again to see its dry run.')),
 };
+
+/** Import or Cancel on a spreadsheet's dry run: the card says what came of it. */
+function importPress(verb: 'importSpreadsheet' | 'cancelImport') {
+  return async (press: Press): Promise<Attachment> => {
+    const { deps, who, now } = press.turn;
+    return cardAttachment(await answerImportPress(deps.stores, deps.held, who, { verb, input: press.input }, now), who.school);
+  };
+}
 
 const VIEW_ROUTES: Record<ViewVerb, (press: Press) => Promise<Attachment>> = {
   openReviewForm: openForm('reviewForm'),
@@ -149,6 +160,8 @@ const VIEW_ROUTES: Record<ViewVerb, (press: Press) => Promise<Attachment>> = {
   showPlacement,
   showReminder,
   showMore,
+  importSpreadsheet: importPress('importSpreadsheet'),
+  cancelImport: importPress('cancelImport'),
   refreshCard: (press) => {
     const card = press.input['card'];
     return (typeof card === 'string' && Object.hasOwn(REFRESH, card) ? REFRESH[card as keyof typeof REFRESH] : showState)(press);

@@ -1,3 +1,4 @@
+import { HeldImports } from '../../app/chatImport.ts';
 import type { ChatAdapter, ChatDeps } from '../../ports/chatAdapter.ts';
 import { createBotAdapter, type TeamsCredentials } from './botAdapter.ts';
 import { botLogic } from './bot.ts';
@@ -12,7 +13,7 @@ import { teamsNudgeChannel } from './teamsNudgeChannel.ts';
  */
 export function createTeams(deps: ChatDeps & { teams: TeamsCredentials }): ChatAdapter {
   const adapter = createBotAdapter(deps.teams, deps.log);
-  const teamsDeps = { ...deps, personas: deps.demo ? new DemoPersonas() : undefined, adapter, appId: deps.teams.appId ?? '' };
+  const teamsDeps = { ...deps, personas: deps.demo ? new DemoPersonas() : undefined, adapter, appId: deps.teams.appId ?? '', held: new HeldImports() };
   return {
     name: 'teams',
     routes: { '/api/messages': messagesRoute(adapter, botLogic(teamsDeps), deps.log) },

@@ -77,13 +77,11 @@ export async function onTeamInstall(deps: TeamsDeps, context: TurnContext): Prom
 /** Teams whose roster is being read right now. */
 const reading = new Set<string>();
 
-async function readRoster(deps: TeamsDeps, context: TurnContext): Promise<void> {
-  const schools = schoolsOf(deps, context);
-  if (schools.length === 0) {
-    deps.log.warn({ activityType: context.activity.type }, 'Teams team install from a tenant no school names; roster not read');
-    return;
-  }
-  const roster = await wholeRoster(context);
+/**
+ * Each member of staff found among these team members by email or UPN gets their Teams account
+ * recorded and, unless the bot already has one, a 1:1 chat opened.
+ */
+async function reachStaffAmong(deps: TeamsDeps, context: TurnContext, schools: readonly School[], roster: readonly TeamsChannelAccount[]): Promise<{ opened: number; unmatched: number; failed: number }> {
   const tenantId = teamsIdentityOf(context)?.tenantId;
   let opened = 0;
   let unmatched = 0;
@@ -104,9 +102,50 @@ async function readRoster(deps: TeamsDeps, context: TurnContext): Promise<void> 
       }
     }
   }
+  return { opened, unmatched, failed };
+}
+
+async function readRoster(deps: TeamsDeps, context: TurnContext): Promise<void> {
+  const schools = schoolsOf(deps, context);
+  if (schools.length === 0) {
+    deps.log.warn({ activityType: context.activity.type }, 'Teams team install from a tenant no school names; roster not read');
+    return;
+  }
+  const roster = await wholeRoster(context);
+  const { opened, unmatched, failed } = await reachStaffAmong(deps, context, schools, roster);
   deps.log.info({ rosterSize: roster.length, opened, failed, unmatched }, 'Teams roster matched to staff');
   // Said once: a second install event finds every chat already open and stays quiet.
   if (opened === 0) return;
   const rest = unmatched === 0 ? '' : ` ${unmatched} member(s) of staff are not in this team under their work email: the AP lead can run ap staff check to see who.`;
   await context.sendActivity(`I've opened a chat with ${opened} member(s) of staff found in this team by their work email.${rest}`);
+}
+
+/** The people (not the bot) just added to a team the bot is already in. */
+export function membersJoined(context: TurnContext): string[] {
+  const { activity } = context;
+  const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  if (activity.type !== 'conversationUpdate' || typeof team !== 'string' || teamInstalled(context)) return [];
+  const added = Array.isArray(activity.membersAdded) ? activity.membersAdded : [];
+  return added.flatMap((m) => (typeof m?.id === 'string' && m.id !== activity.recipient?.id ? [m.id] : []));
+}
+
+/**
+ * New members of the staff team, as at install: each is looked up in the team (for their email
+ * and UPN), matched to the school's staff, and found staff get their chat opened, so someone who
+ * joins the school's team later is nudged without opening the app. Nothing is said in the team.
+ */
+export async function onMembersJoined(deps: TeamsDeps, context: TurnContext, joined: readonly string[]): Promise<void> {
+  const schools = schoolsOf(deps, context);
+  if (schools.length === 0) return;
+  const members: TeamsChannelAccount[] = [];
+  let unknown = 0;
+  for (const id of joined) {
+    try {
+      members.push(await TeamsInfo.getMember(context, id));
+    } catch {
+      unknown++;
+    }
+  }
+  const { opened, failed } = await reachStaffAmong(deps, context, schools, members);
+  deps.log.info({ joined: joined.length, opened, failed, unknown }, 'Teams members joined the staff team');
 }

@@ -1,4 +1,5 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { HeldImports } from '../../app/chatImport.ts';
 import { staffOrStranger } from '../../app/guards.ts';
 import type { Identified, PlatformIdentity } from '../../app/identity.ts';
 import { staffHere } from '../../app/schoolChoice.ts';
@@ -13,6 +14,8 @@ export interface TeamsDeps extends ChatDeps {
   adapter: CloudAdapter;
   /** The bot's app id; empty when running unauthenticated. */
   appId: string;
+  /** Spreadsheets sent in a 1:1 chat, between their dry run and Import or Cancel. */
+  held: HeldImports;
 }
 
 /** One incoming activity from a known member of staff. */

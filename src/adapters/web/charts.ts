@@ -1,6 +1,6 @@
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { ReportSection } from '../../views/termlyReport.ts';
+import { amountText, amountValue, type ReportSection } from '../../views/termlyReport.ts';
 
 /**
  * A section's figures as a horizontal bar chart, drawn to SVG on the server by Vega-Lite and Vega
@@ -8,7 +8,8 @@ import type { ReportSection } from '../../views/termlyReport.ts';
  */
 export async function chartSvg(section: ReportSection): Promise<string> {
   const percent = section.unit === 'percent';
-  const bars = {
+  const bars = section.figures.map((f) => ({ label: f.label, value: amountValue(f.amount), text: amountText(f.amount) }));
+  const barLayer = {
     mark: { type: 'bar', color: '#2f5d8a' },
     encoding: {
       y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 400 } },
@@ -23,11 +24,11 @@ export async function chartSvg(section: ReportSection): Promise<string> {
   };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: `${section.title}: ${section.figures.map((f) => `${f.label} ${f.text}`).join('; ')}${section.reference ? `; ${section.reference.label} ${section.reference.value}%` : ''}`,
+    description: `${section.title}: ${bars.map((f) => `${f.label} ${f.text}`).join('; ')}${section.reference ? `; ${section.reference.label} ${section.reference.value}%` : ''}`,
     width: 360,
     height: { step: 28 },
-    data: { values: section.figures },
-    layer: reference ? [bars, reference] : [bars],
+    data: { values: bars },
+    layer: reference ? [barLayer, reference] : [barLayer],
     config: { font: 'Helvetica, Arial, sans-serif', axis: { labelFontSize: 12, titleFontSize: 12 }, view: { stroke: null } },
   } as TopLevelSpec;
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ChronologyView } from '../../views/chronology.ts';
-import type { ReportSection, TermlyReportView } from '../../views/termlyReport.ts';
+import { amountText, amountValue, type ReportSection, type TermlyReportView } from '../../views/termlyReport.ts';
+import { breakdownText, type TrustReportView } from '../../views/trustReport.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -55,7 +56,7 @@ export function chronologyPdf(view: ChronologyView): Promise<Uint8Array> {
 
 /** A section's bars drawn with pdfkit, each with its number beside it: the same figures as the page's chart. */
 function bars(doc: Doc, section: ReportSection): void {
-  const max = section.unit === 'percent' ? 100 : Math.max(1, ...section.figures.map((f) => f.value));
+  const max = section.unit === 'percent' ? 100 : Math.max(1, ...section.figures.map((f) => amountValue(f.amount)));
   const left = doc.page.margins.left;
   const labelWidth = 170;
   const barWidth = 200;
@@ -63,8 +64,8 @@ function bars(doc: Doc, section: ReportSection): void {
     if (doc.y > doc.page.height - 90) doc.addPage();
     const y = doc.y;
     doc.font('Helvetica').fontSize(9).fillColor('black').text(f.label, left, y + 2, { width: labelWidth - 8, lineBreak: false, ellipsis: true });
-    doc.rect(left + labelWidth, y, Math.max(1, (f.value / max) * barWidth), 12).fill('#2f5d8a');
-    doc.fillColor('black').text(f.text, left + labelWidth + barWidth + 8, y + 2, { lineBreak: false });
+    doc.rect(left + labelWidth, y, Math.max(1, (amountValue(f.amount) / max) * barWidth), 12).fill('#2f5d8a');
+    doc.fillColor('black').text(amountText(f.amount), left + labelWidth + barWidth + 8, y + 2, { lineBreak: false });
     doc.x = left;
     doc.y = y + 17;
   }
@@ -75,17 +76,34 @@ function bars(doc: Doc, section: ReportSection): void {
   }
 }
 
+function reportSection(doc: Doc, section: ReportSection): void {
+  if (doc.y > doc.page.height - 160) doc.addPage();
+  heading(doc, section.title);
+  line(doc, section.note, { muted: true, size: 9 });
+  doc.moveDown(0.4);
+  bars(doc, section);
+  for (const fact of section.facts) line(doc, `${fact.label}: ${amountText(fact.amount)}`);
+}
+
 /** The termly report as a PDF: each section's bars with their numbers, and its facts. */
 export function reportPdf(view: TermlyReportView): Promise<Uint8Array> {
   return pdfOf(`${view.title}, ${view.school}`, (doc) => {
     line(doc, `${view.period}. Numbers only: no pupil is named.`, { muted: true });
+    for (const section of view.sections) reportSection(doc, section);
+  });
+}
+
+/** The report across the trust as a PDF: the trust's bars and facts, then each school's numbers for the section. */
+export function trustReportPdf(view: TrustReportView): Promise<Uint8Array> {
+  return pdfOf(view.title, (doc) => {
+    line(doc, 'Numbers only: no pupil is named. Every figure is added up from the schools\' own counts; a percentage is worked out again from the added counts, never averaged.', { muted: true });
+    for (const school of view.schools) line(doc, `${school.name}: ${school.period}`, { size: 9 });
     for (const section of view.sections) {
-      if (doc.y > doc.page.height - 160) doc.addPage();
-      heading(doc, section.title);
-      line(doc, section.note, { muted: true, size: 9 });
-      doc.moveDown(0.4);
-      bars(doc, section);
-      for (const fact of section.facts) line(doc, `${fact.label}: ${fact.text}`);
+      reportSection(doc, section);
+      doc.moveDown(0.3);
+      line(doc, 'School by school', { bold: true, size: 9 });
+      for (const row of section.breakdown.rows)
+        line(doc, `${row.school}: ${section.breakdown.columns.map((c, i) => `${c} ${breakdownText(row.amounts[i] ?? null)}`).join(' · ')}`, { size: 9 });
     }
   });
 }

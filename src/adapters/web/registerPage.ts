@@ -55,17 +55,19 @@ function sortHref(view: RegisterView, column: RegisterColumn, links: Links): str
   return links.to('/register', { kind, provider, owner, status, sort: column, dir });
 }
 
-function leaderLinks(view: { mayExportAudit?: boolean; mayReadReport: boolean }, links: Links): Html {
+function leaderLinks(view: { mayExportAudit?: boolean; mayReadReport: boolean }, links: Links, acrossTrust: boolean): Html {
   return html`<nav class="actions" aria-label="More">
 ${view.mayReadReport ? html`<a href="${links.to('/register/report')}">Termly report for governors</a>` : ''}
+${acrossTrust ? html`<a href="${links.to('/register/trust')}">Termly report across the trust's schools</a>` : ''}
 ${view.mayExportAudit ? html`<a href="${links.to('/register/audit.csv')}">Download the audit trail (CSV)</a>` : ''}
 </nav>`;
 }
 
-export function registerPage(view: RegisterView, links: Links): string {
+/** `acrossTrust`: the viewer reads the termly report in more than one school, so the trust's is offered too. */
+export function registerPage(view: RegisterView, links: Links, acrossTrust: boolean): string {
   const columns = view.columns;
   const body = html`
-${leaderLinks(view, links)}
+${leaderLinks(view, links, acrossTrust)}
 <form class="filters" method="get" action="/register" aria-label="Filter the register">
 <input type="hidden" name="t" value="${links.token}">
 ${filterSelect('kind', 'Kind', view.filters.kind, view.query.kind)}
@@ -95,14 +97,14 @@ ${view.rows.length === 0 ? html`<p>No open placement matches these filters.</p>`
   return page(view.title, body, `${view.viewer} · ${view.today}`);
 }
 
-export function registerCountsPage(view: RegisterCountsView, links: Links): string {
+export function registerCountsPage(view: RegisterCountsView, links: Links, acrossTrust: boolean): string {
   const table = (caption: string, rows: { title: string; count: number }[]) =>
     html`<table><caption>${caption}</caption><thead><tr><th scope="col">${caption.split(' by ')[1] ?? ''}</th><th scope="col">Pupils</th></tr></thead><tbody>${rows.map(
       (r) => html`<tr><td>${r.title}</td><td>${r.count}</td></tr>`,
     )}</tbody></table>`;
   const body = html`
 <p>${view.total} pupils have an open placement. Governors see numbers only, never pupils.</p>
-${leaderLinks(view, links)}
+${leaderLinks(view, links, acrossTrust)}
 ${table('Open placements by kind', view.byKind)}
 ${table('Open placements by status', view.byStatus)}`;
   return page(view.title, body, `${view.viewer} · ${view.today}`);

@@ -20,8 +20,8 @@ export type RowOutcome = 'created' | 'updated' | 'unchanged' | 'refused';
 export interface ImportRowReport {
   row: number;
   outcome: RowOutcome;
-  /** "Y9-0412 JS", once the row was read that far. */
-  pupil?: string;
+  /** The pupil by reference and initials, once the row was read that far. */
+  pupil?: { ref: string; initials: string };
   placementId?: string;
   /** What the row adds, what it changes, or every reason it is refused. */
   detail: string;
@@ -82,7 +82,7 @@ function providerIndex(providers: readonly Provider[], mapping: ImportMapping): 
 }
 
 /** Reads one row into a placement's fields, or every reason it cannot be read. */
-function readRow(row: CsvRow, columns: Partial<Record<PlacementColumn, string>>, mapping: ImportMapping, providers: Map<string, Provider>): RowPlacement | { problems: string[]; pupil?: string } {
+function readRow(row: CsvRow, columns: Partial<Record<PlacementColumn, string>>, mapping: ImportMapping, providers: Map<string, Provider>): RowPlacement | { problems: string[]; pupil?: { ref: string; initials: string } } {
   const problems: string[] = [];
   const cell = (field: PlacementColumn) => {
     const header = columns[field];
@@ -124,7 +124,7 @@ function readRow(row: CsvRow, columns: Partial<Record<PlacementColumn, string>>,
   if (start && end && end < start) problems.push(`end: ${cell('end')} is before the start`);
   const timetable = cell('sessions') === '' ? undefined : read('sessions', () => readSessions(cell('sessions')));
   const yearGroup = cell('yearGroup').replace(/^(year|yr|y)\s*/i, '') || undefined;
-  const pupil = ref && initials ? `${ref} ${initials}` : undefined;
+  const pupil = ref && initials ? { ref, initials } : undefined;
   if (problems.length > 0 || !initials || !kind || !start) return { problems, ...(pupil ? { pupil } : {}) };
   return { ref, initials, kind, start, ...(yearGroup ? { yearGroup } : {}), ...(provider ? { provider } : {}), ...(end ? { end } : {}), ...(timetable ? { timetable } : {}) };
 }
@@ -164,7 +164,7 @@ export function planPlacementImport(table: CsvTable, mapping: ImportMapping, con
       rows.push({ row: row.number, outcome: 'refused', ...(read.pupil ? { pupil: read.pupil } : {}), detail: read.problems.join('; ') });
       continue;
     }
-    const pupil = `${read.ref} ${read.initials}`;
+    const pupil = { ref: read.ref, initials: read.initials };
     const refuse = (detail: string) => rows.push({ row: row.number, outcome: 'refused', pupil, detail });
     const identity = identityOf(read.ref, read.kind, read.provider?.id);
     const earlier = seen.get(identity);

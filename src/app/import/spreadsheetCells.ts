@@ -99,6 +99,7 @@ export function initialsOfFullName(name: string): string {
 /** Initials typed as initials: "J.S.", "js", "J S". */
 export function readInitials(cell: string): string {
   const letters = cell.normalize('NFD').replace(/[^A-Za-z]/g, '').toUpperCase();
-  if (!/^[A-Z]{1,4}$/.test(letters)) throw new CellProblem(`${cell} is not initials (1 to 4 letters)`);
+  // Not quoted back: a column of initials sometimes holds a pupil's name, which goes nowhere.
+  if (!/^[A-Z]{1,4}$/.test(letters)) throw new CellProblem('the column holds more than initials (1 to 4 letters)');
   return letters;
 }

@@ -38,7 +38,7 @@ function readFileBytes(path: string, what: string): Uint8Array {
 /** The dry run's report: one line per row, then what it adds up to. */
 export function placementImportReport(plan: PlacementImportPlan, dryRun: boolean): string[] {
   const counts = countOutcomes(plan);
-  const lines = [formatTable(['row', 'outcome', 'pupil', 'placement', 'detail'], plan.rows.map((r) => [String(r.row), r.outcome, r.pupil ?? '', r.placementId ?? '', r.detail]))];
+  const lines = [formatTable(['row', 'outcome', 'pupil', 'placement', 'detail'], plan.rows.map((r) => [String(r.row), r.outcome, r.pupil ? `${r.pupil.ref} ${r.pupil.initials}` : '', r.placementId ?? '', r.detail]))];
   if (plan.ignoredColumns.length > 0) lines.push(`Columns not read (nothing in them is kept): ${plan.ignoredColumns.join(', ')}.`);
   lines.push(`${plan.rows.length} rows: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.refused} refused.`);
   if (counts.refused > 0) lines.push('Nothing was imported: an import is all or nothing. Fix the refused rows and run it again.');

@@ -826,10 +826,11 @@ describe('the manifest', () => {
     expect([...methodsSeen].sort()).toEqual(expect.arrayContaining(['chat.postMessage', 'chat.update', 'conversations.open', 'views.open', 'views.publish']));
     const needed = new Set([...methodsSeen].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s));
     const manifest = parse(readFileSync(new URL('../../../manifests/slack/manifest.yaml', import.meta.url), 'utf8'));
-    // `ap staff check` finds people by email with users.lookupByEmail (tests/cli/staff.test.ts).
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed, 'commands', 'users:read', 'users:read.email'].sort());
+    // `ap staff check` finds people by email with users.lookupByEmail (tests/cli/staff.test.ts); a
+    // spreadsheet shared in the DM is fetched with files:read (tests/channels/slack/spreadsheetImport.test.ts).
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...new Set([...needed, 'commands', 'users:read', 'users:read.email', 'files:read', 'im:history'])].sort());
     expect(manifest.features.slash_commands).toMatchObject([{ command: '/ap', url: 'https://{{HOST}}/slack/events' }]);
-    expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, event_subscriptions: { bot_events: ['app_home_opened'] } });
+    expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, event_subscriptions: { bot_events: ['app_home_opened', 'message.im'] } });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 });

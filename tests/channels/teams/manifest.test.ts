@@ -33,9 +33,19 @@ describe('the Teams app manifest', () => {
     expect(titlesIn('groupChat')).toEqual(['help']);
   });
 
+  it('takes files in the 1:1 chat, where a spreadsheet of placements is sent', () => {
+    const manifest = filledManifest(placeholderValues(ENV)) as Manifest & { bots: { supportsFiles: boolean }[] };
+    expect(manifest.bots[0]?.supportsFiles).toBe(true);
+  });
+
   it('has a personal tab that opens the register page on the bot\'s own domain', () => {
     const manifest = filledManifest(placeholderValues(ENV)) as Manifest & { staticTabs: { entityId: string; contentUrl: string; scopes: string[] }[] };
     expect(manifest.staticTabs).toEqual([expect.objectContaining({ entityId: 'register', contentUrl: 'https://apbot.example.sch.uk/register/tab', scopes: ['personal'] })]);
+  });
+
+  it("signs the personal tab on with the bot's own Entra app, whose API is exposed on the bot's domain", () => {
+    const manifest = filledManifest(placeholderValues(ENV)) as Manifest & { webApplicationInfo: { id: string; resource: string } };
+    expect(manifest.webApplicationInfo).toEqual({ id: ENV.MicrosoftAppId, resource: `api://apbot.example.sch.uk/${ENV.MicrosoftAppId}` });
   });
 
   it('keeps its placeholders in the committed file', () => {

@@ -143,3 +143,44 @@ describe('installing the bot in the staff team', () => {
     expect(created).toHaveLength(0);
   });
 });
+
+describe('someone joining the staff team after the bot was installed', () => {
+  const ATTENDANCE = 'aad-attendance-joined-later';
+  /** Members added to the team, as Teams tells a bot already installed there. */
+  const aJoin = (...ids: string[]) => ({ ...aTeamInstall(), membersAdded: ids.map((id) => ({ id })) });
+  let lookups: string[];
+  beforeEach(() => {
+    lookups = [];
+    nock(SERVICE_URL.replace(/\/uk\/$/, ''))
+      .persist()
+      .get(new RegExp(`^/uk/v3/conversations/${encodeURIComponent(TEAM)}/members/`))
+      .reply((uri) => {
+        const id = decodeURIComponent(uri.split('/members/')[1] ?? '');
+        lookups.push(id);
+        if (id === '29:attendance') return [200, { id, aadObjectId: ATTENDANCE, email: 'K.Hughes@oakfield.sch.uk', userPrincipalName: 'k.hughes@oakfield.sch.uk', name: 'Kim Hughes' }];
+        if (id === '29:visitor2') return [200, { id, aadObjectId: 'aad-visitor-2', email: 'someone@elsewhere.org', userPrincipalName: 'someone@elsewhere.org', name: 'Someone' }];
+        return [404, { error: { code: 'MemberNotFoundInConversation' } }];
+      });
+  });
+
+  it('is matched to the staff by email, as at install, and gets their 1:1 chat opened without a word in the team', async () => {
+    await bot.post(aTeamInstall());
+    const before = bot.sent.length;
+    expect((await bot.post(aJoin('29:attendance', '29:visitor2'))).status).toBe(200);
+    expect(lookups).toEqual(['29:attendance', '29:visitor2']);
+    expect(created.map((c) => c.members[0]?.id)).toEqual(['29:aplead', '29:dsl', '29:teacher', '29:attendance']);
+    expect(bot.school.config.staff.find((s) => s.id === 's-attendance')?.teams).toEqual({ aadObjectId: ATTENDANCE, tenantId: TENANT });
+    expect(await bot.stores.conversations.get(bot.school.id, 's-attendance', 'teams')).toMatchObject({ reference: { user: { aadObjectId: ATTENDANCE } } });
+    const said = bot.sent.slice(before);
+    expect(said.map((s) => s.body.text?.split('.')[0])).toEqual(['Hello Mrs K Hughes']);
+    expect(said.every((s) => !decodeURIComponent(s.path).includes(TEAM))).toBe(true);
+    const { reach } = await checkStaffReach(bot.school, bot.stores.conversations, { teams: true, slack: false });
+    expect(reach.find((r) => r.staffId === 's-attendance')?.teams).toBe('yes');
+  });
+
+  it('opens nobody\'s chat twice, and carries on past a member Teams cannot look up', async () => {
+    await bot.post(aTeamInstall());
+    expect((await bot.post(aJoin('29:gone', '29:dsl', '29:attendance'))).status).toBe(200);
+    expect(created.map((c) => c.members[0]?.id)).toEqual(['29:aplead', '29:dsl', '29:teacher', '29:attendance']);
+  });
+});

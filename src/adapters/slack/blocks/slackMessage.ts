@@ -9,6 +9,7 @@ import type { SlackMessage } from './parts.ts';
 import { placementListMessage } from './placementListMessage.ts';
 import { placementSummaryMessage } from './placementSummaryMessage.ts';
 import { reminderMessage } from './reminderMessage.ts';
+import { spreadsheetImportMessage } from './spreadsheetImportMessage.ts';
 import { teamOverviewMessage } from './teamOverviewMessage.ts';
 import type { FormView } from '../../../views/formView.ts';
 
@@ -35,5 +36,7 @@ export function slackMessage(view: Exclude<CardView, FormView>): SlackMessage {
       return placementListMessage(view);
     case 'checklist':
       return checklistMessage(view);
+    case 'spreadsheetImport':
+      return spreadsheetImportMessage(view);
   }
 }

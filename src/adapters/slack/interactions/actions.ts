@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { answerImportPress } from '../../../app/chatImport.ts';
 import { decide } from '../../../app/decide.ts';
 import { cardAfter, cardRefused, formFor, mayPress, mayReadPlacements, placementNamed, pressKey, actionOnCards, strangerReply } from '../../../app/guards.ts';
 import type { Identified } from '../../../app/identity.ts';
@@ -10,6 +11,7 @@ import { backToList } from '../../../views/placementSummary.ts';
 import { actionEntry, isVerb, isViewVerb, type ViewVerb } from '../../../views/registry.ts';
 import type { ActionPayload } from '../../../views/viewModel.ts';
 import { verbOf } from '../blocks/parts.ts';
+import { slackMessage } from '../blocks/slackMessage.ts';
 import type { SlackContext } from '../context.ts';
 import { dm } from '../dm.ts';
 import { publishHome } from '../home.ts';
@@ -100,6 +102,7 @@ async function showCard(press: Press, verb: ViewVerb): Promise<void> {
   }
   if (verb === 'showMore') return press.refresh(await nextPage(ctx, who, payload));
   mayPress(who, verb);
+  if (verb === 'importSpreadsheet' || verb === 'cancelImport') return press.refresh(slackMessage(await answerImportPress(ctx.stores, ctx.held, who, { verb, input: payload.input }, now)));
   const placement = await placementOf(press);
   if (verb === 'showPlacement') return press.refresh(summaryMessage(placement, who.school, now, who.actor, payload.input['offset'], [], backToList(payload.input)));
   if (verb === 'showReminder') {

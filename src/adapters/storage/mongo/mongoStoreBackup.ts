@@ -9,16 +9,32 @@ import { toEntry as toOutboxEntry } from './mongoNudgeOutbox.ts';
 const BATCH = 500;
 const objectIdOf = (id: string) => (Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : new Types.ObjectId());
 
-/** MongoDB's backup: each collection read in a stable order, and written back in batches. */
+/** A store that may hold a decision whose audit entry is still pending (placements, attendance). */
+interface SettlesAudits {
+  completeAudits(schoolId: string): Promise<number>;
+}
+
+/**
+ * MongoDB's backup: each collection read in a stable order, and written back in batches. A
+ * decision and its audit entry are two writes here, so before anything is read every entry still
+ * pending is appended to the log: a backup never holds a decision without its record.
+ */
 export class MongoStoreBackup implements StoreBackup {
   readonly #models: Models;
+  readonly #settling: readonly SettlesAudits[];
 
-  constructor(models: Models) {
+  constructor(models: Models, settling: readonly SettlesAudits[]) {
     this.#models = models;
+    this.#settling = settling;
   }
 
   async *items(): AsyncIterable<StoreItem> {
     const m = this.#models;
+    const pending = new Set<string>([
+      ...(await m.placements.distinct('schoolId', { 'pendingAudits.idempotencyKey': { $exists: true } })),
+      ...(await m.attendance.distinct('schoolId', { pendingAudit: { $exists: true } })),
+    ]);
+    for (const schoolId of pending) for (const store of this.#settling) await store.completeAudits(schoolId);
     for await (const doc of m.placements.find().sort({ _id: 1 }).lean().cursor())
       yield { kind: 'placement', value: { record: { schoolId: doc.schoolId, placement: doc.placement, nextDueAt: doc.nextDueAt ?? null }, decisionKeys: doc.decisionKeys ?? [] } };
     for await (const doc of m.audit.find().sort({ schoolId: 1, seq: 1 }).lean().cursor()) yield { kind: 'audit', value: toAuditEntry(doc) };

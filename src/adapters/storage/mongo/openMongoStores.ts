@@ -27,16 +27,18 @@ export async function openMongoStores(uri: string, options: MongoConnectOptions 
     // Unique indexes carry idempotency and dedupe, so they must exist before the first write.
     await ensureIndexes(connection, models);
     const audit = new MongoAuditLog(models);
+    const placements = new MongoPlacementStore(models, audit);
+    const attendance = new MongoAttendanceStore(models, audit);
     return {
       connection,
-      placements: new MongoPlacementStore(models, audit),
+      placements,
       providers: new MongoProviderStore(models),
       audit,
       outbox: new MongoNudgeOutbox(models),
-      attendance: new MongoAttendanceStore(models, audit),
+      attendance,
       schools: new MongoSchoolStore(models),
       conversations: new MongoConversationStore(models),
-      backup: new MongoStoreBackup(models),
+      backup: new MongoStoreBackup(models, [placements, attendance]),
       // Connected: MongoDB itself answers a write it cannot take (disk full) with an error.
       canWrite: async () => connection.readyState === 1,
       close: () => connection.close(),

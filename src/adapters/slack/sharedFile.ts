@@ -1,0 +1,62 @@
+import type { App } from '@slack/bolt';
+import { answerSentSpreadsheet, checkSentSpreadsheet, mayImportSpreadsheets, SENT_SPREADSHEET_MAX_BYTES } from '../../app/chatImport.ts';
+import { strangerReply } from '../../app/guards.ts';
+import { downloadAtMost } from '../download/downloadAtMost.ts';
+import { slackMessage } from './blocks/slackMessage.ts';
+import type { SlackContext } from './context.ts';
+import { afterAck } from './afterAck.ts';
+import { staffBehind } from './people.ts';
+import { explain } from './problems.ts';
+import { plainMessage, type SlackMessage } from './render.ts';
+
+/** A file as a `file_share` message carries it; with `file_access: check_file_info`, only its id. */
+interface SharedFile {
+  id: string;
+  name?: string;
+  size?: number;
+  url_private_download?: string;
+  file_access?: string;
+}
+
+/** The whole file record, asked of Slack when the message carried only the file's id. */
+async function fileInfo(ctx: SlackContext, file: SharedFile): Promise<SharedFile> {
+  if (file.url_private_download && file.name) return file;
+  const info = await ctx.client.files.info({ file: file.id });
+  return { ...file, ...(info.file as SharedFile | undefined) };
+}
+
+/**
+ * A spreadsheet shared with the bot in its DM (`message.im`, subtype `file_share`): checked as a
+ * dry run and answered with the card that offers Import and Cancel. Only the AP lead and the
+ * headteacher may import; anything not a CSV, too big or not fetched is answered in words and
+ * changes nothing. The file is fetched with the bot token, as Slack requires.
+ */
+export function registerSharedFiles(app: App, ctx: SlackContext, botToken: string): void {
+  app.event('message', async ({ event, body }) => {
+    if (event.subtype !== 'file_share' || event.channel_type !== 'im') return;
+    await afterAck();
+    const channel = event.channel;
+    const say = (message: SlackMessage) => ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }).then(() => undefined);
+    try {
+      const who = await staffBehind(ctx, event.user, body.team_id, 'file', { conversationId: channel });
+      if (!who) return await say(plainMessage(strangerReply('slack')));
+      if ('answer' in who) return await say(plainMessage(who.answer));
+      for (const shared of (event.files ?? []) as SharedFile[]) {
+        try {
+          mayImportSpreadsheets(who);
+          const file = await fileInfo(ctx, shared);
+          const name = file.name ?? 'That file';
+          checkSentSpreadsheet(who, { name, size: file.size });
+          const url = file.url_private_download ?? '';
+          const bytes = await downloadAtMost({ name, url, headers: { authorization: `Bearer ${botToken}` } }, SENT_SPREADSHEET_MAX_BYTES, 'Slack');
+          const view = await answerSentSpreadsheet(ctx.stores, ctx.held, who, { name, bytes }, ctx.clock.now());
+          await say(slackMessage(view));
+        } catch (error) {
+          await say(plainMessage(explain(ctx.log, error)));
+        }
+      }
+    } catch (error) {
+      await say(plainMessage(explain(ctx.log, error))).catch(() => undefined);
+    }
+  });
+}
