@@ -43,10 +43,10 @@ export function registerSharedFiles(app: App, ctx: SlackContext, botToken: strin
       if ('answer' in who) return await say(plainMessage(who.answer));
       for (const shared of (event.files ?? []) as SharedFile[]) {
         try {
-          mayImportSpreadsheets(who);
+          await mayImportSpreadsheets(ctx.stores, who, ctx.clock.now());
           const file = await fileInfo(ctx, shared);
           const name = file.name ?? 'That file';
-          checkSentSpreadsheet(who, { name, size: file.size });
+          await checkSentSpreadsheet(ctx.stores, who, { name, size: file.size }, ctx.clock.now());
           const url = file.url_private_download ?? '';
           const bytes = await downloadAtMost({ name, url, headers: { authorization: `Bearer ${botToken}` } }, SENT_SPREADSHEET_MAX_BYTES, 'Slack');
           const view = await answerSentSpreadsheet(ctx.stores, ctx.held, who, { name, bytes }, ctx.clock.now());

@@ -142,6 +142,7 @@ describe('what the bot will not import from a Slack DM', () => {
     await share(TEACHER, { id: file.id, name: 'placements.csv', size: 200, url_private_download: file.url });
     expect(said(await posted(0))).toContain('Only the AP lead or the headteacher can import placements');
     expect(file.seen).toEqual([]);
+    expect(await ws.stores.audit.list(ws.school.id, { actor: 's-teacher' })).toEqual([expect.objectContaining({ action: 'refused:importPlacements', outcome: 'refused' })]);
   });
 
   it('asks for a CSV file when sent a workbook', async () => {
@@ -179,7 +180,7 @@ describe('what the bot will not import from a Slack DM', () => {
     await workspace();
     const { card } = await dryRunCard();
     await ws.click(TEACHER, buttonOf(card, 'importSpreadsheet'));
-    expect(said(await until(() => ws.slack.responses[0]?.body, 'the refusal'))).toContain('You are not allowed to do that');
+    expect(said(await until(() => ws.slack.responses[0]?.body, 'the refusal'))).toContain('Only the AP lead or the headteacher');
     await ws.click(HEAD, buttonOf(card, 'importSpreadsheet'));
     expect(said(await until(() => ws.slack.responses[1]?.body, 'the refusal'))).toMatch(/send it again/);
     expect(await ws.stores.placements.list(ws.school.id)).toHaveLength(1);
