@@ -176,6 +176,18 @@ describe('what the bot will not import from a Slack DM', () => {
     expect(await ws.stores.placements.list(ws.school.id)).toHaveLength(1);
   });
 
+  it('answers something typed in the DM with the commands, and ignores its own and edited messages', async () => {
+    await workspace();
+    await ws.event({ type: 'message', channel: 'D0DM', channel_type: 'im', user: AP_LEAD, ts: '1700000002.000100', text: 'due' });
+    const reply = await posted(0);
+    expect(said(reply)).toContain('share the CSV file with me');
+    expect(said(reply)).toContain('/ap due');
+    await ws.event({ type: 'message', subtype: 'message_changed', channel: 'D0DM', channel_type: 'im', ts: '1700000002.000200', message: { text: 'due!' } });
+    await ws.event({ type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U0BOT', bot_id: 'B0BOT', ts: '1700000002.000300', text: 'a nudge' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ws.slack.sent('chat.postMessage')).toHaveLength(1);
+  });
+
   it('refuses Import from someone who may not import, and a button whose spreadsheet is not held', async () => {
     await workspace();
     const { card } = await dryRunCard();
