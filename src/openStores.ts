@@ -1,5 +1,4 @@
 import { openJournalStores } from './adapters/storage/journal/openJournalStores.ts';
-import { openMongoStores } from './adapters/storage/mongo/openMongoStores.ts';
 import type { Stores } from './ports/stores.ts';
 import type { Env } from './config/env.ts';
 import type { SchedulerBackendChoice } from './adapters/scheduler/createScheduler.ts';
@@ -7,6 +6,8 @@ import type { SchedulerBackendChoice } from './adapters/scheduler/createSchedule
 /** The stores the environment asks for: MongoDB in production, else the embedded journal in DATA_DIR. */
 export async function openStores(env: Env, warn: (message: string) => void): Promise<Stores & { description: string; scheduler: SchedulerBackendChoice }> {
   if (env.STORE === 'mongo' && env.MONGODB_URI) {
+    // mongoose and the MongoDB driver are loaded only for a bot that uses them (about 20 MiB at rest otherwise).
+    const { openMongoStores } = await import('./adapters/storage/mongo/openMongoStores.ts');
     const stores = await openMongoStores(env.MONGODB_URI);
     const db = stores.connection.db;
     if (!db) throw new Error('MongoDB connected without a database');

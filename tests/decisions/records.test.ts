@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dueFor } from '../../src/app/queries.ts';
 import { deriveObligations } from '../../src/core/obligations/deriveObligations.ts';
 import { A_QA_VISIT, aDecisionDesk, MONDAY_MORNING } from '../fixtures/decisionDesk.ts';
@@ -181,6 +181,17 @@ describe("a provider's checks, recorded through any pupil placed there", () => {
     await desk.run('s-aplead', 'renewRiskAssessment', 'P-002', { subject: 'provider', on: '2026-02-06', assessedBy: 'Ms R Okafor', level: 'low', nextReviewOn: '2027-02-05' });
     const renewal = (await desk.open('P-001')).find((o) => o.type === 'provider_risk_assessment_renewal');
     expect(renewal?.dueDate).toBe('2027-02-06');
+  });
+
+  it('a decision that tells the provider nothing new (a snooze) leaves its record unwritten; a renewal writes it', async () => {
+    const desk = await aDecisionDesk(twoPupils);
+    const merges = vi.spyOn(desk.stores.providers, 'merge');
+    await desk.run('s-aplead', 'snoozeNudge', 'P-001', { obligation: 'placement_review:Spring 2026 first half', until: '2026-02-25', reason: 'Parents away' });
+    expect((await desk.auditOf('P-001')).map((e) => e.action)).toEqual(['snoozeNudge']);
+    expect(merges).not.toHaveBeenCalled();
+    await desk.run('s-aplead', 'recordProviderDocument', 'P-002', { documentType: 'insurance', expires: '2027-03-01' });
+    expect(merges).toHaveBeenCalledTimes(1);
+    expect((await desk.stores.providers.get(desk.school.id, 'PR-7'))?.documents).toEqual([{ type: 'insurance', expires: '2027-03-01' }]);
   });
 
   it("lists the provider's check once in the AP lead's due list", async () => {

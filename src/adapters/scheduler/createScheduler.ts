@@ -1,4 +1,3 @@
-import { MongoBackend } from '@agendajs/mongo-backend';
 import { Agenda, type AgendaBackend } from 'agenda';
 import type { mongo } from 'mongoose';
 import { AppError, ErrorCode } from '../../core/errors.ts';
@@ -22,7 +21,8 @@ export type SchedulerOptions = SchedulerBackendChoice & {
  * clear error and no Agenda is made.
  */
 export async function createScheduler(options: SchedulerOptions): Promise<Agenda> {
-  const backend = options.backend === 'memory' ? new InMemoryAgendaBackend() : new MongoBackend({ mongo: options.db });
+  // The MongoDB backend (and its driver) is loaded only when the jobs live in MongoDB.
+  const backend = options.backend === 'memory' ? new InMemoryAgendaBackend() : new (await import('@agendajs/mongo-backend')).MongoBackend({ mongo: options.db });
   try {
     await backend.connect();
     if (options.backend === 'mongo') await ensureOneRecurringJobPerName(options.db);

@@ -1,5 +1,5 @@
 import type { Agenda } from 'agenda';
-import { isDuplicateKeyError } from '../storage/mongo/models.ts';
+import { isDuplicateKeyError } from '../storage/mongo/duplicateKey.ts';
 
 export interface JobWork {
   sweep(): Promise<void>;

@@ -1,5 +1,5 @@
 import type { mongo } from 'mongoose';
-import { isDuplicateKeyError } from '../storage/mongo/models.ts';
+import { isDuplicateKeyError } from '../storage/mongo/duplicateKey.ts';
 
 /** agenda's MongoBackend keeps jobs here unless told otherwise, and apbot does not tell it. */
 const JOBS = 'agendaJobs';

@@ -41,9 +41,11 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
 
   const receiver: Receiver = slack.appToken
     ? new SocketModeReceiver({ appToken: slack.appToken, logger, installerOptions: { clientOptions } })
-    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false });
+    : // The route checks every signature (and refuses replays) before Bolt sees the request: once is enough.
+      new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false, signatureVerification: false });
   const client = new WebClient(slack.botToken, clientOptions);
-  const app = new App({ authorize: botAuthorization(client, slack.botToken), receiver, logger, clientOptions });
+  // No conversation store: nothing reads Bolt's per-conversation state, and it costs every request.
+  const app = new App({ authorize: botAuthorization(client, slack.botToken), receiver, logger, clientOptions, convoStore: false });
 
   // Nudges wait for the deliverer's pacing on a 429 instead of inside the client.
   const channel = slackNudgeChannel(deps, new WebClient(slack.botToken, { ...clientOptions, rejectRateLimitedCalls: true }));

@@ -216,6 +216,4 @@ export function modelsOf(connection: Connection) {
 
 export type Models = ReturnType<typeof modelsOf>;
 
-export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
-}
+export { isDuplicateKeyError } from './duplicateKey.ts';

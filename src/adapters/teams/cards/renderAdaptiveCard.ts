@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import * as ACData from 'adaptivecards-templating';
+import { createRequire } from 'node:module';
+import type * as Templating from 'adaptivecards-templating';
 import type { CardView } from '../../../views/card.ts';
 import { isFormView } from '../../../views/formView.ts';
 
@@ -29,16 +30,23 @@ export function asText(node: unknown, key = ''): unknown {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'payload' || (isField && (k === 'value' || k === 'options')) ? v : asText(v, k)]));
 }
 
-const templates = new Map<string, ACData.Template>();
+/**
+ * The templating library (with adaptive-expressions and its parser, about 10 MiB) is loaded when
+ * the first card is drawn, not by a bot at rest; it is CommonJS, so it loads at once, in place.
+ */
+let templating: typeof Templating | undefined;
+const ACData = (): typeof Templating => (templating ??= createRequire(import.meta.url)('adaptivecards-templating') as typeof Templating);
+
+const templates = new Map<string, Templating.Template>();
 
 /** Every form is drawn by one template (cards/form.json); every other card by its own. */
 const templateName = (view: CardView): string => (isFormView(view) ? 'form' : view.card);
 
-function templateFor(name: string): ACData.Template {
+function templateFor(name: string): Templating.Template {
   let template = templates.get(name);
   if (!template) {
     const json: unknown = JSON.parse(readFileSync(new URL(`../../../../cards/${name}.json`, import.meta.url), 'utf8'));
-    template = new ACData.Template(json);
+    template = new (ACData().Template)(json);
     templates.set(name, template);
   }
   return template;
@@ -68,8 +76,9 @@ export function renderAdaptiveCard(view: CardView, options: RenderOptions = {}):
     },
   };
   const missing: string[] = [];
-  const previous = ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString;
-  ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = (path: string) => {
+  const { GlobalSettings } = ACData();
+  const previous = GlobalSettings.getUndefinedFieldValueSubstitutionString;
+  GlobalSettings.getUndefinedFieldValueSubstitutionString = (path: string) => {
     missing.push(path);
     return undefined;
   };
@@ -77,7 +86,7 @@ export function renderAdaptiveCard(view: CardView, options: RenderOptions = {}):
   try {
     expanded = templateFor(templateName(view)).expand({ $root: root }) as Record<string, unknown>;
   } finally {
-    ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
+    GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }
   if (missing.length > 0) throw new Error(`The ${view.card} card's view model lacks ${[...new Set(missing)].join(', ')}.`);
   // A `$when` that is false leaves the property as null; Teams wants it gone.
