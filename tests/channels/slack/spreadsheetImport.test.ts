@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SENT_SPREADSHEET_MAX_BYTES } from '../../../src/app/chatImport.ts';
+import { HELD_IMPORT_MINUTES, SENT_SPREADSHEET_MAX_BYTES } from '../../../src/app/chatImport.ts';
 import { aSlackWorkspace, AP_LEAD, HEAD, TEACHER, until, type Workspace } from './harness.ts';
 
 // The AP lead shares a placements spreadsheet with the bot in its DM, sees the dry run as a card,
@@ -14,8 +14,8 @@ const NAMES = ['Siobhan', "O'Neill", 'Kwame', 'Mensah'];
 
 let ws: Workspace;
 const open: Workspace[] = [];
-async function workspace() {
-  ws = await aSlackWorkspace();
+async function workspace(options: Parameters<typeof aSlackWorkspace>[0] = {}) {
+  ws = await aSlackWorkspace(options);
   open.push(ws);
   return ws;
 }
@@ -142,6 +142,7 @@ describe('what the bot will not import from a Slack DM', () => {
     await share(TEACHER, { id: file.id, name: 'placements.csv', size: 200, url_private_download: file.url });
     expect(said(await posted(0))).toContain('Only the AP lead or the headteacher can import placements');
     expect(file.seen).toEqual([]);
+    expect(await ws.stores.audit.list(ws.school.id, { actor: 's-teacher' })).toEqual([expect.objectContaining({ action: 'refused:importPlacements', outcome: 'refused' })]);
   });
 
   it('asks for a CSV file when sent a workbook', async () => {
@@ -172,14 +173,39 @@ describe('what the bot will not import from a Slack DM', () => {
     const page = aFileOnSlack('<html>Sign in</html>', { contentType: 'text/html; charset=utf-8' });
     await share(AP_LEAD, { id: page.id, name: 'placements.csv', size: 100, url_private_download: page.url });
     expect(said(await posted(1))).toContain('Slack sent a web page instead of the file');
+    const elsewhere = aFileOnSlack(PLACEMENTS);
+    await share(AP_LEAD, { id: elsewhere.id, name: 'placements.csv', size: 100, url_private_download: 'https://files.slack.com.example.org/x.csv' });
+    expect(said(await posted(2))).toContain('it did not come with a Slack address');
     expect(await ws.stores.placements.list(ws.school.id)).toHaveLength(1);
+  });
+
+  it('refuses Import pressed after the dry run has waited more than 30 minutes, importing nothing', async () => {
+    let now = new Date('2026-02-09T09:00:00Z');
+    await workspace({ clock: { now: () => now } });
+    const { card } = await dryRunCard();
+    now = new Date(now.getTime() + (HELD_IMPORT_MINUTES + 1) * 60_000);
+    await ws.click(AP_LEAD, buttonOf(card, 'importSpreadsheet'));
+    expect(said(await until(() => ws.slack.responses[0]?.body, 'the refusal'))).toContain(`sent more than ${HELD_IMPORT_MINUTES} minutes ago: send it again`);
+    expect(await ws.stores.placements.list(ws.school.id)).toHaveLength(1);
+  });
+
+  it('answers something typed in the DM with the commands, and ignores its own and edited messages', async () => {
+    await workspace();
+    await ws.event({ type: 'message', channel: 'D0DM', channel_type: 'im', user: AP_LEAD, ts: '1700000002.000100', text: 'due' });
+    const reply = await posted(0);
+    expect(said(reply)).toContain('share the CSV file with me');
+    expect(said(reply)).toContain('/ap due');
+    await ws.event({ type: 'message', subtype: 'message_changed', channel: 'D0DM', channel_type: 'im', ts: '1700000002.000200', message: { text: 'due!' } });
+    await ws.event({ type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U0BOT', bot_id: 'B0BOT', ts: '1700000002.000300', text: 'a nudge' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ws.slack.sent('chat.postMessage')).toHaveLength(1);
   });
 
   it('refuses Import from someone who may not import, and a button whose spreadsheet is not held', async () => {
     await workspace();
     const { card } = await dryRunCard();
     await ws.click(TEACHER, buttonOf(card, 'importSpreadsheet'));
-    expect(said(await until(() => ws.slack.responses[0]?.body, 'the refusal'))).toContain('You are not allowed to do that');
+    expect(said(await until(() => ws.slack.responses[0]?.body, 'the refusal'))).toContain('Only the AP lead or the headteacher');
     await ws.click(HEAD, buttonOf(card, 'importSpreadsheet'));
     expect(said(await until(() => ws.slack.responses[1]?.body, 'the refusal'))).toMatch(/send it again/);
     expect(await ws.stores.placements.list(ws.school.id)).toHaveLength(1);
