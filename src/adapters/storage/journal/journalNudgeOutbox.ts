@@ -7,6 +7,20 @@ import type { JournalDatabase, KeptNudge } from './journalDatabase.ts';
 /** An entry as handed out: a record of its own, message included, so a reader can change nothing kept. */
 const handedOut = (kept: KeptNudge): OutboxEntry => kept.entry(true);
 
+function newEntry(input: OutboxEntryInput, now: Date): OutboxEntry {
+  return {
+    ...plainCopy(input),
+    id: randomUUID(),
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(input.notBefore),
+    leaseUntil: null,
+    lastError: null,
+    createdAt: new Date(now),
+    sentAt: null,
+  };
+}
+
 export class JournalNudgeOutbox implements NudgeOutbox {
   readonly #db: JournalDatabase;
 
@@ -15,22 +29,27 @@ export class JournalNudgeOutbox implements NudgeOutbox {
   }
 
   async enqueue(input: OutboxEntryInput, now: Date): Promise<{ entry: OutboxEntry; created: boolean }> {
-    const known = this.#db.outboxByDedupeKey.get(input.schoolId)?.get(input.dedupeKey);
+    const known = this.#known(input);
     if (known) return { entry: handedOut(known), created: false };
-    const entry: OutboxEntry = {
-      ...plainCopy(input),
-      id: randomUUID(),
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: new Date(input.notBefore),
-      leaseUntil: null,
-      lastError: null,
-      createdAt: new Date(now),
-      sentAt: null,
-    };
+    const entry = newEntry(input, now);
     this.#db.commit([{ kind: 'outbox', value: entry }]);
     // The store keeps the message now frozen in `entry`; the caller gets back the one it gave.
     return { entry: { ...entry, message: input.message }, created: true };
+  }
+
+  // All of them are one journal line.
+  async enqueueAll(inputs: readonly OutboxEntryInput[], now: Date): Promise<number> {
+    const added = new Map<string, OutboxEntry>();
+    for (const input of inputs) {
+      const key = `${input.schoolId}\u0000${input.dedupeKey}`;
+      if (!added.has(key) && !this.#known(input)) added.set(key, newEntry(input, now));
+    }
+    if (added.size > 0) this.#db.commit(Array.from(added.values(), (value) => ({ kind: 'outbox', value })));
+    return added.size;
+  }
+
+  #known(input: OutboxEntryInput): KeptNudge | undefined {
+    return this.#db.outboxByDedupeKey.get(input.schoolId)?.get(input.dedupeKey);
   }
 
   async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
