@@ -2,18 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { NudgeOutbox, OutboxEntry, OutboxEntryInput, OutboxQuery } from '../../../ports/nudgeOutbox.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { assertPositiveLease, outboxEntryNotFound } from '../storeRules.ts';
-import type { JournalDatabase, KeptNudge } from './journalDatabase.ts';
+import type { Change, JournalDatabase, KeptNudge } from './journalDatabase.ts';
 
 /** An entry as handed out: a record of its own, message included, so a reader can change nothing kept. */
 const handedOut = (kept: KeptNudge): OutboxEntry => kept.entry(true);
 
-function newEntry(input: OutboxEntryInput, now: Date): OutboxEntry {
+function newEntry({ schoolId, dedupeKey, recipient, message, notBefore }: OutboxEntryInput, now: Date): OutboxEntry {
   return {
-    ...plainCopy(input),
+    schoolId,
+    dedupeKey,
+    recipient: { schoolId: recipient.schoolId, staffId: recipient.staffId },
+    message: plainCopy(message),
+    notBefore: new Date(notBefore),
     id: randomUUID(),
     status: 'pending',
     attempts: 0,
-    nextAttemptAt: new Date(input.notBefore),
+    nextAttemptAt: new Date(notBefore),
     leaseUntil: null,
     lastError: null,
     createdAt: new Date(now),
@@ -39,13 +43,17 @@ export class JournalNudgeOutbox implements NudgeOutbox {
 
   // All of them are one journal line.
   async enqueueAll(inputs: readonly OutboxEntryInput[], now: Date): Promise<number> {
-    const added = new Map<string, OutboxEntry>();
+    const changes: Change[] = [];
+    const added = new Map<string, Set<string>>();
     for (const input of inputs) {
-      const key = `${input.schoolId}\u0000${input.dedupeKey}`;
-      if (!added.has(key) && !this.#known(input)) added.set(key, newEntry(input, now));
+      let ofSchool = added.get(input.schoolId);
+      if (!ofSchool) added.set(input.schoolId, (ofSchool = new Set()));
+      if (ofSchool.has(input.dedupeKey) || this.#known(input)) continue;
+      ofSchool.add(input.dedupeKey);
+      changes.push({ kind: 'outbox', value: newEntry(input, now) });
     }
-    if (added.size > 0) this.#db.commit(Array.from(added.values(), (value) => ({ kind: 'outbox', value })));
-    return added.size;
+    if (changes.length > 0) this.#db.commit(changes);
+    return changes.length;
   }
 
   #known(input: OutboxEntryInput): KeptNudge | undefined {
