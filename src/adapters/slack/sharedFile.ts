@@ -34,7 +34,7 @@ async function fileInfo(ctx: SlackContext, file: SharedFile): Promise<SharedFile
 export function registerSharedFiles(app: App, ctx: SlackContext, botToken: string): void {
   app.event('message', async ({ event, body }) => {
     if (event.subtype !== 'file_share' || event.channel_type !== 'im') return;
-    await afterAck();
+    await afterAck(ctx);
     const channel = event.channel;
     const say = (message: SlackMessage) => ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }).then(() => undefined);
     try {

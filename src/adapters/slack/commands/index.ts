@@ -46,7 +46,7 @@ const HANDLERS: Handlers = {
 export function registerApCommand(app: App, ctx: SlackContext): void {
   app.command('/ap', async ({ ack, command, respond }) => {
     await ack();
-    await afterAck();
+    await afterAck(ctx);
     const reply = (message: SlackMessage) => send(respond, message);
     try {
       const who = await staffBehind(ctx, command.user_id, command.team_id, 'command', { conversationId: command.channel_id, text: command.text });

@@ -54,7 +54,7 @@ interface Press {
 export function registerActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, respond }) => {
     await ack();
-    await afterAck();
+    await afterAck(ctx);
     const action = body.actions[0];
     if (action?.type !== 'button') return;
     const verb = verbOf(action.action_id);
