@@ -13,7 +13,7 @@ import { createWeb } from './adapters/web/index.ts';
 import { createScheduler } from './adapters/scheduler/createScheduler.ts';
 import { scheduleJobs } from './adapters/scheduler/jobs.ts';
 import { isDemo, type Env } from './config/env.ts';
-import { linkSecret, publicUrl } from './config/registerLinks.ts';
+import { linkSecret, publicUrl, teamsSsoOf } from './config/registerLinks.ts';
 import { LINK_LIFETIME_MS, registerUrl } from './app/signedLinks.ts';
 import { DEFAULT_DEMO_NOW, demoClock, systemClock } from './config/schools.ts';
 import { isAppError } from './core/errors.ts';
@@ -69,7 +69,7 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     adapters.push(createSlack({ ...deps, slack: { signingSecret: env.SLACK_SIGNING_SECRET, botToken: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL } }));
   // In the demo, nudges for people not in a chat show on the console; in production they wait until the person opens the bot.
   const channels: NudgeChannel[] = [...adapters.map((a) => a.channel), ...(demo ? [consoleNudgeChannel((line) => log.info({}, line))] : [])];
-  const web = createWeb({ ...deps, linkClock: systemClock, secret, teamsBotId: env.MicrosoftAppId });
+  const web = createWeb({ ...deps, linkClock: systemClock, secret, teamsBotId: env.MicrosoftAppId, teamsSso: teamsSsoOf(env) });
   const routes: Record<string, RequestHandler> = Object.assign(aboutPages(schools), web, ...adapters.map((a) => a.routes));
 
   // Ready means a decision pressed now would be kept: started, and the store can write.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError, ErrorCode } from '../core/errors.ts';
 import { actingRole } from '../core/permissions.ts';
 import type { School, StaffMember } from '../core/policy/schoolConfig.ts';
+import type { AuditLog } from '../ports/auditLog.ts';
 import type { DecisionStores } from './decide.ts';
 import { NO_MAPPING } from './import/placementColumns.ts';
 import { importPlacementCsv } from './import/placementCsvImport.ts';
@@ -51,9 +52,21 @@ export class HeldImports {
 /** The most a spreadsheet sent in chat may weigh: many times what a school's placements fill. */
 export const SENT_SPREADSHEET_MAX_BYTES = 2 * 1024 * 1024;
 
-function mayImport(school: School, staff: StaffMember): void {
-  if (actingRole(staff.roles, 'commissionPlacement', school.config.permissions) === null)
-    throw new AppError(ErrorCode.NotAllowed, 'Only the AP lead or the headteacher can import placements from a spreadsheet.');
+/** Importing placements is setting them up: refused, and the refusal audited, to anyone who may not commission one. */
+async function mayImport(audit: AuditLog, school: School, staff: StaffMember, now: Date): Promise<void> {
+  if (actingRole(staff.roles, 'commissionPlacement', school.config.permissions) !== null) return;
+  await audit.append({
+    schoolId: school.id,
+    at: now,
+    actor: staff.id,
+    role: staff.roles[0] ?? null,
+    action: 'refused:importPlacements',
+    placementId: null,
+    idempotencyKey: null,
+    outcome: 'refused',
+    summary: 'Not allowed to import placements from a spreadsheet in the roles held',
+  });
+  throw new AppError(ErrorCode.NotAllowed, 'Only the AP lead or the headteacher can import placements from a spreadsheet.');
 }
 
 /** A spreadsheet sent in chat: checked as a dry run and held for Import, if the sender may import. */
@@ -62,7 +75,7 @@ export async function dryRunSentSpreadsheet(
   held: HeldImports,
   request: { school: School; staff: StaffMember; file: Uint8Array; now: Date },
 ): Promise<{ plan: PlacementImportPlan; key: string | undefined }> {
-  mayImport(request.school, request.staff);
+  await mayImport(stores.audit, request.school, request.staff, request.now);
   const { plan } = await importPlacementCsv(stores, { school: request.school, file: request.file, mapping: NO_MAPPING, by: request.staff.id, now: request.now, dryRun: true });
   // A file with a refused row cannot be imported: nothing is held for it.
   const importable = !plan.rows.some((r) => r.outcome === 'refused');
@@ -81,7 +94,7 @@ export async function importHeldSpreadsheet(
   held: HeldImports,
   request: { school: School; staff: StaffMember; key: string; now: Date },
 ): Promise<{ plan: PlacementImportPlan; written: number }> {
-  mayImport(request.school, request.staff);
+  await mayImport(stores.audit, request.school, request.staff, request.now);
   const file = held.take(request.key, request.school.id, request.staff.id, request.now);
   if (!file) throw noLongerHeld();
   return importPlacementCsv(stores, { school: request.school, file, mapping: NO_MAPPING, by: request.staff.id, now: request.now, dryRun: false });
@@ -93,8 +106,8 @@ export function cancelHeldSpreadsheet(held: HeldImports, request: { school: Scho
 }
 
 /** Refuses, before anything is fetched, someone who may not import placements. */
-export function mayImportSpreadsheets(who: Identified): void {
-  mayImport(who.school, who.staff);
+export function mayImportSpreadsheets(stores: { audit: AuditLog }, who: Identified, now: Date): Promise<void> {
+  return mayImport(stores.audit, who.school, who.staff, now);
 }
 
 /** A file sent to the bot in chat, as the chat describes it before it is fetched. */
@@ -111,8 +124,8 @@ const tooBig = (name: string) =>
  * Whether a file sent in chat is worth fetching: only from someone who may import, only a CSV file,
  * and not too big. Each refusal says what to send instead; nothing is fetched or changed.
  */
-export function checkSentSpreadsheet(who: Identified, file: SentFile): void {
-  mayImportSpreadsheets(who);
+export async function checkSentSpreadsheet(stores: { audit: AuditLog }, who: Identified, file: SentFile, now: Date): Promise<void> {
+  await mayImportSpreadsheets(stores, who, now);
   if (!/\.csv$/i.test(file.name))
     throw new AppError(ErrorCode.InvalidInput, `${file.name} is not a CSV file. Save the spreadsheet as CSV (in Excel: File, Save a Copy, CSV UTF-8) and send that file.`);
   if (file.size !== undefined && file.size > SENT_SPREADSHEET_MAX_BYTES) throw tooBig(file.name);
@@ -120,7 +133,7 @@ export function checkSentSpreadsheet(who: Identified, file: SentFile): void {
 
 /** A spreadsheet fetched from the chat: its dry run, as the card that offers Import and Cancel. */
 export async function answerSentSpreadsheet(stores: DecisionStores, held: HeldImports, who: Identified, file: { name: string; bytes: Uint8Array }, now: Date): Promise<SpreadsheetImportView> {
-  checkSentSpreadsheet(who, { name: file.name, size: file.bytes.byteLength });
+  await checkSentSpreadsheet(stores, who, { name: file.name, size: file.bytes.byteLength }, now);
   const { plan, key } = await dryRunSentSpreadsheet(stores, held, { school: who.school, staff: who.staff, file: file.bytes, now });
   return spreadsheetDryRun(file.name, plan, key, new Date(now.getTime() + HELD_IMPORT_MINUTES * 60_000), who.school);
 }
@@ -138,7 +151,7 @@ export async function answerImportPress(
   const fileName = typeof file === 'string' && file !== '' ? file.slice(0, 200) : 'the spreadsheet';
   const request = { school: who.school, staff: who.staff, key, now };
   if (press.verb === 'cancelImport') {
-    mayImport(who.school, who.staff);
+    await mayImport(stores.audit, who.school, who.staff, now);
     // Cancel after Import (or after it lapsed) must not claim that nothing was imported.
     if (!cancelHeldSpreadsheet(held, request)) throw noLongerHeld();
     return spreadsheetCancelled(fileName, who.actor, now, who.school);

@@ -35,3 +35,10 @@ export function identify(schools: readonly School[], who: PlatformIdentity): Ide
 export function auditIdOf(who: PlatformIdentity): string {
   return who.platform === 'teams' ? `teams:${who.aadObjectId}` : `slack:${who.userId}`;
 }
+
+/** Every Entra tenant a school's Teams accounts belong to: the only tenants whose people the bot may know. */
+export function teamsTenantsOf(schools: readonly School[]): Set<string> {
+  return new Set(
+    schools.flatMap((school) => [school.config.school.teamsTenantId, ...school.config.staff.map((m) => m.teams?.tenantId)].filter((t): t is string => t !== undefined)),
+  );
+}

@@ -29,3 +29,12 @@ export function linkSecret(env: Env): string {
 export function publicUrl(env: Env, port: number = env.PORT): string {
   return env.PUBLIC_URL ?? `http://${env.HOST}:${port}`;
 }
+
+/**
+ * Single sign-on from the Teams tab, once the bot has a Microsoft app id and a public address: the
+ * app registration exposes `api://<public host>/<app id>` (README, "Teams single sign-on").
+ */
+export function teamsSsoOf(env: Env): { appId: string; resource: string } | undefined {
+  if (!env.MicrosoftAppId || !env.PUBLIC_URL) return undefined;
+  return { appId: env.MicrosoftAppId, resource: `api://${new URL(env.PUBLIC_URL).host}/${env.MicrosoftAppId}` };
+}

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
-import { cancelHeldSpreadsheet, dryRunSentSpreadsheet, HELD_IMPORT_MINUTES, HeldImports, importHeldSpreadsheet } from '../../src/app/chatImport.ts';
+import { answerImportPress, answerSentSpreadsheet, cancelHeldSpreadsheet, dryRunSentSpreadsheet, HELD_IMPORT_MINUTES, HeldImports, importHeldSpreadsheet } from '../../src/app/chatImport.ts';
+import type { Identified } from '../../src/app/identity.ts';
 import type { StaffMember } from '../../src/core/policy/schoolConfig.ts';
 import type { Stores } from '../../src/ports/stores.ts';
 import { aSchool } from '../fixtures/school.ts';
@@ -52,5 +53,41 @@ describe('a spreadsheet sent to the bot in chat', () => {
     const old = (await dryRun(FILE, 's-aplead', later(1))).key as string;
     await expect(press(old, 's-aplead', later(HELD_IMPORT_MINUTES + 1))).rejects.toThrow(/more than 30 minutes ago/);
     expect(await stores.placements.list(school.id)).toHaveLength(0);
+  });
+});
+
+describe('the card a spreadsheet sent in chat is answered with', () => {
+  const who = (id: string): Identified => ({ school, staff: staff(id), actor: { staffId: id, roles: staff(id).roles } });
+  const sent = (file: Uint8Array, by = 's-aplead') => answerSentSpreadsheet(stores, held, who(by), { name: 'placements.csv', bytes: file }, NOW);
+  const pressed = (verb: 'importSpreadsheet' | 'cancelImport', input: Record<string, unknown>, by = 's-aplead') => answerImportPress(stores, held, who(by), { verb, input }, NOW);
+
+  it('offers Import and Cancel on a dry run that would change something, each naming the held file', async () => {
+    const card = await sent(FILE);
+    expect(card.title).toBe('Check before importing');
+    expect(card.actions.map((a) => [a.verb, a.payload.input['file']])).toEqual([
+      ['importSpreadsheet', 'placements.csv'],
+      ['cancelImport', 'placements.csv'],
+    ]);
+    expect(card.note).toContain('until Mon 9 Feb, 10:30');
+  });
+
+  it('offers nothing to press for a file with only a header row, or one already imported', async () => {
+    expect(await sent(new TextEncoder().encode('UPN,Forename,Surname,Year,Kind,Start,End\n'))).toMatchObject({ title: 'Nothing to import', actions: [] });
+    await press((await dryRun(FILE)).key as string);
+    expect(await sent(FILE)).toMatchObject({ title: 'Nothing to import', actions: [] });
+  });
+
+  it('does not call an import cancelled once it was imported', async () => {
+    const card = await sent(FILE);
+    const input = card.actions[0]!.payload.input;
+    expect((await pressed('importSpreadsheet', input)).title).toBe('Imported');
+    await expect(pressed('cancelImport', input)).rejects.toThrow(/already imported, cancelled/);
+    expect(await stores.placements.list(school.id)).toHaveLength(1);
+  });
+
+  it('audits a refusal to someone who may not import, and holds nothing for them', async () => {
+    await expect(sent(FILE, 's-teacher')).rejects.toThrow(/Only the AP lead or the headteacher/);
+    expect(await stores.audit.list(school.id)).toEqual([expect.objectContaining({ actor: 's-teacher', action: 'refused:importPlacements', outcome: 'refused' })]);
+    await expect(pressed('importSpreadsheet', {})).rejects.toThrow(/does not say which spreadsheet/);
   });
 });

@@ -207,6 +207,20 @@ suite(existsSync(CHROMIUM) ? 'the register in headless Chromium' : `the register
     }
   });
 
+  it("opens the Teams tab outside Teams: Microsoft's library loads from the bot, finds no Teams around it, and the tab says how to open the register from chat, accessible", async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const response = await page.goto(`${rig.url}/register/tab`);
+    expect(response?.status()).toBe(200);
+    expect(await page.evaluate(() => typeof (window as unknown as { microsoftTeams?: unknown }).microsoftTeams)).toBe('object');
+    await page.waitForFunction(() => !(document.getElementById('sso-status')?.textContent ?? '').startsWith('Opening'), undefined, { timeout: 10_000 });
+    expect(await page.locator('#sso-status').innerText()).toBe("This page opens your register inside Teams. Here, open it from chat:");
+    expect(await page.locator('main').innerText()).toContain('type register in your chat with apbot');
+    expect(await page.locator('table').count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
+  });
+
   it('names a bad filter instead of guessing, and shows nothing else', async () => {
     const response = await page.goto(`${rig.link('s-aplead')}&sort=shoeSize`);
     expect(response?.status()).toBe(400);

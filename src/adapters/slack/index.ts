@@ -11,7 +11,7 @@ import { afterAck } from './afterAck.ts';
 import { SignedRequestCheck } from './signedRequest.ts';
 import { registerActions } from './interactions/actions.ts';
 import { registerSubmissions } from './interactions/submissions.ts';
-import { registerSharedFiles } from './sharedFile.ts';
+import { registerDirectMessages } from './directMessages.ts';
 import { HeldImports } from '../../app/chatImport.ts';
 
 // @slack/web-api is CommonJS; Node's ESM loader cannot see every named export, so take them from the default.
@@ -54,7 +54,7 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
   registerApCommand(app, ctx);
   registerActions(app, ctx);
   registerSubmissions(app, ctx);
-  registerSharedFiles(app, ctx, slack.botToken);
+  registerDirectMessages(app, ctx, slack.botToken);
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     await afterAck(ctx);

@@ -33,7 +33,7 @@ export async function answerFilesSent(turn: Turn, files: readonly SentFile[]): P
   const { deps, context, who } = turn;
   for (const file of files) {
     try {
-      checkSentSpreadsheet(who, { name: file.name, size: undefined });
+      await checkSentSpreadsheet(deps.stores, who, { name: file.name, size: undefined }, turn.now);
       const bytes = await downloadAtMost({ name: file.name, url: file.downloadUrl }, SENT_SPREADSHEET_MAX_BYTES, 'Teams');
       const view = await answerSentSpreadsheet(deps.stores, deps.held, who, { name: file.name, bytes }, turn.now);
       await context.sendActivity({ attachments: [cardAttachment(view, who.school)] });

@@ -5,8 +5,9 @@ import { termlyReportFor } from '../../app/termlyReport.ts';
 import { reportFileName } from '../../views/termlyReport.ts';
 import { readsTrustReport, trustReportFor } from '../../app/trustReport.ts';
 import { registerFor } from '../../app/register.ts';
-import { verifyLink } from '../../app/signedLinks.ts';
-import { ErrorCode, isAppError } from '../../core/errors.ts';
+import { identify, teamsTenantsOf } from '../../app/identity.ts';
+import { registerUrl, verifyLink } from '../../app/signedLinks.ts';
+import { AppError, ErrorCode, isAppError } from '../../core/errors.ts';
 import type { School } from '../../core/policy/schoolConfig.ts';
 import type { Actor } from '../../core/decisions/decision.ts';
 import type { Log, RequestHandler } from '../../ports/chatAdapter.ts';
@@ -16,7 +17,10 @@ import { html } from './html.ts';
 import { page } from './layout.ts';
 import { chronologyPage } from './chronologyPage.ts';
 import { registerCountsPage, registerPage, type Links } from './registerPage.ts';
-import { teamsTabPage } from './teamsTabPage.ts';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { teamsAccountOf, type TeamsSso } from './teamsSso.ts';
+import { TEAMS_TAB_SCRIPT, teamsTabPage } from './teamsTabPage.ts';
 
 export interface WebDeps {
   stores: Stores;
@@ -29,6 +33,8 @@ export interface WebDeps {
   secret: string;
   /** The Teams bot's app id, for the personal tab's link to the chat; unset without Teams credentials. */
   teamsBotId: string | undefined;
+  /** Single sign-on from the Teams personal tab; unset, the tab only says how to open the register from chat. */
+  teamsSso: TeamsSso | undefined;
 }
 
 /** What a page is given once its link is checked. */
@@ -46,21 +52,26 @@ export interface PageResponse {
   body: string | Uint8Array;
   /** Offered as a download with this file name. */
   filename?: string;
+  /** The page runs the bot's own scripts (the Teams tab); every other page runs none. */
+  scripts?: boolean;
 }
+
+// Teams shows the register in a personal tab: only Teams may frame it.
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft";
 
 const HEADERS = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-  // Teams shows the register in a personal tab: only Teams may frame it.
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
+  'content-security-policy': CSP,
 };
 
 const STATUS_OF: Partial<Record<string, number>> = { [ErrorCode.NotAllowed]: 403, [ErrorCode.NotFound]: 404 };
 
 function send(res: ServerResponse, response: PageResponse): void {
   const headers: Record<string, string> = { ...HEADERS, 'content-type': response.type };
+  if (response.scripts) headers['content-security-policy'] = `${CSP}; script-src 'self'`;
   if (response.filename) headers['content-disposition'] = `attachment; filename="${response.filename}"`;
   res.writeHead(response.status ?? 200, headers).end(response.body);
 }
@@ -106,6 +117,52 @@ function signedPage(deps: WebDeps, render: (request: PageRequest) => Promise<Pag
 }
 
 const HTML = 'text/html; charset=utf-8';
+const JAVASCRIPT = 'text/javascript; charset=utf-8';
+
+/** Microsoft's Teams JavaScript library, served by the bot itself (no CDN), read on first use. */
+let teamsJsSource: string | undefined;
+function teamsJs(): string {
+  teamsJsSource ??= readFileSync(createRequire(import.meta.url).resolve('@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js'), 'utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+  return teamsJsSource;
+}
+
+/** A form post is a few kilobytes at most: a Teams token is about two. */
+const MAX_FORM_BYTES = 16 * 1024;
+
+async function formField(req: IncomingMessage, name: string): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_FORM_BYTES) throw new AppError(ErrorCode.InvalidInput, 'That is too much to send here.');
+    chunks.push(chunk);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8')).get(name);
+}
+
+/**
+ * The tab's sign-on: the token Teams gave the tab, checked against Entra, names a Teams account;
+ * its owner on a school's staff is sent to their own register by a signed link (or, on the staff of
+ * several schools, chooses one). Any failure is a 403 that shows nothing of a school.
+ */
+function teamsSignOn(deps: WebDeps): RequestHandler {
+  return async (req, res) => {
+    if (req.method !== 'POST') return send(res, problemPage(405, 'Only POST is allowed here.'));
+    try {
+      if (!deps.teamsSso) throw new AppError(ErrorCode.NotAllowed, 'Single sign-on from Teams is not set up here. Open the register from your chat with apbot: type register.');
+      const account = await teamsAccountOf((await formField(req, 'token')) ?? '', deps.teamsSso, teamsTenantsOf(deps.schools));
+      const staff = identify(deps.schools, { platform: 'teams', ...account });
+      if (staff.length === 0) throw new AppError(ErrorCode.NotAllowed, 'You are not on the staff of a school that uses apbot, so the register stays closed. Ask your AP lead to add you.');
+      const links = staff.map((s) => ({ school: s.school.config.school.name, url: registerUrl('', deps.secret, s.staff.id, s.school.id, deps.linkClock.now()) }));
+      if (links.length === 1) return void res.writeHead(303, { ...HEADERS, location: links[0]?.url ?? '/' }).end();
+      send(res, { type: HTML, body: page('Which school?', html`<p>You are on the staff of more than one school. Open the register of:</p><ul>${links.map((l) => html`<li><a href="${l.url}">${l.school}</a></li>`)}</ul>`) });
+    } catch (error) {
+      if (!isAppError(error) || !error.isUserError) throw error;
+      deps.log.warn({ component: 'teams-tab', code: error.code }, 'refused a sign-in from the Teams tab');
+      send(res, problemPage(error.code === ErrorCode.InvalidInput ? 413 : 403, error.message));
+    }
+  };
+}
 
 // pdfkit and Vega load on the first PDF or report asked for, not at start: the bot starts as fast as before.
 const pdfs = () => import('./pdf.ts');
@@ -139,9 +196,12 @@ export function createWeb(deps: WebDeps): Record<string, RequestHandler> {
       const view = await trustReportFor(deps.stores, deps.schools, school, actor, query['term'], now);
       return { type: 'application/pdf', body: await (await pdfs()).trustReportPdf(view), filename: reportFileName('trust', view.term) };
     }),
-    // The Teams personal tab: Teams does not say who is looking without single sign-on, so it
-    // shows nothing of the school and sends the person to their chat for a link of their own.
-    '/register/tab': (_req, res) => send(res, { type: HTML, body: teamsTabPage(deps.teamsBotId) }),
+    // The Teams personal tab: Teams says who is looking only through single sign-on, so until the
+    // bot has checked a token from it, the tab shows nothing of the school.
+    '/register/tab': (_req, res) => send(res, { type: HTML, body: teamsTabPage(deps.teamsBotId, deps.teamsSso !== undefined), scripts: true }),
+    '/register/tab/tab.js': (_req, res) => send(res, { type: JAVASCRIPT, body: TEAMS_TAB_SCRIPT }),
+    '/register/tab/teams.js': (_req, res) => send(res, { type: JAVASCRIPT, body: teamsJs() }),
+    '/register/tab/sso': teamsSignOn(deps),
     '/register/pupil': signedPage(deps, async ({ school, actor, query, links, now }) => {
       const view = await chronologyFor(deps.stores, school, actor, query['ref'], now);
       return { type: HTML, body: chronologyPage(view, query['ref'] ?? '', links) };

@@ -845,6 +845,8 @@ describe('the manifest', () => {
     expect(manifest.features.slash_commands).toMatchObject([{ command: '/ap', url: 'https://{{HOST}}/slack/events' }]);
     expect(manifest.settings).toMatchObject({ interactivity: { is_enabled: true }, event_subscriptions: { bot_events: ['app_home_opened', 'message.im'] } });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    // The AP lead shares a spreadsheet in the bot's Messages tab, so it must take messages.
+    expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   });
 });
 

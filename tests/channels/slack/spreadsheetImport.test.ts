@@ -142,6 +142,7 @@ describe('what the bot will not import from a Slack DM', () => {
     await share(TEACHER, { id: file.id, name: 'placements.csv', size: 200, url_private_download: file.url });
     expect(said(await posted(0))).toContain('Only the AP lead or the headteacher can import placements');
     expect(file.seen).toEqual([]);
+    expect(await ws.stores.audit.list(ws.school.id, { actor: 's-teacher' })).toEqual([expect.objectContaining({ action: 'refused:importPlacements', outcome: 'refused' })]);
   });
 
   it('asks for a CSV file when sent a workbook', async () => {
@@ -175,11 +176,23 @@ describe('what the bot will not import from a Slack DM', () => {
     expect(await ws.stores.placements.list(ws.school.id)).toHaveLength(1);
   });
 
+  it('answers something typed in the DM with the commands, and ignores its own and edited messages', async () => {
+    await workspace();
+    await ws.event({ type: 'message', channel: 'D0DM', channel_type: 'im', user: AP_LEAD, ts: '1700000002.000100', text: 'due' });
+    const reply = await posted(0);
+    expect(said(reply)).toContain('share the CSV file with me');
+    expect(said(reply)).toContain('/ap due');
+    await ws.event({ type: 'message', subtype: 'message_changed', channel: 'D0DM', channel_type: 'im', ts: '1700000002.000200', message: { text: 'due!' } });
+    await ws.event({ type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U0BOT', bot_id: 'B0BOT', ts: '1700000002.000300', text: 'a nudge' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ws.slack.sent('chat.postMessage')).toHaveLength(1);
+  });
+
   it('refuses Import from someone who may not import, and a button whose spreadsheet is not held', async () => {
     await workspace();
     const { card } = await dryRunCard();
     await ws.click(TEACHER, buttonOf(card, 'importSpreadsheet'));
-    expect(said(await until(() => ws.slack.responses[0]?.body, 'the refusal'))).toContain('You are not allowed to do that');
+    expect(said(await until(() => ws.slack.responses[0]?.body, 'the refusal'))).toContain('Only the AP lead or the headteacher');
     await ws.click(HEAD, buttonOf(card, 'importSpreadsheet'));
     expect(said(await until(() => ws.slack.responses[1]?.body, 'the refusal'))).toMatch(/send it again/);
     expect(await ws.stores.placements.list(ws.school.id)).toHaveLength(1);

@@ -43,6 +43,11 @@ describe('the Teams app manifest', () => {
     expect(manifest.staticTabs).toEqual([expect.objectContaining({ entityId: 'register', contentUrl: 'https://apbot.example.sch.uk/register/tab', scopes: ['personal'] })]);
   });
 
+  it("signs the personal tab on with the bot's own Entra app, whose API is exposed on the bot's domain", () => {
+    const manifest = filledManifest(placeholderValues(ENV)) as Manifest & { webApplicationInfo: { id: string; resource: string } };
+    expect(manifest.webApplicationInfo).toEqual({ id: ENV.MicrosoftAppId, resource: `api://apbot.example.sch.uk/${ENV.MicrosoftAppId}` });
+  });
+
   it('keeps its placeholders in the committed file', () => {
     const template = readFileSync(new URL('manifests/teams/manifest.json', ROOT), 'utf8');
     for (const name of ['BOT_ID', 'TEAMS_APP_ID', 'BOT_DOMAIN', 'APP_VERSION']) expect(template).toContain(`{{${name}}}`);

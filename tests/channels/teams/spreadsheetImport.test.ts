@@ -114,6 +114,7 @@ describe('what the bot will not import from a Teams chat', () => {
     const [reply] = await send('placements.csv', file.downloadUrl, 'teacher');
     expect(reply?.text).toContain('Only the AP lead or the headteacher can import placements');
     expect(file.seen).toEqual([]);
+    expect(await bot.stores.audit.list(bot.school.id, { actor: 's-teacher' })).toEqual([expect.objectContaining({ action: 'refused:importPlacements', outcome: 'refused' })]);
   });
 
   it('asks for a CSV file when sent a workbook', async () => {

@@ -102,8 +102,9 @@ async function showCard(press: Press, verb: ViewVerb): Promise<void> {
     return;
   }
   if (verb === 'showMore') return press.refresh(await nextPage(ctx, who, payload));
-  mayPress(who, verb);
+  // The app decides who may import (and audits a refusal), as it does over Teams.
   if (verb === 'importSpreadsheet' || verb === 'cancelImport') return press.refresh(slackMessage(await answerImportPress(ctx.stores, ctx.held, who, { verb, input: payload.input }, now)));
+  mayPress(who, verb);
   const placement = await placementOf(press);
   if (verb === 'showPlacement') return press.refresh(summaryMessage(placement, who.school, now, who.actor, payload.input['offset'], [], backToList(payload.input)));
   if (verb === 'showReminder') {

@@ -7,7 +7,7 @@ import type { SlackContext } from './context.ts';
 import { afterAck } from './afterAck.ts';
 import { staffBehind } from './people.ts';
 import { explain } from './problems.ts';
-import { plainMessage, type SlackMessage } from './render.ts';
+import { helpMessage, plainMessage, type SlackMessage } from './render.ts';
 
 /** A file as a `file_share` message carries it; with `file_access: check_file_info`, only its id. */
 interface SharedFile {
@@ -25,28 +25,33 @@ async function fileInfo(ctx: SlackContext, file: SharedFile): Promise<SharedFile
   return { ...file, ...(info.file as SharedFile | undefined) };
 }
 
+/** What someone typing in the DM is told: commands are `/ap`, and a spreadsheet can be shared here. */
+const TYPED_IN_DM = 'I read messages here only to take a placements spreadsheet: share the CSV file with me and I will show what importing it would do.';
+
 /**
- * A spreadsheet shared with the bot in its DM (`message.im`, subtype `file_share`): checked as a
+ * The bot's DM (`message.im`). A spreadsheet shared there (subtype `file_share`) is checked as a
  * dry run and answered with the card that offers Import and Cancel. Only the AP lead and the
  * headteacher may import; anything not a CSV, too big or not fetched is answered in words and
- * changes nothing. The file is fetched with the bot token, as Slack requires.
+ * changes nothing. The file is fetched with the bot token, as Slack requires. Anything typed is
+ * answered with the commands, which are `/ap`.
  */
-export function registerSharedFiles(app: App, ctx: SlackContext, botToken: string): void {
+export function registerDirectMessages(app: App, ctx: SlackContext, botToken: string): void {
   app.event('message', async ({ event, body }) => {
-    if (event.subtype !== 'file_share' || event.channel_type !== 'im') return;
+    if (event.channel_type !== 'im' || (event.subtype !== 'file_share' && event.subtype !== undefined)) return;
     await afterAck(ctx);
     const channel = event.channel;
     const say = (message: SlackMessage) => ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }).then(() => undefined);
+    if (event.subtype === undefined) return void (await say(helpMessage(TYPED_IN_DM)).catch(() => undefined));
     try {
       const who = await staffBehind(ctx, event.user, body.team_id, 'file', { conversationId: channel });
       if (!who) return await say(plainMessage(strangerReply('slack')));
       if ('answer' in who) return await say(plainMessage(who.answer));
       for (const shared of (event.files ?? []) as SharedFile[]) {
         try {
-          mayImportSpreadsheets(who);
+          await mayImportSpreadsheets(ctx.stores, who, ctx.clock.now());
           const file = await fileInfo(ctx, shared);
           const name = file.name ?? 'That file';
-          checkSentSpreadsheet(who, { name, size: file.size });
+          await checkSentSpreadsheet(ctx.stores, who, { name, size: file.size }, ctx.clock.now());
           const url = file.url_private_download ?? '';
           const bytes = await downloadAtMost({ name, url, headers: { authorization: `Bearer ${botToken}` } }, SENT_SPREADSHEET_MAX_BYTES, 'Slack');
           const view = await answerSentSpreadsheet(ctx.stores, ctx.held, who, { name, bytes }, ctx.clock.now());
