@@ -42,7 +42,7 @@ export async function aTrust(stores: Stores, base: SchoolConfig, templates: read
   const schools: School[] = [];
   let marks = 0;
   for (let s = 0; s < schoolCount; s++) {
-    const school = loadSchool({ ...base, school: { ...base.school, id: `school-${s}`, name: `School ${s}`, slackTeamId: undefined, teamsTenantId: undefined } });
+    const school = loadSchool({ ...base, school: { ...base.school, id: `school-${s}`, name: `School ${s}`, slackTeamId: undefined, teamsTenantId: `tenant-${s}` } });
     schools.push(school);
     const termDays = school.calendar.schoolDaysIn('2026-01-05', '2026-02-06');
     const placements: Placement[] = [];

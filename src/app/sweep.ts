@@ -19,26 +19,34 @@ export function outboxEntryOf(schoolId: string, nudge: PlannedNudge): OutboxEntr
   return { schoolId, dedupeKey: nudge.dedupeKey, recipient: { schoolId, staffId: nudge.staffId }, message: nudge.message, notBefore: nudge.notBefore };
 }
 
+/** How many placements a sweep works out at a time: a trust's sweep holds little at once. */
+const CHUNK = 25;
+
 /**
  * Looks at every placement whose time has come, queues the nudges now owed (each once, by its
- * dedupe key), and sets when to look at each placement again.
+ * dedupe key), and sets when to look at each placement again. Placements are worked through a
+ * chunk at a time, in order; the outbox keeps the first nudge of each dedupe key, so the nudges
+ * queued are the same as if all were planned at once.
  */
 export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number; audited: number }> {
   // A decision or mark whose audit entry a crash left pending gets it now: the log never misses one for long.
   const audited = (await stores.placements.completeAudits(school.id)) + (await stores.attendance.completeAudits(school.id));
   const records = await stores.placements.listDue(school.id, now);
   const providers = await providersOf(stores, school.id);
-  const due = [];
-  for (const record of records) due.push(await withObligations(stores, school, record.placement, now, providers));
   let enqueued = 0;
-  for (const nudge of planNudges(school, due, now)) {
-    const { created } = await stores.outbox.enqueue(outboxEntryOf(school.id, nudge), now);
-    if (created) enqueued++;
-  }
-  for (const [i, record] of records.entries()) {
-    const { placement } = record;
-    const next = nextSweepAt(due[i]?.obligations ?? [], school, now, placement.status === 'ended');
-    await stores.placements.setNextDueAt(school.id, placement.id, placement.version, next);
+  for (let from = 0; from < records.length; from += CHUNK) {
+    const chunk = records.slice(from, from + CHUNK);
+    const due = [];
+    for (const record of chunk) due.push(await withObligations(stores, school, record.placement, now, providers));
+    for (const nudge of planNudges(school, due, now)) {
+      const { created } = await stores.outbox.enqueue(outboxEntryOf(school.id, nudge), now);
+      if (created) enqueued++;
+    }
+    for (const [i, record] of chunk.entries()) {
+      const { placement } = record;
+      const next = nextSweepAt(due[i]?.obligations ?? [], school, now, placement.status === 'ended');
+      await stores.placements.setNextDueAt(school.id, placement.id, placement.version, next);
+    }
   }
   return { looked: records.length, enqueued, audited };
 }

@@ -79,16 +79,33 @@ export function placementStoreContract(factory: ContractFactory<PlacementStoreUn
       expect(await placements.get(OTHER_SCHOOL, 'p-1')).toBeUndefined();
     });
 
-    it('hands out copies: changing what it returns, or what was passed in, changes nothing stored', async () => {
+    it("cannot be changed through what it returns or what was passed in: a change is refused or touches only the caller's copy", async () => {
       const input = aCreate();
       await placements.create(input);
       input.record.placement.history.push({ type: 'review', on: '2025-09-20' });
       const first = await placements.get(SCHOOL, 'p-1');
-      first?.placement.history.push({ type: 'qa_visit', on: '2025-09-21' });
-      first?.nextDueAt?.setTime(0);
+      if (!first) throw new Error('placement missing');
+      // A store may hand out a copy (changed freely) or the record itself, frozen (the change throws).
+      const tryTo = (change: () => void) => {
+        try {
+          change();
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+        }
+      };
+      tryTo(() => first.placement.history.push({ type: 'qa_visit', on: '2025-09-21' }));
+      tryTo(() => Object.assign(first.placement, { status: 'ended' }));
+      tryTo(() => Object.assign(first.placement.pupil, { ref: 'PUP-999' }));
+      first.nextDueAt?.setTime(0);
+      first.nextDueAt = null;
       const second = await placements.get(SCHOOL, 'p-1');
       expect(second?.placement.history).toEqual([]);
+      expect(second?.placement.status).toBe(input.record.placement.status);
+      expect(second?.placement.pupil.ref).toBe('PUP-001');
       expect(second?.nextDueAt).toEqual(at('2025-10-01T08:00:00Z'));
+      const [listed] = await placements.listDue(SCHOOL, at('2025-10-02T00:00:00Z'));
+      listed?.nextDueAt?.setTime(0);
+      expect((await placements.list(SCHOOL))[0]?.nextDueAt).toEqual(at('2025-10-01T08:00:00Z'));
     });
   });
 

@@ -176,10 +176,17 @@ describe('a file with problems', () => {
     ['a kind the bot does not know', 'P1,AB,Boarding,12/01/2026', /kind: "Boarding" is not a kind of placement/],
     ['suspension provision, which needs the suspension itself', 'P1,AB,Suspension,12/01/2026', /recordSuspension/],
     ['an off-site placement with no provider', 'P1,AB,Off-site AP,12/01/2026', /an off-site placement needs its provider/],
-    ['a reference with spaces', 'P 1,AB,On-site AP,12/01/2026', /pupil reference: P 1 is not a reference/],
+    ['a reference with spaces', 'P 1,AB,On-site AP,12/01/2026', /pupil reference: not a reference/],
   ])('refuses %s', async (_what, row, reason) => {
     const { plan } = await run(`Pupil ref,Initials,Type,Start,End\n${row}\n`, { map: NO_MAPPING });
     expect(plan.rows[0]).toMatchObject({ row: 2, outcome: 'refused', detail: expect.stringMatching(reason) });
+  });
+
+  it('never repeats a name found where the reference or the initials should be', async () => {
+    const { plan } = await run("Pupil ref,Initials,Type,Start\nSiobhan O'Neill,AB,On-site AP,12/01/2026\nP2,Kwame Mensah,On-site AP,12/01/2026\n", { map: NO_MAPPING });
+    expect(plan.rows.map((r) => r.outcome)).toEqual(['refused', 'refused']);
+    expect(plan.rows[0]?.pupil).toBeUndefined();
+    expect(JSON.stringify(plan.rows)).not.toMatch(/siobhan|neill|kwame|mensah/i);
   });
 
   it('says which columns it could not find, and changes nothing', async () => {

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { answerSentSpreadsheet, checkSentSpreadsheet, mayImportSpreadsheets, SENT_SPREADSHEET_MAX_BYTES } from '../../app/chatImport.ts';
 import { strangerReply } from '../../app/guards.ts';
+import { AppError, ErrorCode } from '../../core/errors.ts';
 import { downloadAtMost } from '../download/downloadAtMost.ts';
 import { slackMessage } from './blocks/slackMessage.ts';
 import type { SlackContext } from './context.ts';
@@ -24,6 +25,9 @@ async function fileInfo(ctx: SlackContext, file: SharedFile): Promise<SharedFile
   const info = await ctx.client.files.info({ file: file.id });
   return { ...file, ...(info.file as SharedFile | undefined) };
 }
+
+/** Where Slack (and GovSlack) serve shared files. */
+const SLACK_FILE_HOST = /^https:\/\/([a-z0-9-]+\.)*(slack\.com|slack-gov\.com)\//i;
 
 /** What someone typing in the DM is told: commands are `/ap`, and a spreadsheet can be shared here. */
 const TYPED_IN_DM = 'I read messages here only to take a placements spreadsheet: share the CSV file with me and I will show what importing it would do.';
@@ -53,6 +57,8 @@ export function registerDirectMessages(app: App, ctx: SlackContext, botToken: st
           const name = file.name ?? 'That file';
           await checkSentSpreadsheet(ctx.stores, who, { name, size: file.size }, ctx.clock.now());
           const url = file.url_private_download ?? '';
+          // The bot token goes to Slack's own file servers only.
+          if (!SLACK_FILE_HOST.test(url)) throw new AppError(ErrorCode.NotPossible, `I could not fetch ${name} from Slack (it did not come with a Slack address). Nothing was changed.`);
           const bytes = await downloadAtMost({ name, url, headers: { authorization: `Bearer ${botToken}` } }, SENT_SPREADSHEET_MAX_BYTES, 'Slack');
           const view = await answerSentSpreadsheet(ctx.stores, ctx.held, who, { name, bytes }, ctx.clock.now());
           await say(slackMessage(view));

@@ -28,3 +28,27 @@ function copy(value: unknown): unknown {
   }
   return out;
 }
+
+/**
+ * Makes a string one flat run of characters. V8 keeps a string built piece by piece (a UUID, a key
+ * joined from parts) as a tree of its pieces, several times its own size (a UUID from
+ * `randomUUID` takes about 480 bytes instead of 56); reading a character flattens it in place.
+ * For strings a store keeps for a long time.
+ */
+export function flat<T extends string | null>(value: T): T {
+  if (value !== null && value.length > 0) value.charCodeAt(0);
+  return value;
+}
+
+/**
+ * Freezes plain data in place, all the way down, flattening its strings (see `flat`), so a record
+ * can be kept compactly and shared with every reader instead of copied for each. A Date cannot be
+ * frozen: whoever hands one out hands out a copy.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'string') flat(value);
+  if (value === null || typeof value !== 'object' || value instanceof Date || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) for (const item of value) deepFreeze(item);
+  else for (const key in value) if (hasOwn.call(value, key)) deepFreeze((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
+}

@@ -99,7 +99,9 @@ function readRow(row: CsvRow, columns: Partial<Record<PlacementColumn, string>>,
   };
   const ref = cell('pupilRef').toUpperCase();
   if (ref === '') problems.push('pupil reference: missing');
-  else if (!/^[A-Z0-9][A-Z0-9-]{0,31}$/.test(ref)) problems.push(`pupil reference: ${ref} is not a reference (letters, digits, dashes)`);
+  // Not quoted back, nor shown as the row's pupil: a column taken for the reference may hold names.
+  const validRef = /^[A-Z0-9][A-Z0-9-]{0,31}$/.test(ref);
+  if (ref !== '' && !validRef) problems.push('pupil reference: not a reference (letters, digits and dashes, up to 32)');
   const initials = read('initials', () => {
     if (cell('initials') !== '') return readInitials(cell('initials'));
     if (cell('forename') !== '' || cell('surname') !== '') return initialsOfNames(cell('forename'), cell('surname'));
@@ -124,7 +126,7 @@ function readRow(row: CsvRow, columns: Partial<Record<PlacementColumn, string>>,
   if (start && end && end < start) problems.push(`end: ${cell('end')} is before the start`);
   const timetable = cell('sessions') === '' ? undefined : read('sessions', () => readSessions(cell('sessions')));
   const yearGroup = cell('yearGroup').replace(/^(year|yr|y)\s*/i, '') || undefined;
-  const pupil = ref && initials ? { ref, initials } : undefined;
+  const pupil = validRef && initials ? { ref, initials } : undefined;
   if (problems.length > 0 || !initials || !kind || !start) return { problems, ...(pupil ? { pupil } : {}) };
   return { ref, initials, kind, start, ...(yearGroup ? { yearGroup } : {}), ...(provider ? { provider } : {}), ...(end ? { end } : {}), ...(timetable ? { timetable } : {}) };
 }

@@ -36,17 +36,24 @@ export function instantAt(date: LocalDate, time: LocalTime, timezone: string): D
 }
 
 // A sweep or a due list asks the date and time of the same few instants for every placement.
-const wallClock = new Map<string, { date: LocalDate; time: LocalTime }>();
+/** Timezone → instant (ms) → its local date and time; nested so no key string is built per call. */
+const wallClock = new Map<string, Map<number, { date: LocalDate; time: LocalTime }>>();
+let wallClockHeld = 0;
 
 function wallClockAt(instant: Date, timezone: string): { date: LocalDate; time: LocalTime } {
   const ms = instant.getTime();
-  const key = `${timezone} ${ms}`;
-  let seen = wallClock.get(key);
+  let byInstant = wallClock.get(timezone);
+  if (!byInstant) wallClock.set(timezone, (byInstant = new Map()));
+  let seen = byInstant.get(ms);
   if (seen === undefined) {
     const local = new TZDate(ms, timezone);
     seen = { date: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
-    if (wallClock.size >= REMEMBERED) wallClock.clear();
-    wallClock.set(key, seen);
+    if (++wallClockHeld > REMEMBERED) {
+      wallClock.clear();
+      wallClockHeld = 0;
+      wallClock.set(timezone, (byInstant = new Map()));
+    }
+    byInstant.set(ms, seen);
   }
   return seen;
 }

@@ -2,7 +2,8 @@ import { SAFEGUARDING_TYPES } from './audience.ts';
 import { instantAt, localDateOf } from '../calendar/localTime.ts';
 import type { Placement } from '../placement/placement.ts';
 import type { School } from '../policy/schoolConfig.ts';
-import type { Obligation, ObligationDraft } from './obligation.ts';
+import { OBLIGATION_TYPES, type Obligation, type ObligationDraft } from './obligation.ts';
+import type { LocalDate } from '../calendar/localDate.ts';
 import { createRuleContext, type RuleContext } from './ruleContext.ts';
 import { routeOf } from './routes.ts';
 import { stageOf } from './stage.ts';
@@ -51,15 +52,21 @@ const RULES: readonly Rule[] = [
   concernSteps,
 ];
 
-// localeCompare's order, without building a collator on every call.
+// localeCompare's order, without building a collator on every call, and without asking it at all
+// where plain comparison gives the same answer: equal strings, dates (YYYY-MM-DD, digits in fixed
+// places), and obligation types (ranked once).
 const { compare } = new Intl.Collator();
+const TYPE_RANK: ReadonlyMap<string, number> = new Map([...OBLIGATION_TYPES].sort(compare).map((type, rank) => [type, rank]));
+
+const collate = (a: string, b: string): number => (a === b ? 0 : compare(a, b));
+const byDate = (a: LocalDate, b: LocalDate): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compareObligations(a: Obligation, b: Obligation): number {
   return (
-    compare(a.dueDate, b.dueDate) ||
-    compare(a.type, b.type) ||
-    compare(a.placementId, b.placementId) ||
-    compare(a.subject ?? '', b.subject ?? '')
+    byDate(a.dueDate, b.dueDate) ||
+    (TYPE_RANK.get(a.type) ?? 0) - (TYPE_RANK.get(b.type) ?? 0) ||
+    collate(a.placementId, b.placementId) ||
+    collate(a.subject ?? '', b.subject ?? '')
   );
 }
 
@@ -72,26 +79,23 @@ export function deriveObligations(placement: Placement, school: School, now: Dat
   if (placement.kind === 'suspension_provision' && !owesSuspensionProvision(placement)) return [];
   const { timezone, dayEnd } = school.config.school;
   const ctx = createRuleContext(placement, school, now, localDateOf(now, timezone));
+  const obligations: Obligation[] = [];
+  for (const rule of RULES) for (const draft of rule(ctx)) obligations.push(obligationOf(draft, ctx, dayEnd, timezone));
+  return obligations.sort(compareObligations);
+}
 
-  return RULES.flatMap((rule) => rule(ctx))
-    .map((draft): Obligation => {
-      const dueAt = draft.dueAt ?? instantAt(draft.dueDate, dayEnd, timezone);
-      const { ownerRole, escalateToRole } = routeOf(draft.type, draft);
-      return {
-        placementId: placement.id,
-        providerId: draft.provider ? (placement.provider?.id ?? null) : null,
-        type: draft.type,
-        subject: draft.subject,
-        ownerRole,
-        escalateToRole,
-        dueDate: draft.dueDate,
-        dueAt,
-        stage: stageOf(draft, dueAt, ctx),
-        ...(draft.warning ? { warning: draft.warning } : {}),
-        safeguarding: draft.safeguarding === true || SAFEGUARDING_TYPES.has(draft.type),
-        raisedBy: draft.raisedBy ?? null,
-        session: draft.session ?? null,
-      };
-    })
-    .sort(compareObligations);
+function obligationOf(draft: ObligationDraft, ctx: RuleContext, dayEnd: string, timezone: string): Obligation {
+  const { placement } = ctx;
+  const dueAt = draft.dueAt ?? instantAt(draft.dueDate, dayEnd, timezone);
+  const { ownerRole, escalateToRole } = routeOf(draft.type, draft);
+  const providerId = draft.provider ? (placement.provider?.id ?? null) : null;
+  const stage = stageOf(draft, dueAt, ctx);
+  const safeguarding = draft.safeguarding === true || SAFEGUARDING_TYPES.has(draft.type);
+  const raisedBy = draft.raisedBy ?? null;
+  const session = draft.session ?? null;
+  const { type, subject, dueDate, warning } = draft;
+  // Two literals, so each keeps one shape and `warning` its place among the fields.
+  return warning
+    ? { placementId: placement.id, providerId, type, subject, ownerRole, escalateToRole, dueDate, dueAt, stage, warning, safeguarding, raisedBy, session }
+    : { placementId: placement.id, providerId, type, subject, ownerRole, escalateToRole, dueDate, dueAt, stage, safeguarding, raisedBy, session };
 }

@@ -14,7 +14,7 @@ interface Route {
 
 const apLead = { ownerRole: 'ap_lead', escalateToRole: 'headteacher', escalates: 'school_days_late' } as const;
 
-const ROUTES: Record<ObligationType, Route> = {
+const ROUTES: Readonly<Record<ObligationType, Readonly<Route>>> = {
   placement_review: apLead,
   pupil_risk_assessment: apLead,
   provider_risk_assessment_renewal: apLead,
@@ -50,8 +50,9 @@ const ROUTES: Record<ObligationType, Route> = {
  * if it slips (003 §8; domain: review and risk assessment after a concern). `approver`: the role
  * whose own approval is awaited.
  */
-export function routeOf(type: ObligationType, cause: { safeguarding?: boolean; approver?: Role } = {}): Route {
+export function routeOf(type: ObligationType, cause: { safeguarding?: boolean; approver?: Role } = {}): Readonly<Route> {
   const route = ROUTES[type];
+  if (!cause.approver && !cause.safeguarding) return route;
   return {
     ...route,
     ...(cause.approver ? { ownerRole: cause.approver } : {}),

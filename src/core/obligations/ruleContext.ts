@@ -12,7 +12,8 @@ export interface RuleContext {
   policy: SchoolPolicy;
   now: Date;
   today: LocalDate;
-  events<T extends HistoryEventType>(type: T): EventOf<T>[];
+  /** The placement's events of one type, in history order (shared: read, never change). */
+  events<T extends HistoryEventType>(type: T): readonly EventOf<T>[];
   /**
    * Whether `later` happened after `earlier`: on a later date, or on the same date recorded after
    * it (by the instant each was recorded, else by their order in the history).
@@ -31,66 +32,90 @@ export interface RuleContext {
   sessionsOn(date: LocalDate, timetable?: Timetable): readonly Session[];
 }
 
-export function createRuleContext(placement: Placement, school: School, now: Date, today: LocalDate): RuleContext {
-  const { calendar } = school;
-  const periodOf = (date: LocalDate, periods: readonly Period[]) => periods.find((p) => p.end >= date);
+const NONE: readonly HistoryEvent[] = [];
+
+const periodOf = (date: LocalDate, periods: readonly Period[]) => periods.find((p) => p.end >= date);
+
+// A class, not an object of closures: a derivation builds one per placement, and its methods are
+// then shared rather than made afresh each time.
+class PlacementRuleContext implements RuleContext {
+  readonly calendar: SchoolCalendar;
+  readonly policy: SchoolPolicy;
   // Every rule asks for events by type: the history is grouped once per derivation.
-  let byType: Map<HistoryEventType, HistoryEvent[]> | undefined;
-  const eventsOf = (type: HistoryEventType): readonly HistoryEvent[] => {
+  #byType: Map<HistoryEventType, HistoryEvent[]> | undefined;
+
+  constructor(
+    readonly placement: Placement,
+    readonly school: School,
+    readonly now: Date,
+    readonly today: LocalDate,
+  ) {
+    this.calendar = school.calendar;
+    this.policy = school.config.policy;
+  }
+
+  events<T extends HistoryEventType>(type: T): readonly EventOf<T>[] {
+    return this.#eventsOf(type) as readonly EventOf<T>[];
+  }
+
+  #eventsOf(type: HistoryEventType): readonly HistoryEvent[] {
+    let byType = this.#byType;
     if (!byType) {
-      byType = new Map();
-      for (const e of placement.history) {
+      byType = this.#byType = new Map();
+      for (const e of this.placement.history) {
         const list = byType.get(e.type);
         if (list) list.push(e);
         else byType.set(e.type, [e]);
       }
     }
-    return byType.get(type) ?? [];
-  };
+    return byType.get(type) ?? NONE;
+  }
 
-  return {
-    placement,
-    school,
-    calendar,
-    policy: school.config.policy,
-    now,
-    today,
-    events: <T extends HistoryEventType>(type: T) => [...(eventsOf(type) as readonly EventOf<T>[])],
-    happenedAfter(later, earlier) {
-      if (later.on !== earlier.on) return later.on > earlier.on;
-      if (later.at && earlier.at) return Date.parse(later.at) > Date.parse(earlier.at);
-      return placement.history.indexOf(later) > placement.history.indexOf(earlier);
-    },
-    latest(type) {
-      let latest: LocalDate | undefined;
-      for (const e of eventsOf(type)) if (latest === undefined || e.on > latest) latest = e.on;
-      return latest;
-    },
-    periodsSoFar(periods) {
-      const current = periods.findIndex((p) => p.end >= today);
-      const upTo = current === -1 ? periods.length - 1 : current;
-      return periods.filter(
-        (p, i) => i <= upTo && p.end >= placement.start && (placement.end === undefined || p.start <= placement.end),
-      );
-    },
-    recordedIn(type, period, periods, from) {
-      return eventsOf(type).some((e) => (from === undefined || e.on >= from) && periodOf(e.on, periods)?.name === period.name);
-    },
-    schoolDaysSoFar() {
-      if (placement.start > today) return [];
-      return calendar.schoolDaysIn(placement.start, placement.end ? minDate(placement.end, today) : today);
-    },
-    forEachSessionSoFar(visit) {
-      if (placement.start > today) return;
-      const timetable = placement.timetable ?? FULL_TIME;
-      calendar.forEachSchoolDay(placement.start, placement.end ? minDate(placement.end, today) : today, (date, weekday) => {
-        for (const session of timetable[WEEKDAYS[weekday - 1] as Weekday]) visit(date, session);
-      });
-    },
-    sessionsOn(date, timetable = placement.timetable ?? FULL_TIME) {
-      if (!calendar.isSchoolDay(date)) return [];
-      const weekday = WEEKDAYS[isoWeekday(date) - 1];
-      return weekday ? timetable[weekday] : [];
-    },
-  };
+  happenedAfter(later: HistoryEvent, earlier: HistoryEvent): boolean {
+    if (later.on !== earlier.on) return later.on > earlier.on;
+    if (later.at && earlier.at) return Date.parse(later.at) > Date.parse(earlier.at);
+    return this.placement.history.indexOf(later) > this.placement.history.indexOf(earlier);
+  }
+
+  latest(type: HistoryEventType): LocalDate | undefined {
+    let latest: LocalDate | undefined;
+    for (const e of this.#eventsOf(type)) if (latest === undefined || e.on > latest) latest = e.on;
+    return latest;
+  }
+
+  periodsSoFar(periods: readonly Period[]): Period[] {
+    const { placement, today } = this;
+    const current = periods.findIndex((p) => p.end >= today);
+    const upTo = current === -1 ? periods.length - 1 : current;
+    return periods.filter((p, i) => i <= upTo && p.end >= placement.start && (placement.end === undefined || p.start <= placement.end));
+  }
+
+  recordedIn(type: HistoryEventType, period: Period, periods: readonly Period[], from?: LocalDate): boolean {
+    return this.#eventsOf(type).some((e) => (from === undefined || e.on >= from) && periodOf(e.on, periods)?.name === period.name);
+  }
+
+  schoolDaysSoFar(): LocalDate[] {
+    const { placement, today } = this;
+    if (placement.start > today) return [];
+    return this.calendar.schoolDaysIn(placement.start, placement.end ? minDate(placement.end, today) : today);
+  }
+
+  forEachSessionSoFar(visit: (date: LocalDate, session: Session) => void): void {
+    const { placement, today } = this;
+    if (placement.start > today) return;
+    const timetable = placement.timetable ?? FULL_TIME;
+    this.calendar.forEachSchoolDay(placement.start, placement.end ? minDate(placement.end, today) : today, (date, weekday) => {
+      for (const session of timetable[WEEKDAYS[weekday - 1] as Weekday]) visit(date, session);
+    });
+  }
+
+  sessionsOn(date: LocalDate, timetable: Timetable = this.placement.timetable ?? FULL_TIME): readonly Session[] {
+    if (!this.calendar.isSchoolDay(date)) return [];
+    const weekday = WEEKDAYS[isoWeekday(date) - 1];
+    return weekday ? timetable[weekday] : [];
+  }
+}
+
+export function createRuleContext(placement: Placement, school: School, now: Date, today: LocalDate): RuleContext {
+  return new PlacementRuleContext(placement, school, now, today);
 }

@@ -121,7 +121,7 @@ let workspaces = 0;
  * The bot's Slack adapter on a real HTTP server at 127.0.0.1, the example school in a memory
  * store with the given placements, and Slack itself faked: requests signed as Slack signs them.
  */
-export async function aSlackWorkspace(options: { placements?: Record<string, unknown>[]; retries?: number; now?: string; moreStaff?: Record<string, unknown>[]; otherSchools?: School[] } = {}) {
+export async function aSlackWorkspace(options: { placements?: Record<string, unknown>[]; retries?: number; now?: string; clock?: { now(): Date }; moreStaff?: Record<string, unknown>[]; otherSchools?: School[] } = {}) {
   const school = options.moreStaff ? aSchool({}, { staff: [...aSchool().config.staff, ...options.moreStaff] }) : aSchool();
   const stores = await openJournalStores();
   for (const overrides of options.placements ?? [{}]) {
@@ -142,7 +142,7 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
   const adapter: ChatAdapter = createSlack({
     stores,
     schools: [school, ...(options.otherSchools ?? [])],
-    clock: { now: () => new Date(options.now ?? MONDAY_MORNING) },
+    clock: options.clock ?? { now: () => new Date(options.now ?? MONDAY_MORNING) },
     log,
     registerLink: registerLinks,
     demo: false,

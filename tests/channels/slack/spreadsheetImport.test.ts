@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SENT_SPREADSHEET_MAX_BYTES } from '../../../src/app/chatImport.ts';
+import { HELD_IMPORT_MINUTES, SENT_SPREADSHEET_MAX_BYTES } from '../../../src/app/chatImport.ts';
 import { aSlackWorkspace, AP_LEAD, HEAD, TEACHER, until, type Workspace } from './harness.ts';
 
 // The AP lead shares a placements spreadsheet with the bot in its DM, sees the dry run as a card,
@@ -14,8 +14,8 @@ const NAMES = ['Siobhan', "O'Neill", 'Kwame', 'Mensah'];
 
 let ws: Workspace;
 const open: Workspace[] = [];
-async function workspace() {
-  ws = await aSlackWorkspace();
+async function workspace(options: Parameters<typeof aSlackWorkspace>[0] = {}) {
+  ws = await aSlackWorkspace(options);
   open.push(ws);
   return ws;
 }
@@ -173,6 +173,19 @@ describe('what the bot will not import from a Slack DM', () => {
     const page = aFileOnSlack('<html>Sign in</html>', { contentType: 'text/html; charset=utf-8' });
     await share(AP_LEAD, { id: page.id, name: 'placements.csv', size: 100, url_private_download: page.url });
     expect(said(await posted(1))).toContain('Slack sent a web page instead of the file');
+    const elsewhere = aFileOnSlack(PLACEMENTS);
+    await share(AP_LEAD, { id: elsewhere.id, name: 'placements.csv', size: 100, url_private_download: 'https://files.slack.com.example.org/x.csv' });
+    expect(said(await posted(2))).toContain('it did not come with a Slack address');
+    expect(await ws.stores.placements.list(ws.school.id)).toHaveLength(1);
+  });
+
+  it('refuses Import pressed after the dry run has waited more than 30 minutes, importing nothing', async () => {
+    let now = new Date('2026-02-09T09:00:00Z');
+    await workspace({ clock: { now: () => now } });
+    const { card } = await dryRunCard();
+    now = new Date(now.getTime() + (HELD_IMPORT_MINUTES + 1) * 60_000);
+    await ws.click(AP_LEAD, buttonOf(card, 'importSpreadsheet'));
+    expect(said(await until(() => ws.slack.responses[0]?.body, 'the refusal'))).toContain(`sent more than ${HELD_IMPORT_MINUTES} minutes ago: send it again`);
     expect(await ws.stores.placements.list(ws.school.id)).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SENT_SPREADSHEET_MAX_BYTES } from '../../../src/app/chatImport.ts';
+import { HELD_IMPORT_MINUTES, SENT_SPREADSHEET_MAX_BYTES } from '../../../src/app/chatImport.ts';
 import { aTeamsBot, actionsOf, cardOf, isolateNetwork, resetNetwork, textOf, type TeamsBot, type User } from './teamsHarness.ts';
 
 // The AP lead sends a placements spreadsheet in the 1:1 chat with the bot, sees the dry run as a
@@ -145,6 +145,17 @@ describe('what the bot will not import from a Teams chat', () => {
     const importing = button(card, 'importSpreadsheet');
     expect(textOf((await bot.press(importing.verb, importing.data, 'teacher'))?.value)).toContain('Only the AP lead or the headteacher');
     expect(textOf((await bot.press(importing.verb, importing.data, 'head'))?.value)).toMatch(/send it again/);
+    expect(await bot.stores.placements.list(bot.school.id)).toHaveLength(1);
+  });
+
+  it('refuses Import pressed after the dry run has waited more than 30 minutes, importing nothing', async () => {
+    await bot.close();
+    let now = new Date('2026-02-09T09:00:00Z');
+    bot = await aTeamsBot({ clock: { now: () => now } });
+    const { card } = await dryRun();
+    now = new Date(now.getTime() + (HELD_IMPORT_MINUTES + 1) * 60_000);
+    const importing = button(card, 'importSpreadsheet');
+    expect(textOf((await bot.press(importing.verb, importing.data))?.value)).toContain(`sent more than ${HELD_IMPORT_MINUTES} minutes ago: send it again`);
     expect(await bot.stores.placements.list(bot.school.id)).toHaveLength(1);
   });
 

@@ -61,7 +61,7 @@ export function anInstall(user: User = 'apLead'): Record<string, unknown> {
  * The Teams bot on a real HTTP server over the example school's stores, with the Bot Framework
  * connector faked by nock: every message the bot sends lands in `sent`.
  */
-export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string; school?: School; otherSchools?: School[] } = {}) {
+export async function aTeamsBot(options: { placements?: Record<string, unknown>[]; demo?: boolean; appId?: string; school?: School; otherSchools?: School[]; clock?: { now(): Date } } = {}) {
   const desk = await aDecisionDesk(options.placements ?? [{}], options.school);
   const logs: { level: string; fields: object; message: string }[] = [];
   const log = {
@@ -72,7 +72,7 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
   const teams: ChatAdapter = createTeams({
     stores: desk.stores,
     schools: [desk.school, ...(options.otherSchools ?? [])],
-    clock: { now: () => new Date(MONDAY_MORNING) },
+    clock: options.clock ?? { now: () => new Date(MONDAY_MORNING) },
     log,
     registerLink: registerLinks,
     demo: options.demo ?? false,

@@ -4,7 +4,7 @@ import type { AuditEntryInput } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { attendanceExists } from '../storeRules.ts';
 import { auditEntryFor } from './journalAuditLog.ts';
-import { keyOf, type Change, type JournalDatabase } from './journalDatabase.ts';
+import type { Change, JournalDatabase, KeptMark } from './journalDatabase.ts';
 
 export class JournalAttendanceStore implements AttendanceStore {
   readonly #db: JournalDatabase;
@@ -15,7 +15,7 @@ export class JournalAttendanceStore implements AttendanceStore {
 
   // The mark and its audit entry are one journal line: both or neither.
   async record(mark: AttendanceRecord, audit: AuditEntryInput): Promise<void> {
-    if (this.#db.attendance.has(keyOf(mark.schoolId, mark.placementId, mark.date, mark.session))) throw attendanceExists();
+    if (this.#db.markOf(mark.schoolId, mark.placementId, mark.date, mark.session)) throw attendanceExists();
     const { entry, created } = auditEntryFor(this.#db, audit);
     const changes: Change[] = [{ kind: 'attendance', value: plainCopy(mark) }];
     if (created) changes.push({ kind: 'audit', value: entry });
@@ -28,15 +28,18 @@ export class JournalAttendanceStore implements AttendanceStore {
   }
 
   async listForPlacement(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): Promise<AttendanceRecord[]> {
-    const marks = (this.#db.attendanceByPlacement.get(keyOf(schoolId, placementId)) ?? []).filter(
+    const marks = (this.#db.attendance.get(schoolId)?.byPlacement.get(placementId) ?? []).filter(
       (m) => (from === undefined || m.date >= from) && (to === undefined || m.date <= to),
     );
-    return plainCopy(marks.sort((a, b) => compare(a.date, b.date) || compare(a.session, b.session)));
+    // Marks are mostly made day by day, so usually already in order.
+    const order = (a: KeptMark, b: KeptMark) => compare(a.date, b.date) || compare(a.session, b.session);
+    if (marks.some((m, i) => i > 0 && order(marks[i - 1] as KeptMark, m) > 0)) marks.sort(order);
+    return marks.map((m) => m.record(schoolId));
   }
 
   async listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]> {
-    const marks = [...(this.#db.attendanceByDate.get(keyOf(schoolId, date)) ?? [])];
-    return plainCopy(marks.sort((a, b) => compare(a.placementId, b.placementId) || compare(a.session, b.session)));
+    const marks = [...(this.#db.attendance.get(schoolId)?.byDate.get(date) ?? [])];
+    return marks.sort((a, b) => compare(a.placementId, b.placementId) || compare(a.session, b.session)).map((m) => m.record(schoolId));
   }
 }
 

@@ -1,10 +1,14 @@
 import { AppError, ErrorCode } from '../../../core/errors.ts';
+import type { LocalDate } from '../../../core/calendar/localDate.ts';
+import type { AttendanceMark } from '../../../core/placement/events.ts';
+import type { Session } from '../../../core/placement/placement.ts';
 import type { AttendanceRecord } from '../../../ports/attendanceStore.ts';
 import type { AuditEntry } from '../../../ports/auditLog.ts';
 import type { StoredConversation } from '../../../ports/conversationStore.ts';
-import type { OutboxEntry } from '../../../ports/nudgeOutbox.ts';
+import type { OutboxEntry, OutboxStatus } from '../../../ports/nudgeOutbox.ts';
 import type { StoredSchool } from '../../../ports/schoolStore.ts';
 import type { StoredProvider } from '../../../ports/providerStore.ts';
+import { deepFreeze, flat, plainCopy } from '../plainCopy.ts';
 import { STORE_ITEM_KINDS, type StoreItem } from '../../../ports/storeBackup.ts';
 
 /** A placement with the idempotency keys recently applied to it, oldest first. */
@@ -33,28 +37,53 @@ export const keyOf = (...parts: string[]): string => parts.join('\u0000');
  * method that reads and then commits without awaiting in between is atomic.
  */
 export class JournalDatabase {
-  readonly placements = new Map<string, StoredPlacement>();
-  /** The same placements by school, so a school's list or sweep never walks the other schools'. */
-  readonly placementsBySchool = new Map<string, Map<string, StoredPlacement>>();
+  /**
+   * By school, then id, so a school's list or sweep never walks the other schools'. Each record is
+   * frozen as it is kept, so readers share it rather than copy it; a write replaces it whole.
+   */
+  readonly placements = new Map<string, Map<string, StoredPlacement>>();
   /** Per school, in seq order. */
-  readonly audit = new Map<string, AuditEntry[]>();
-  readonly auditByKey = new Map<string, AuditEntry>();
+  readonly audit = new Map<string, KeptAuditEntry[]>();
+  /** Per school, by idempotency key. */
+  readonly auditByKey = new Map<string, Map<string, KeptAuditEntry>>();
   readonly #auditIds = new Set<string>();
   /** In insertion order, which is the tie-break for "oldest first". */
-  readonly outbox = new Map<string, OutboxEntry>();
-  readonly outboxByDedupeKey = new Map<string, string>();
-  readonly attendance = new Map<string, AttendanceRecord>();
-  /** The same marks by school and placement, and by school and date, so neither list scans them all. */
-  readonly attendanceByPlacement = new Map<string, AttendanceRecord[]>();
-  readonly attendanceByDate = new Map<string, AttendanceRecord[]>();
+  readonly outbox = new Map<string, KeptNudge>();
+  /** Per school, by dedupe key. */
+  readonly outboxByDedupeKey = new Map<string, Map<string, KeptNudge>>();
+  /** Per school: each mark under its placement and under its date, so neither list scans them all. */
+  readonly attendance = new Map<string, SchoolMarks>();
   /** Per school, oldest version first. */
   readonly schools = new Map<string, StoredSchool[]>();
   /** By school, staff member and platform. */
   readonly conversations = new Map<string, StoredConversation>();
   /** By school and provider id. */
   readonly providers = new Map<string, StoredProvider>();
+  /** The few strings every mark and entry repeats (dates, sessions, staff, actions), held once. */
+  readonly #words = new Map<string, string>();
   #sink: ChangeSink | undefined;
   #closed = false;
+
+  #word<T extends string>(value: T): T {
+    const known = this.#words.get(value) as T | undefined;
+    if (known !== undefined) return known;
+    this.#words.set(flat(value), value);
+    return value;
+  }
+
+  placement(schoolId: string, placementId: string): StoredPlacement | undefined {
+    return this.placements.get(schoolId)?.get(placementId);
+  }
+
+  /** The mark of one session of a placement, if one was made. */
+  markOf(schoolId: string, placementId: string, date: string, session: string): KeptMark | undefined {
+    return this.attendance.get(schoolId)?.byPlacement.get(placementId)?.find((m) => m.date === date && m.session === session);
+  }
+
+  /** The entry logged under an idempotency key, if any. */
+  auditEntryByKey(schoolId: string, idempotencyKey: string): KeptAuditEntry | undefined {
+    return this.auditByKey.get(schoolId)?.get(idempotencyKey);
+  }
 
   attach(sink: ChangeSink): void {
     this.#sink = sink;
@@ -72,35 +101,72 @@ export class JournalDatabase {
     switch (change.kind) {
       case 'placement': {
         const { schoolId, placement } = change.value.record;
-        this.placements.set(keyOf(schoolId, placement.id), change.value);
-        let ofSchool = this.placementsBySchool.get(schoolId);
-        if (!ofSchool) this.placementsBySchool.set(schoolId, (ofSchool = new Map()));
-        ofSchool.set(placement.id, change.value);
+        let ofSchool = this.placements.get(schoolId);
+        if (!ofSchool) this.placements.set(schoolId, (ofSchool = new Map()));
+        ofSchool.set(placement.id, deepFreeze(change.value));
         return;
       }
       case 'audit': {
         const entry = change.value;
-        if (this.#auditIds.has(entry.id)) return;
+        if (this.#auditIds.has(flat(entry.id))) return;
         this.#auditIds.add(entry.id);
-        const log = this.audit.get(entry.schoolId) ?? [];
-        log.push(entry);
-        this.audit.set(entry.schoolId, log);
-        if (entry.idempotencyKey !== null) this.auditByKey.set(keyOf(entry.schoolId, entry.idempotencyKey), entry);
+        const kept = new KeptAuditEntry(
+          entry.id,
+          entry.seq,
+          entry.at.getTime(),
+          this.#word(entry.actor),
+          entry.role === null ? null : this.#word(entry.role),
+          this.#word(entry.action),
+          entry.placementId === null ? null : this.#word(entry.placementId),
+          flat(entry.idempotencyKey),
+          entry.outcome,
+          flat(entry.summary),
+        );
+        const schoolId = this.#word(entry.schoolId);
+        let log = this.audit.get(schoolId);
+        if (!log) this.audit.set(schoolId, (log = []));
+        log.push(kept);
+        if (kept.idempotencyKey !== null) {
+          let byKey = this.auditByKey.get(schoolId);
+          if (!byKey) this.auditByKey.set(schoolId, (byKey = new Map()));
+          byKey.set(kept.idempotencyKey, kept);
+        }
         return;
       }
       case 'outbox': {
         const entry = change.value;
-        this.outbox.set(entry.id, entry);
-        this.outboxByDedupeKey.set(keyOf(entry.schoolId, entry.dedupeKey), entry.id);
+        const schoolId = this.#word(entry.schoolId);
+        const kept = new KeptNudge(
+          flat(entry.id),
+          schoolId,
+          flat(entry.dedupeKey),
+          this.#word(entry.recipient.schoolId),
+          this.#word(entry.recipient.staffId),
+          deepFreeze(entry.message),
+          entry.notBefore.getTime(),
+          entry.status,
+          entry.attempts,
+          entry.nextAttemptAt.getTime(),
+          entry.leaseUntil?.getTime() ?? null,
+          flat(entry.lastError),
+          entry.createdAt.getTime(),
+          entry.sentAt?.getTime() ?? null,
+        );
+        this.outbox.set(kept.id, kept);
+        let byKey = this.outboxByDedupeKey.get(schoolId);
+        if (!byKey) this.outboxByDedupeKey.set(schoolId, (byKey = new Map()));
+        byKey.set(kept.dedupeKey, kept);
         return;
       }
       case 'attendance': {
-        const mark = change.value;
-        const key = keyOf(mark.schoolId, mark.placementId, mark.date, mark.session);
-        const before = this.attendance.get(key);
-        this.attendance.set(key, mark);
-        putIn(this.attendanceByPlacement, keyOf(mark.schoolId, mark.placementId), before, mark);
-        putIn(this.attendanceByDate, keyOf(mark.schoolId, mark.date), before, mark);
+        const record = change.value;
+        const schoolId = this.#word(record.schoolId);
+        let marks = this.attendance.get(schoolId);
+        if (!marks) this.attendance.set(schoolId, (marks = { byPlacement: new Map(), byDate: new Map() }));
+        const mark = new KeptMark(this.#word(record.placementId), this.#word(record.date), this.#word(record.session), this.#word(record.mark), this.#word(record.by), record.at.getTime());
+        const before = this.markOf(schoolId, mark.placementId, mark.date, mark.session);
+        putIn(marks.byPlacement, mark.placementId, before, mark);
+        putIn(marks.byDate, mark.date, before, mark);
         return;
       }
       case 'school': {
@@ -125,10 +191,11 @@ export class JournalDatabase {
 
   /** The whole state as changes, for compacting the journal. */
   *snapshot(): Generator<Change> {
-    for (const value of this.placements.values()) yield { kind: 'placement', value };
-    for (const log of this.audit.values()) for (const value of log) yield { kind: 'audit', value };
-    for (const value of this.outbox.values()) yield { kind: 'outbox', value };
-    for (const value of this.attendance.values()) yield { kind: 'attendance', value };
+    for (const ofSchool of this.placements.values()) for (const value of ofSchool.values()) yield { kind: 'placement', value };
+    for (const [schoolId, log] of this.audit) for (const kept of log) yield { kind: 'audit', value: kept.entry(schoolId) };
+    for (const kept of this.outbox.values()) yield { kind: 'outbox', value: kept.entry() };
+    for (const [schoolId, marks] of this.attendance)
+      for (const ofPlacement of marks.byPlacement.values()) for (const mark of ofPlacement) yield { kind: 'attendance', value: mark.record(schoolId) };
     for (const versions of this.schools.values()) for (const value of versions) yield { kind: 'school', value };
     for (const value of this.conversations.values()) yield { kind: 'conversation', value };
     for (const value of this.providers.values()) yield { kind: 'provider', value };
@@ -143,6 +210,98 @@ export class JournalDatabase {
     if (this.#closed) return;
     this.#closed = true;
     this.#sink?.close();
+  }
+}
+
+export interface SchoolMarks {
+  byPlacement: Map<string, KeptMark[]>;
+  byDate: Map<string, KeptMark[]>;
+}
+
+// Marks and audit entries are most of what a trust holds: each is kept as one small object of
+// fixed shape, its instant as a number and its repeated strings shared, and handed out as a new
+// record in the port's shape each time it is read (so a reader can change nothing kept).
+
+/** One attendance mark as kept (its school is where it is kept). */
+export class KeptMark {
+  constructor(
+    readonly placementId: string,
+    readonly date: LocalDate,
+    readonly session: Session,
+    readonly mark: AttendanceMark,
+    readonly by: string,
+    readonly at: number,
+  ) {}
+
+  record(schoolId: string): AttendanceRecord {
+    return { schoolId, placementId: this.placementId, date: this.date, session: this.session, mark: this.mark, by: this.by, at: new Date(this.at) };
+  }
+}
+
+/** One audit entry as kept (its school is whose log holds it). */
+export class KeptAuditEntry {
+  constructor(
+    readonly id: string,
+    readonly seq: number,
+    readonly at: number,
+    readonly actor: string,
+    readonly role: string | null,
+    readonly action: string,
+    readonly placementId: string | null,
+    readonly idempotencyKey: string | null,
+    readonly outcome: AuditEntry['outcome'],
+    readonly summary: string,
+  ) {}
+
+  entry(schoolId: string): AuditEntry {
+    const { actor, role, action, placementId, idempotencyKey, outcome, summary, id, seq } = this;
+    return { schoolId, at: new Date(this.at), actor, role, action, placementId, idempotencyKey, outcome, summary, id, seq };
+  }
+}
+
+/**
+ * One queued nudge as kept. Its message is frozen and shared with `entry()`; an entry handed out
+ * of the store carries a copy (the message may hold instants, which cannot be frozen).
+ */
+export class KeptNudge {
+  constructor(
+    readonly id: string,
+    readonly schoolId: string,
+    readonly dedupeKey: string,
+    readonly recipientSchoolId: string,
+    readonly staffId: string,
+    readonly message: unknown,
+    readonly notBefore: number,
+    readonly status: OutboxStatus,
+    readonly attempts: number,
+    readonly nextAttemptAt: number,
+    readonly leaseUntil: number | null,
+    readonly lastError: string | null,
+    readonly createdAt: number,
+    readonly sentAt: number | null,
+  ) {}
+
+  /** The entry in the port's shape; its message is the kept one unless `copyMessage`. */
+  entry(copyMessage = false): OutboxEntry {
+    const { schoolId, dedupeKey, id, status, attempts, lastError } = this;
+    const message = copyMessage ? plainCopy(this.message) : this.message;
+    const recipient = { schoolId: this.recipientSchoolId, staffId: this.staffId };
+    const instant = (ms: number | null) => (ms === null ? null : new Date(ms));
+    return {
+      schoolId,
+      dedupeKey,
+      recipient,
+      message,
+      notBefore: new Date(this.notBefore),
+      id,
+      status,
+      attempts,
+      nextAttemptAt: new Date(this.nextAttemptAt),
+      leaseUntil: instant(this.leaseUntil),
+      lastError,
+      createdAt: new Date(this.createdAt),
+      sentAt: instant(this.sentAt),
+    };
   }
 }
 

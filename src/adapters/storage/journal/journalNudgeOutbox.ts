@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { NudgeOutbox, OutboxEntry, OutboxEntryInput, OutboxQuery } from '../../../ports/nudgeOutbox.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { assertPositiveLease, outboxEntryNotFound } from '../storeRules.ts';
-import { keyOf, type JournalDatabase } from './journalDatabase.ts';
+import type { JournalDatabase, KeptNudge } from './journalDatabase.ts';
+
+/** An entry as handed out: a record of its own, message included, so a reader can change nothing kept. */
+const handedOut = (kept: KeptNudge): OutboxEntry => kept.entry(true);
 
 export class JournalNudgeOutbox implements NudgeOutbox {
   readonly #db: JournalDatabase;
@@ -12,9 +15,8 @@ export class JournalNudgeOutbox implements NudgeOutbox {
   }
 
   async enqueue(input: OutboxEntryInput, now: Date): Promise<{ entry: OutboxEntry; created: boolean }> {
-    const knownId = this.#db.outboxByDedupeKey.get(keyOf(input.schoolId, input.dedupeKey));
-    const known = knownId === undefined ? undefined : this.#db.outbox.get(knownId);
-    if (known) return { entry: plainCopy(known), created: false };
+    const known = this.#db.outboxByDedupeKey.get(input.schoolId)?.get(input.dedupeKey);
+    if (known) return { entry: handedOut(known), created: false };
     const entry: OutboxEntry = {
       ...plainCopy(input),
       id: randomUUID(),
@@ -27,22 +29,21 @@ export class JournalNudgeOutbox implements NudgeOutbox {
       sentAt: null,
     };
     this.#db.commit([{ kind: 'outbox', value: entry }]);
-    return { entry: plainCopy(entry), created: true };
+    // The store keeps the message now frozen in `entry`; the caller gets back the one it gave.
+    return { entry: { ...entry, message: input.message }, created: true };
   }
 
   async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
     assertPositiveLease(leaseMs);
     const at = now.getTime();
     const ready = [...this.#db.outbox.values()].filter((e) =>
-      e.status === 'sending'
-        ? e.leaseUntil !== null && e.leaseUntil.getTime() <= at
-        : (e.status === 'pending' || e.status === 'failed') && e.nextAttemptAt.getTime() <= at,
+      e.status === 'sending' ? e.leaseUntil !== null && e.leaseUntil <= at : (e.status === 'pending' || e.status === 'failed') && e.nextAttemptAt <= at,
     );
     // Stable sort: equal times keep insertion order, as Mongo's (createdAt, _id) order does.
-    ready.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime());
+    ready.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt);
     const leaseUntil = new Date(at + leaseMs);
     // Claimed, an entry may next be tried when its lease runs out.
-    const claimed = ready.slice(0, Math.max(0, limit)).map((e): OutboxEntry => ({ ...e, status: 'sending', leaseUntil, nextAttemptAt: new Date(leaseUntil) }));
+    const claimed = ready.slice(0, Math.max(0, limit)).map((e): OutboxEntry => ({ ...e.entry(), status: 'sending', leaseUntil, nextAttemptAt: new Date(leaseUntil) }));
     if (claimed.length > 0) this.#db.commit(claimed.map((value) => ({ kind: 'outbox', value })));
     return plainCopy(claimed);
   }
@@ -65,18 +66,18 @@ export class JournalNudgeOutbox implements NudgeOutbox {
       (e) =>
         e.schoolId === schoolId &&
         (query.status === undefined || query.status.includes(e.status)) &&
-        (query.staffId === undefined || e.recipient.staffId === query.staffId),
+        (query.staffId === undefined || e.staffId === query.staffId),
     );
-    return plainCopy(entries.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()));
+    return entries.sort((a, b) => a.createdAt - b.createdAt).map(handedOut);
   }
 
-  #get(id: string): OutboxEntry {
+  #get(id: string): KeptNudge {
     const entry = this.#db.outbox.get(id);
     if (!entry) throw outboxEntryNotFound(id);
     return entry;
   }
 
   #update(id: string, change: Partial<OutboxEntry>): void {
-    this.#db.commit([{ kind: 'outbox', value: { ...this.#get(id), ...change } }]);
+    this.#db.commit([{ kind: 'outbox', value: { ...this.#get(id).entry(), ...change } }]);
   }
 }

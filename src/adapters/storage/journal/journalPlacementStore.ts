@@ -17,7 +17,7 @@ import {
   placementNotFound,
 } from '../storeRules.ts';
 import { auditEntryFor } from './journalAuditLog.ts';
-import { keyOf, type Change, type JournalDatabase, type StoredPlacement } from './journalDatabase.ts';
+import { type Change, type JournalDatabase, type StoredPlacement } from './journalDatabase.ts';
 
 export class JournalPlacementStore implements PlacementStore {
   readonly #db: JournalDatabase;
@@ -29,19 +29,19 @@ export class JournalPlacementStore implements PlacementStore {
   async create(input: PlacementCreate): Promise<DecisionResult> {
     assertWellFormedCreate(input);
     const { schoolId, placement } = input.record;
-    const existing = this.#db.placements.get(keyOf(schoolId, placement.id));
+    const existing = this.#db.placement(schoolId, placement.id);
     if (existing) {
       if (!existing.decisionKeys.includes(input.idempotencyKey)) throw placementExists(placement.id);
       return this.#replay(existing, input.audit, input.idempotencyKey);
     }
     const stored: StoredPlacement = { record: plainCopy(input.record), decisionKeys: [input.idempotencyKey] };
     this.#commitWithAudit(stored, input.audit, input.idempotencyKey);
-    return { record: plainCopy(stored.record), replayed: false };
+    return { record: handedOut(stored.record), replayed: false };
   }
 
   async get(schoolId: string, placementId: string): Promise<PlacementRecord | undefined> {
-    const stored = this.#db.placements.get(keyOf(schoolId, placementId));
-    return stored && plainCopy(stored.record);
+    const stored = this.#db.placement(schoolId, placementId);
+    return stored && handedOut(stored.record);
   }
 
   async list(schoolId: string, filter: PlacementFilter = {}): Promise<PlacementRecord[]> {
@@ -51,17 +51,17 @@ export class JournalPlacementStore implements PlacementStore {
       (filter.pupilRef === undefined || placement.pupil.ref === filter.pupilRef) &&
       (filter.providerId === undefined || placement.provider?.id === filter.providerId),
     );
-    return plainCopy(records.sort(byId));
+    return records.sort(byId).map(handedOut);
   }
 
   async listDue(schoolId: string, before: Date): Promise<PlacementRecord[]> {
     const due = this.#ofSchool(schoolId).filter((r) => r.nextDueAt !== null && r.nextDueAt.getTime() <= before.getTime());
     const at = (r: PlacementRecord) => r.nextDueAt?.getTime() ?? 0;
-    return plainCopy(due.sort((a, b) => at(a) - at(b) || byId(a, b)));
+    return due.sort((a, b) => at(a) - at(b) || byId(a, b)).map(handedOut);
   }
 
   async setNextDueAt(schoolId: string, placementId: string, version: number, nextDueAt: Date | null): Promise<boolean> {
-    const current = this.#db.placements.get(keyOf(schoolId, placementId));
+    const current = this.#db.placement(schoolId, placementId);
     if (!current || current.record.placement.version !== version) return false;
     const stored: StoredPlacement = { ...current, record: { ...current.record, nextDueAt: nextDueAt && new Date(nextDueAt) } };
     this.#db.commit([{ kind: 'placement', value: stored }]);
@@ -70,7 +70,7 @@ export class JournalPlacementStore implements PlacementStore {
 
   async applyDecision(write: DecisionWrite): Promise<DecisionResult> {
     assertWellFormedDecision(write);
-    const current = this.#db.placements.get(keyOf(write.schoolId, write.placementId));
+    const current = this.#db.placement(write.schoolId, write.placementId);
     if (!current) throw placementNotFound(write.placementId);
     if (current.decisionKeys.includes(write.idempotencyKey)) return this.#replay(current, write.audit, write.idempotencyKey);
     if (current.record.placement.version !== write.expectedVersion) throw changedMeanwhile();
@@ -79,7 +79,7 @@ export class JournalPlacementStore implements PlacementStore {
       decisionKeys: [...current.decisionKeys, write.idempotencyKey].slice(-RECENT_DECISION_KEYS),
     };
     this.#commitWithAudit(stored, write.audit, write.idempotencyKey);
-    return { record: plainCopy(stored.record), replayed: false };
+    return { record: handedOut(stored.record), replayed: false };
   }
 
   // A decision and its audit entry are one journal line, so no entry is ever left pending.
@@ -99,13 +99,21 @@ export class JournalPlacementStore implements PlacementStore {
   #replay(current: StoredPlacement, audit: AuditEntryInput, idempotencyKey: string): DecisionResult {
     const { entry, created } = auditEntryFor(this.#db, { ...audit, idempotencyKey });
     if (created) this.#db.commit([{ kind: 'audit', value: entry }]);
-    return { record: plainCopy(current.record), replayed: true };
+    return { record: handedOut(current.record), replayed: true };
   }
 
   #ofSchool(schoolId: string): PlacementRecord[] {
-    const ofSchool = this.#db.placementsBySchool.get(schoolId);
+    const ofSchool = this.#db.placements.get(schoolId);
     return ofSchool ? Array.from(ofSchool.values(), (s) => s.record) : [];
   }
+}
+
+/**
+ * A stored record as handed out: the placement itself is shared, frozen (the database freezes what
+ * it keeps), so reading copies nothing; only the instant, which cannot be frozen, is a copy.
+ */
+function handedOut({ schoolId, placement, nextDueAt }: PlacementRecord): PlacementRecord {
+  return { schoolId, placement, nextDueAt: nextDueAt && new Date(nextDueAt) };
 }
 
 function byId(a: PlacementRecord, b: PlacementRecord): number {
