@@ -7,6 +7,7 @@ import { sweep } from './app/sweep.ts';
 import { consoleNudgeChannel } from './adapters/console/consoleNudgeChannel.ts';
 import { createSlack } from './adapters/slack/index.ts';
 import { createTeams } from './adapters/teams/index.ts';
+import { ackGate } from './adapters/ackFirst.ts';
 import { aboutPages } from './adapters/web/aboutPages.ts';
 import { createWeb } from './adapters/web/index.ts';
 import { createScheduler } from './adapters/scheduler/createScheduler.ts';
@@ -52,7 +53,9 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     const issued = systemClock.now();
     return { url: registerUrl(baseUrl, secret, staffId, schoolId, issued), expiresAt: new Date(issued.getTime() + LINK_LIFETIME_MS) };
   };
-  const deps = { stores, schools, clock, log, demo, registerLink };
+  // Acks first: answers worked out after an ack wait until no request is waiting for its own.
+  const gate = ackGate();
+  const deps = { stores, schools, clock, log, demo, registerLink, afterAcks: gate.afterAcks };
   const adapters: ChatAdapter[] = [];
   if (teamsOn)
     adapters.push(
@@ -76,6 +79,7 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
     return writable ? { status: 'ready', code: 200 } : { status: 'store cannot write', code: 503 };
   };
   const server = createServer((req, res) => {
+    gate.track(res);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/healthz') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"up"}');
     if (req.method === 'GET' && path === '/readyz') return void readiness().then(({ status, code }) => res.writeHead(code, { 'content-type': 'application/json' }).end(JSON.stringify({ status })));

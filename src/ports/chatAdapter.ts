@@ -23,6 +23,8 @@ export interface ChatDeps {
   demo: boolean;
   /** A signed link to the register web page for one member of staff, good for 15 minutes. */
   registerLink(schoolId: string, staffId: string): { url: string; expiresAt: Date };
+  /** Resolves when work after an ack may start: once no request on the server waits for its own ack. */
+  afterAcks?: () => Promise<void>;
 }
 
 /** A chat platform wired in: its HTTP routes, its delivery channel for nudges, and its lifecycle. */

@@ -1,10 +1,11 @@
-import { setImmediate } from 'node:timers/promises';
+import { nextTurn } from '../ackFirst.ts';
+import type { ChatDeps } from '../../ports/chatAdapter.ts';
 
 /**
- * Called straight after `ack()`: the work waits until the event loop has taken in what is waiting
- * on the sockets (other people's requests, to be acked in turn), so no ack queues behind someone
- * else's due list.
+ * Called straight after `ack()`: the work waits until no request on the bot's server is waiting
+ * for its ack (see ackFirst.ts), so nobody's ack queues behind someone else's due list. Without
+ * the bot's server (a test's own route) it waits one turn of the event loop.
  */
-export function afterAck(): Promise<void> {
-  return setImmediate();
+export function afterAck(ctx: Pick<ChatDeps, 'afterAcks'>): Promise<void> {
+  return (ctx.afterAcks ?? nextTurn)();
 }

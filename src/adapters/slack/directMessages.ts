@@ -42,7 +42,7 @@ const TYPED_IN_DM = 'I read messages here only to take a placements spreadsheet:
 export function registerDirectMessages(app: App, ctx: SlackContext, botToken: string): void {
   app.event('message', async ({ event, body }) => {
     if (event.channel_type !== 'im' || (event.subtype !== 'file_share' && event.subtype !== undefined)) return;
-    await afterAck();
+    await afterAck(ctx);
     const channel = event.channel;
     const say = (message: SlackMessage) => ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }).then(() => undefined);
     if (event.subtype === undefined) return void (await say(helpMessage(TYPED_IN_DM)).catch(() => undefined));

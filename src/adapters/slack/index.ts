@@ -57,7 +57,7 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
   registerDirectMessages(app, ctx, slack.botToken);
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
-    await afterAck();
+    await afterAck(ctx);
     await publishHome(ctx, event.user, body.team_id).catch((error: unknown) => deps.log.warn({ component: 'slack', error: (error as Error).message }, 'could not publish App Home'));
   });
   app.error(async (error) => {

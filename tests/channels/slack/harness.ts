@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
+import { ackGate } from '../../../src/adapters/ackFirst.ts';
 import { createSlack } from '../../../src/adapters/slack/index.ts';
 import { openJournalStores } from '../../../src/adapters/storage/journal/openJournalStores.ts';
 import type { School } from '../../../src/core/policy/schoolConfig.ts';
@@ -136,6 +137,8 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
   const hooks = `https://hooks-${n}.test`;
   const slack = fakeSlack(apiOrigin, hooks);
   const { log, lines } = aLog();
+  // As on the bot's server: answers after an ack wait until no request waits for its own ack.
+  const gate = ackGate();
   const adapter: ChatAdapter = createSlack({
     stores,
     schools: [school, ...(options.otherSchools ?? [])],
@@ -143,11 +146,13 @@ export async function aSlackWorkspace(options: { placements?: Record<string, unk
     log,
     registerLink: registerLinks,
     demo: false,
+    afterAcks: gate.afterAcks,
     slack: { signingSecret: SIGNING_SECRET, botToken: 'xoxb-test-token', apiUrl: `${apiOrigin}/api`, retries: options.retries ?? 0 },
   });
   const route = adapter.routes['/slack/events'];
   if (!route) throw new Error('no /slack/events route');
   const server: Server = createServer((req, res) => {
+    gate.track(res);
     if (req.url === '/slack/events') void route(req, res);
     else res.writeHead(404).end();
   });

@@ -125,6 +125,19 @@ describe('/ap slash commands', () => {
     expect(said(reply)).toMatch(/JS · Y9-0412: Provider risk assessment[\s\S]*Late/);
   });
 
+  it('when the staff ask at once, every ack goes out first and each person gets exactly one due list', async () => {
+    await workspace();
+    const asked = 20;
+    const acks = await Promise.all(Array.from({ length: asked }, () => ws.command(AP_LEAD, 'due')));
+    expect(acks.every((res) => res.status === 200)).toBe(true);
+    await until(() => ws.slack.responses.length >= asked, 'the due lists');
+    await new Promise((r) => setTimeout(r, 200));
+    // One answer per response URL, each a due list: none lost, none sent twice.
+    expect(new Set(ws.slack.responses.map((r) => r.method)).size).toBe(asked);
+    expect(ws.slack.responses).toHaveLength(asked);
+    expect(ws.slack.responses.every((r) => said(r.body).includes('7 things need you'))).toBe(true);
+  });
+
   it('shows every open placement, or one by pupil reference', async () => {
     await workspace({ placements: [{}, PROPOSED] });
     await ws.command(AP_LEAD, 'status');

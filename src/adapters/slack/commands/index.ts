@@ -1,4 +1,4 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { parseCommand, type Command } from '../../../app/commands.ts';
 import type { Identified } from '../../../app/identity.ts';
 import { ErrorCode, isAppError } from '../../../core/errors.ts';
@@ -7,6 +7,7 @@ import { strangerReply } from '../../../app/guards.ts';
 import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
 import { afterAck } from '../afterAck.ts';
+import { postToResponseUrl } from '../responseUrl.ts';
 import { helpMessage, plainMessage, type SlackMessage } from '../render.ts';
 import { due } from './due.ts';
 import { help } from './help.ts';
@@ -44,10 +45,10 @@ const HANDLERS: Handlers = {
 
 /** `/ap …`: acked at once, then the work; every answer is ephemeral, seen by the person who typed it. */
 export function registerApCommand(app: App, ctx: SlackContext): void {
-  app.command('/ap', async ({ ack, command, respond }) => {
+  app.command('/ap', async ({ ack, command }) => {
     await ack();
-    await afterAck();
-    const reply = (message: SlackMessage) => send(respond, message);
+    await afterAck(ctx);
+    const reply = (message: SlackMessage) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', text: message.text, blocks: message.blocks });
     try {
       const who = await staffBehind(ctx, command.user_id, command.team_id, 'command', { conversationId: command.channel_id, text: command.text });
       if (!who) return await reply(plainMessage(strangerReply('slack')));
@@ -67,8 +68,4 @@ export function registerApCommand(app: App, ctx: SlackContext): void {
       await reply(message).catch(() => undefined);
     }
   });
-}
-
-async function send(respond: RespondFn, message: SlackMessage): Promise<void> {
-  await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks });
 }

@@ -18,6 +18,7 @@ import { publishHome } from '../home.ts';
 import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
 import { afterAck } from '../afterAck.ts';
+import { postToResponseUrl } from '../responseUrl.ts';
 import {
   actionFormModal,
   answerMessage,
@@ -52,9 +53,9 @@ interface Press {
  * `chat.update` is for real messages only.
  */
 export function registerActions(app: App, ctx: SlackContext): void {
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body, respond }) => {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body }) => {
     await ack();
-    await afterAck();
+    await afterAck(ctx);
     const action = body.actions[0];
     if (action?.type !== 'button') return;
     const verb = verbOf(action.action_id);
@@ -66,9 +67,9 @@ export function registerActions(app: App, ctx: SlackContext): void {
     const origin: Origin | undefined =
       container.type !== 'message' ? undefined : ephemeral ? { responseUrl: body.response_url } : body.channel ? { channel: body.channel.id, ts: String(container.message_ts) } : undefined;
     const tell = (message: SlackMessage) =>
-      origin ? respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }).then(() => undefined) : dm(ctx, userId, message);
+      origin ? postToResponseUrl(body.response_url, { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }) : dm(ctx, userId, message);
     const refresh = async (message: SlackMessage) => {
-      if (ephemeral) await respond({ response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
+      if (ephemeral) await postToResponseUrl(body.response_url, { response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
       else if (origin && 'ts' in origin) await ctx.client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks });
       else await publishHome(ctx, userId, teamId);
     };

@@ -6,6 +6,7 @@ import { DECISIONS, type DecisionName } from '../../../core/decisions/index.ts';
 import type { FormField } from '../../../views/viewModel.ts';
 import type { SlackContext } from '../context.ts';
 import { dm } from '../dm.ts';
+import { postToResponseUrl } from '../responseUrl.ts';
 import { staffBehind } from '../people.ts';
 import { errorsByBlock, explain } from '../problems.ts';
 import { answerMessage, type ModalMeta, type SlackMessage } from '../render.ts';
@@ -80,12 +81,7 @@ async function replaceOrigin(ctx: SlackContext, origin: NonNullable<ModalMeta['o
     await ctx.client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks });
     return;
   }
-  const response = await fetch(origin.responseUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks }),
-  });
-  if (!response.ok) throw new Error(`response_url answered ${response.status}`);
+  await postToResponseUrl(origin.responseUrl, { response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
 }
 
 function parseMeta(raw: string): ModalMeta {

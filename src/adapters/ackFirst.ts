@@ -1,0 +1,72 @@
+import type { ServerResponse } from 'node:http';
+
+/** However busy the server, an answer waits at most this long behind other people's acks. */
+export const MAX_ANSWER_WAIT_MS = 1_000;
+
+/**
+ * Acks before answers, across the whole server. Every request counts as waiting from its arrival
+ * until its response has left; work deferred with `afterAcks()` starts only when no request is
+ * waiting (one piece of work at a time, each after the event loop has taken in what arrived
+ * meanwhile), or once it has waited `maxWaitMs`, so a steady stream of requests cannot starve it.
+ * When a crowd asks at once, every ack goes out first and the answers follow.
+ */
+export interface AckGate {
+  /** Counts one request as waiting until its response has been sent (or its socket has closed). */
+  track(res: ServerResponse): void;
+  /** Resolves when the work after an ack may start. */
+  afterAcks(): Promise<void>;
+}
+
+export function ackGate(maxWaitMs = MAX_ANSWER_WAIT_MS, now: () => number = () => performance.now()): AckGate {
+  let waiting = 0;
+  const queue: { start: () => void; since: number }[] = [];
+  let scheduled = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  // After a setImmediate: the poll phase has read whatever arrived, so `waiting` is up to date.
+  const pump = () => {
+    scheduled = false;
+    const head = queue[0];
+    if (!head) return;
+    const overdue = now() - head.since >= maxWaitMs;
+    if (waiting === 0 || overdue) {
+      queue.shift();
+      head.start();
+      schedule();
+      return;
+    }
+    // Woken by the last ack leaving, or by the head's deadline.
+    clearTimeout(timer);
+    timer = setTimeout(schedule, Math.max(0, head.since + maxWaitMs - now()));
+    timer.unref();
+  };
+  const schedule = () => {
+    if (scheduled || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(pump);
+  };
+
+  return {
+    track(res) {
+      waiting++;
+      let counted = true;
+      const sent = () => {
+        if (!counted) return;
+        counted = false;
+        waiting--;
+        if (waiting === 0) schedule();
+      };
+      res.once('finish', sent);
+      res.once('close', sent);
+    },
+    afterAcks() {
+      return new Promise<void>((start) => {
+        queue.push({ start, since: now() });
+        schedule();
+      });
+    },
+  };
+}
+
+/** Without a server to watch (a test's own route): the work waits one turn of the event loop, after the requests already read. */
+export const nextTurn = (): Promise<void> => new Promise((start) => setImmediate(start));

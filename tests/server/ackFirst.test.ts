@@ -1,0 +1,79 @@
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { ackGate } from '../../src/adapters/ackFirst.ts';
+
+/** A request on the server: waiting for its ack until `ack()`. */
+function aRequest(gate: ReturnType<typeof ackGate>) {
+  const res = new EventEmitter();
+  gate.track(res as ServerResponse);
+  return { ack: () => res.emit('finish'), dropped: () => res.emit('close') };
+}
+
+const started: string[] = [];
+const work = (gate: ReturnType<typeof ackGate>, name: string) => gate.afterAcks().then(() => void started.push(name));
+
+describe('acks before answers', () => {
+  it('work after an ack waits while another request waits for its ack, and starts once that ack has gone', async () => {
+    started.length = 0;
+    const gate = ackGate(10_000);
+    const other = aRequest(gate);
+    const answered = work(gate, 'due list');
+    await sleep(30);
+    expect(started).toEqual([]);
+    other.ack();
+    await answered;
+    expect(started).toEqual(['due list']);
+  });
+
+  it('starts at once (after the requests already read) when nobody is waiting', async () => {
+    started.length = 0;
+    const gate = ackGate(10_000);
+    aRequest(gate).ack();
+    await work(gate, 'help');
+    expect(started).toEqual(['help']);
+  });
+
+  it('a request whose caller hung up waits no longer, and counts once', async () => {
+    started.length = 0;
+    const gate = ackGate(10_000);
+    const gone = aRequest(gate);
+    const waiting = aRequest(gate);
+    const answered = work(gate, 'status');
+    gone.dropped();
+    gone.ack();
+    await sleep(30);
+    expect(started).toEqual([]);
+    waiting.ack();
+    await answered;
+    expect(started).toEqual(['status']);
+  });
+
+  it('a steady stream of requests never starves the answers: each starts within its longest wait, in the order asked', async () => {
+    started.length = 0;
+    const gate = ackGate(60);
+    aRequest(gate); // never acked: the server always has someone waiting
+    const at = performance.now();
+    await Promise.all([work(gate, 'first'), work(gate, 'second')]);
+    expect(performance.now() - at).toBeGreaterThanOrEqual(55);
+    expect(started).toEqual(['first', 'second']);
+  });
+
+  it('answers start one at a time, each after the event loop has taken in what arrived meanwhile', async () => {
+    started.length = 0;
+    const gate = ackGate(10_000);
+    const first = work(gate, 'first').then(() => {
+      // A request that arrives while the first answer is worked out holds back the second.
+      late = aRequest(gate);
+    });
+    let late: ReturnType<typeof aRequest> | undefined;
+    const second = work(gate, 'second');
+    await first;
+    await sleep(30);
+    expect(started).toEqual(['first']);
+    late?.ack();
+    await second;
+    expect(started).toEqual(['first', 'second']);
+  });
+});
