@@ -98,6 +98,22 @@ describe('the journal stores written to a data directory', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads back a journal larger than it reads at once, lines and characters split between the pieces included', async () => {
+    // Over 16 MiB (what is read at a time), in lines of many sizes, with letters of two bytes and four.
+    const first = await openStores();
+    const entries = Array.from({ length: 6000 }, (_, i) =>
+      ({ kind: 'audit' as const, value: { ...anAuditInput({ summary: `Visited ${'é😀'.repeat(300 + (i % 977))} ${i}` }), id: `entry-${i}`, seq: i + 1 } }),
+    );
+    await first.backup.restore(entries);
+    await closeStores(first);
+    expect(readFileSync(join(dataDir, 'journal.jsonl')).length).toBeGreaterThan(17 * 2 ** 20);
+
+    const logged = await (await openStores()).audit.list(SCHOOL);
+    expect(logged).toHaveLength(6000);
+    expect(logged.map((e) => e.summary)).toEqual(entries.map((e) => e.value.summary));
+    expect(warnings).toEqual([]);
+  });
+
   it('skips a torn last line with a warning, keeps everything before it, and leaves a clean journal', async () => {
     const first = await openStores();
     await writeOneOfEverything(first);
