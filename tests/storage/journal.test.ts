@@ -54,6 +54,12 @@ async function writeOneOfEverything(stores: Stores): Promise<void> {
   const created = await stores.placements.create(aCreate());
   await stores.placements.applyDecision(aDecision(created.record, 'review:1'));
   await stores.placements.create(aCreate(aPlacement({ id: 'p-2' }), { nextDueAt: null }));
+  // What a sweep writes: only when each placement is next looked at.
+  await stores.placements.setNextDueAts(SCHOOL, [
+    { placementId: 'p-2', version: 0, nextDueAt: at('2025-10-06T08:00:00Z') },
+    { placementId: 'p-1', version: 0, nextDueAt: null },
+  ]);
+  await stores.placements.setNextDueAt(SCHOOL, 'p-1', 1, at('2025-10-07T08:00:00Z'));
   await stores.audit.append(anAuditInput({ action: 'refused:recordReview', outcome: 'refused', actor: 'teams:29:abc' }));
   const sent = (await stores.outbox.enqueue(anOutboxInput({ dedupeKey: 'sent' }), at('2025-10-20T06:00:00Z'))).entry;
   const failed = (await stores.outbox.enqueue(anOutboxInput({ dedupeKey: 'failed' }), at('2025-10-20T06:00:00Z'))).entry;
