@@ -207,14 +207,23 @@ function checksum(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
 
-// Dates are tagged so they come back as Dates; JSON.stringify has already called toJSON on
-// `value`, so the original is read from the holder.
+// Dates are tagged so they come back as Dates. Rather than a replacer, which JSON.stringify would
+// call for every key of every record (twice the time for a sweep's outbox), Dates say it
+// themselves for the length of this one synchronous call.
 function encode(changes: readonly Change[]): string {
-  const json = JSON.stringify({ changes }, function (this: Record<string, unknown>, key, value: unknown) {
-    const original = this[key];
-    return original instanceof Date ? { $date: original.toISOString() } : value;
-  });
+  const toJSON = Date.prototype.toJSON;
+  Date.prototype.toJSON = taggedDate as unknown as typeof toJSON;
+  let json: string;
+  try {
+    json = JSON.stringify({ changes });
+  } finally {
+    Date.prototype.toJSON = toJSON;
+  }
   return `${checksum(json)} ${json}`;
+}
+
+function taggedDate(this: Date): { $date: string } {
+  return { $date: this.toISOString() };
 }
 
 function decode(line: string, unsummed: boolean): Change[] | undefined {
