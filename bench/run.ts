@@ -3,8 +3,9 @@
 // the same run (parsing the same placements' JSON), so the figures mean something on any machine.
 // Figures are CPU time of the main thread, which other work on a shared machine disturbs far less
 // than the wall clock (shown beside it for the trust's sweep).
-import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_DELIVER_OPTIONS, deliver } from '../src/app/deliver.ts';
 import { importPlacements } from '../src/app/importPlacements.ts';
@@ -17,6 +18,8 @@ import { deriveObligations } from '../src/core/obligations/deriveObligations.ts'
 import { placementSchema } from '../src/core/placement/placement.ts';
 import { planNudges } from '../src/nudges/planNudges.ts';
 import type { NudgeChannel } from '../src/ports/nudgeChannel.ts';
+import type { StoreItem } from '../src/ports/storeBackup.ts';
+import type { Stores } from '../src/ports/stores.ts';
 import { aTrust } from './trust.ts';
 
 const COPIES = 100; // 12 example placements × 100 = 1,200: a large school's worth
@@ -117,11 +120,15 @@ for (const r of rows)
 
 // A trust: many schools, each with its own placements and registers, swept at a cut-off.
 const total = TRUST.schools * TRUST.perSchool;
+/** The trust imported, and swept as the morning began: every placement now waits for its own next moment. */
+async function morning(stores: Stores) {
+  const trust = await aTrust(stores, school.config, examples, TRUST.schools, TRUST.perSchool, IMPORTED_AT);
+  for (const s of trust.schools) await sweep(stores, s, IMPORTED_AT);
+  return trust;
+}
 const stores = await openJournalStores();
 const built = performance.now();
-const trust = await aTrust(stores, school.config, examples, TRUST.schools, TRUST.perSchool, IMPORTED_AT);
-// The sweep that ran earlier in the morning: every placement now waits for its own next moment.
-for (const s of trust.schools) await sweep(stores, s, IMPORTED_AT);
+const trust = await morning(stores);
 const buildS = (performance.now() - built) / 1000;
 // The hours until the cut-off: the collector gives back what the import and the first sweep used.
 for (let i = 0; i < 3; i++) {
@@ -161,7 +168,27 @@ const cutOff = await timed(async () => {
 const memory = process.memoryUsage();
 const peakMiB = process.resourceUsage().maxRSS / 1024;
 const [load] = loadavg();
+
 await stores.close();
+
+// The same trust on the embedded store journalled to a data directory, as a server runs it: built
+// again in memory, moved to the journal as a restore would (not timed), and swept at the cut-off,
+// now also writing and syncing every change.
+const dataDir = mkdtempSync(join(tmpdir(), 'apbot-bench-'));
+const onDisk = await openJournalStores({ dataDir });
+{
+  const inMemory = await openJournalStores();
+  await morning(inMemory);
+  const items: StoreItem[] = [];
+  for await (const item of inMemory.backup.items()) items.push(item);
+  await inMemory.close();
+  await onDisk.backup.restore(items);
+}
+const journalled = await timed(async () => {
+  for (const s of trust.schools) await sweep(onDisk, s, CUT_OFF);
+});
+await onDisk.close();
+rmSync(dataDir, { recursive: true, force: true });
 
 const ms = (n: number) => `${Math.round(n).toLocaleString('en-GB')} ms`;
 const mib = (n: number) => `${Math.round(n / MIB).toLocaleString('en-GB')} MiB`;
@@ -174,6 +201,7 @@ console.log(`| what | CPU, main thread | wall clock | CPU, every thread | target
 console.log(`|---|--:|--:|--:|--:|:-:|`);
 console.log(`| baseline: list every placement of every school from the store (${list.result.toLocaleString('en-GB')}) | ${ms(list.cpuMs)} | ${ms(list.wallMs)} | ${ms(list.processMs)} | | |`);
 console.log(`| sweep at the 10:00 attendance cut-off, every school | ${ms(cutOff.cpuMs)} (${(cutOff.cpuMs / list.cpuMs).toFixed(1)} × baseline) | ${ms(cutOff.wallMs)} | ${ms(cutOff.processMs)} | < 2,000 ms | ${yes(cutOff.cpuMs < 2000)} |`);
+console.log(`| the same sweep, the store journalled to a data directory | ${ms(journalled.cpuMs)} | ${ms(journalled.wallMs)} | ${ms(journalled.processMs)} | < 2,000 ms | ${yes(journalled.cpuMs < 2000)} |`);
 console.log(``);
 console.log(`| what | value | target | met |`);
 console.log(`|---|--:|--:|:-:|`);
@@ -181,4 +209,4 @@ console.log(`| placements due at the cut-off | ${looked.toLocaleString('en-GB')}
 console.log(`| nudges queued | ${enqueued.toLocaleString('en-GB')} | | |`);
 console.log(`| process memory before the cut-off (RSS) | ${mib(before.rss)} (heap ${mib(before.heapUsed)}) | | |`);
 console.log(`| process memory after the sweep (RSS) | ${mib(memory.rss)} (heap ${mib(memory.heapUsed)}) | < 1,024 MiB | ${yes(memory.rss < 1024 * MIB)} |`);
-console.log(`| highest process memory of the whole run, the import and the 07:00 sweep of every placement included (peak RSS) | ${Math.round(peakMiB).toLocaleString('en-GB')} MiB | | |`);
+console.log(`| highest process memory until then, the import and the 07:00 sweep of every placement included (peak RSS) | ${Math.round(peakMiB).toLocaleString('en-GB')} MiB | | |`);
