@@ -1,6 +1,6 @@
 import { nextSweepAt } from '../core/obligations/nextSweepAt.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
-import { planNudges, type PlannedNudge } from '../nudges/planNudges.ts';
+import { planNudges, type PlacementDue, type PlannedNudge } from '../nudges/planNudges.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { NudgeOutbox, OutboxEntryInput } from '../ports/nudgeOutbox.ts';
 import type { PlacementStore } from '../ports/placementStore.ts';
@@ -20,13 +20,15 @@ export function outboxEntryOf(schoolId: string, nudge: PlannedNudge): OutboxEntr
 }
 
 /** How many placements a sweep works out at a time: a trust's sweep holds little at once. */
-const CHUNK = 25;
+const CHUNK = 100;
 
 /**
  * Looks at every placement whose time has come, queues the nudges now owed (each once, by its
  * dedupe key), and sets when to look at each placement again. Placements are worked through a
- * chunk at a time, in order; the outbox keeps the first nudge of each dedupe key, so the nudges
- * queued are the same as if all were planned at once.
+ * chunk at a time, in order, each chunk's nudges queued in one write and then its placements
+ * moved on in one write; the outbox keeps the first nudge of each dedupe key, so the nudges
+ * queued are the same as if all were planned at once, and a crash between the two writes only
+ * means the chunk is looked at again.
  */
 export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number; audited: number }> {
   // A decision or mark whose audit entry a crash left pending gets it now: the log never misses one for long.
@@ -36,17 +38,18 @@ export async function sweep(stores: SweepStores, school: School, now: Date): Pro
   let enqueued = 0;
   for (let from = 0; from < records.length; from += CHUNK) {
     const chunk = records.slice(from, from + CHUNK);
-    const due = [];
+    const due: PlacementDue[] = [];
     for (const record of chunk) due.push(await withObligations(stores, school, record.placement, now, providers));
-    for (const nudge of planNudges(school, due, now)) {
-      const { created } = await stores.outbox.enqueue(outboxEntryOf(school.id, nudge), now);
-      if (created) enqueued++;
-    }
-    for (const [i, record] of chunk.entries()) {
-      const { placement } = record;
-      const next = nextSweepAt(due[i]?.obligations ?? [], school, now, placement.status === 'ended');
-      await stores.placements.setNextDueAt(school.id, placement.id, placement.version, next);
-    }
+    enqueued += await stores.outbox.enqueueAll(
+      planNudges(school, due, now).map((nudge) => outboxEntryOf(school.id, nudge)),
+      now,
+    );
+    const moves = chunk.map(({ placement }, i) => ({
+      placementId: placement.id,
+      version: placement.version,
+      nextDueAt: nextSweepAt(due[i]?.obligations ?? [], school, now, placement.status === 'ended'),
+    }));
+    await stores.placements.setNextDueAts(school.id, moves);
   }
   return { looked: records.length, enqueued, audited };
 }

@@ -46,6 +46,12 @@ export interface NudgeOutbox {
   /** Adds a nudge; `created` is false (and the first entry returned) when the dedupe key is known. */
   enqueue(entry: OutboxEntryInput, now: Date): Promise<{ entry: OutboxEntry; created: boolean }>;
   /**
+   * Adds many nudges as `enqueue` adds one (a dedupe key already known, or repeated in `entries`,
+   * adds nothing), in one write where the store can; returns how many were added. A sweep queues
+   * its nudges this way, so a journal on disk syncs once for many of them.
+   */
+  enqueueAll(entries: readonly OutboxEntryInput[], now: Date): Promise<number>;
+  /**
    * Claims up to `limit` entries ready at `now` (pending or failed with `nextAttemptAt <= now`, or
    * `sending` with an expired lease), oldest `nextAttemptAt` first, leasing each until `now + leaseMs`
    * (which becomes its `nextAttemptAt`: when it may be claimed again).

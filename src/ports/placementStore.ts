@@ -9,6 +9,13 @@ export interface PlacementRecord {
   nextDueAt: Date | null;
 }
 
+/** When a sweep next looks at one placement, while it is still at `version`. */
+export interface NextDueAtMove {
+  placementId: string;
+  version: number;
+  nextDueAt: Date | null;
+}
+
 export interface PlacementFilter {
   status?: readonly PlacementStatus[];
   kind?: readonly PlacementKind[];
@@ -55,6 +62,8 @@ export interface PlacementStore {
    * is still at `version` (a decision meanwhile sets its own); returns whether it moved.
    */
   setNextDueAt(schoolId: string, placementId: string, version: number, nextDueAt: Date | null): Promise<boolean>;
+  /** `setNextDueAt` for many placements of a school, in one write where the store can; returns how many moved. */
+  setNextDueAts(schoolId: string, moves: readonly NextDueAtMove[]): Promise<number>;
   /**
    * Writes a decision atomically: version check, idempotency, new state, and its audit entry (or,
    * where the two cannot be one write, the entry marked pending in the same write, then appended).

@@ -45,6 +45,31 @@ export function nudgeOutboxContract(factory: ContractFactory<NudgeOutbox>): void
       expect(other.created).toBe(true);
     });
 
+    it('enqueues many at once, each dedupe key once (one already queued, or twice in the batch, adds nothing), and says how many were added', async () => {
+      const known = await outbox.enqueue(anOutboxInput({ dedupeKey: 'known', message: { v: 'first' } }), NOW);
+      const added = await outbox.enqueueAll(
+        [
+          anOutboxInput({ dedupeKey: 'a', message: { v: 'a' } }),
+          anOutboxInput({ dedupeKey: 'known', message: { v: 'again' } }),
+          anOutboxInput({ dedupeKey: 'b', message: { v: 'b' }, notBefore: later(60_000) }),
+          anOutboxInput({ dedupeKey: 'a', message: { v: 'a twice' } }),
+          anOutboxInput({ dedupeKey: 'a', schoolId: OTHER_SCHOOL, recipient: { schoolId: OTHER_SCHOOL, staffId: 's' }, message: { v: 'other school' } }),
+        ],
+        NOW,
+      );
+      expect(added).toBe(3);
+      const listed = await outbox.list(SCHOOL);
+      expect(listed.map((e) => [e.dedupeKey, e.message, e.status])).toEqual([
+        ['known', { v: 'first' }, 'pending'],
+        ['a', { v: 'a' }, 'pending'],
+        ['b', { v: 'b' }, 'pending'],
+      ]);
+      expect(listed[0]?.id).toBe(known.entry.id);
+      expect(listed.find((e) => e.dedupeKey === 'b')).toMatchObject({ nextAttemptAt: later(60_000), createdAt: NOW, attempts: 0 });
+      expect((await outbox.list(OTHER_SCHOOL)).map((e) => e.message)).toEqual([{ v: 'other school' }]);
+      expect(await outbox.enqueueAll([], NOW)).toBe(0);
+    });
+
     it('enqueues 20 concurrent copies of one nudge once', async () => {
       const results = await Promise.all(Array.from({ length: 20 }, () => outbox.enqueue(anOutboxInput(), NOW)));
       expect(results.filter((r) => r.created)).toHaveLength(1);

@@ -166,6 +166,24 @@ export function placementStoreContract(factory: ContractFactory<PlacementStoreUn
       expect(await placements.setNextDueAt(SCHOOL, 'p-404', 0, null)).toBe(false);
       expect((await placements.get(SCHOOL, 'p-1'))?.nextDueAt).toEqual(at('2025-10-05T00:00:00Z'));
     });
+
+    it('moves many placements at once, each only at the version given, and says how many moved', async () => {
+      for (const id of ['p-1', 'p-2', 'p-3']) await placements.create(aCreate(aPlacement({ id }), { nextDueAt: at('2025-10-01T08:00:00Z') }));
+      await placements.create(aCreate(aPlacement({ id: 'p-1' }), { schoolId: OTHER_SCHOOL, nextDueAt: at('2025-10-01T08:00:00Z') }));
+      const moved = await placements.setNextDueAts(SCHOOL, [
+        { placementId: 'p-1', version: 0, nextDueAt: at('2025-10-06T00:00:00Z') },
+        { placementId: 'p-2', version: 4, nextDueAt: at('2025-10-06T00:00:00Z') },
+        { placementId: 'p-3', version: 0, nextDueAt: null },
+        { placementId: 'p-404', version: 0, nextDueAt: null },
+      ]);
+      expect(moved).toBe(2);
+      const nextDue = async (schoolId: string, id: string) => (await placements.get(schoolId, id))?.nextDueAt;
+      expect(await nextDue(SCHOOL, 'p-1')).toEqual(at('2025-10-06T00:00:00Z'));
+      expect(await nextDue(SCHOOL, 'p-2')).toEqual(at('2025-10-01T08:00:00Z'));
+      expect(await nextDue(SCHOOL, 'p-3')).toBeNull();
+      expect(await nextDue(OTHER_SCHOOL, 'p-1')).toEqual(at('2025-10-01T08:00:00Z'));
+      expect(await placements.setNextDueAts(SCHOOL, [])).toBe(0);
+    });
   });
 
   describe('applyDecision', () => {

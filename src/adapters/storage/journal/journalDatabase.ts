@@ -120,7 +120,8 @@ export class JournalDatabase {
           entry.placementId === null ? null : this.#word(entry.placementId),
           flat(entry.idempotencyKey),
           entry.outcome,
-          flat(entry.summary),
+          // Summaries repeat ("Attendance confirmed: 2026-02-09 am" for every pupil that morning).
+          this.#word(entry.summary),
         );
         const schoolId = this.#word(entry.schoolId);
         let log = this.audit.get(schoolId);

@@ -2,10 +2,28 @@ import { randomUUID } from 'node:crypto';
 import type { NudgeOutbox, OutboxEntry, OutboxEntryInput, OutboxQuery } from '../../../ports/nudgeOutbox.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { assertPositiveLease, outboxEntryNotFound } from '../storeRules.ts';
-import type { JournalDatabase, KeptNudge } from './journalDatabase.ts';
+import type { Change, JournalDatabase, KeptNudge } from './journalDatabase.ts';
 
 /** An entry as handed out: a record of its own, message included, so a reader can change nothing kept. */
 const handedOut = (kept: KeptNudge): OutboxEntry => kept.entry(true);
+
+function newEntry({ schoolId, dedupeKey, recipient, message, notBefore }: OutboxEntryInput, now: Date): OutboxEntry {
+  return {
+    schoolId,
+    dedupeKey,
+    recipient: { schoolId: recipient.schoolId, staffId: recipient.staffId },
+    message: plainCopy(message),
+    notBefore: new Date(notBefore),
+    id: randomUUID(),
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(notBefore),
+    leaseUntil: null,
+    lastError: null,
+    createdAt: new Date(now),
+    sentAt: null,
+  };
+}
 
 export class JournalNudgeOutbox implements NudgeOutbox {
   readonly #db: JournalDatabase;
@@ -15,22 +33,31 @@ export class JournalNudgeOutbox implements NudgeOutbox {
   }
 
   async enqueue(input: OutboxEntryInput, now: Date): Promise<{ entry: OutboxEntry; created: boolean }> {
-    const known = this.#db.outboxByDedupeKey.get(input.schoolId)?.get(input.dedupeKey);
+    const known = this.#known(input);
     if (known) return { entry: handedOut(known), created: false };
-    const entry: OutboxEntry = {
-      ...plainCopy(input),
-      id: randomUUID(),
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: new Date(input.notBefore),
-      leaseUntil: null,
-      lastError: null,
-      createdAt: new Date(now),
-      sentAt: null,
-    };
+    const entry = newEntry(input, now);
     this.#db.commit([{ kind: 'outbox', value: entry }]);
     // The store keeps the message now frozen in `entry`; the caller gets back the one it gave.
     return { entry: { ...entry, message: input.message }, created: true };
+  }
+
+  // All of them are one journal line.
+  async enqueueAll(inputs: readonly OutboxEntryInput[], now: Date): Promise<number> {
+    const changes: Change[] = [];
+    const added = new Map<string, Set<string>>();
+    for (const input of inputs) {
+      let ofSchool = added.get(input.schoolId);
+      if (!ofSchool) added.set(input.schoolId, (ofSchool = new Set()));
+      if (ofSchool.has(input.dedupeKey) || this.#known(input)) continue;
+      ofSchool.add(input.dedupeKey);
+      changes.push({ kind: 'outbox', value: newEntry(input, now) });
+    }
+    if (changes.length > 0) this.#db.commit(changes);
+    return changes.length;
+  }
+
+  #known(input: OutboxEntryInput): KeptNudge | undefined {
+    return this.#db.outboxByDedupeKey.get(input.schoolId)?.get(input.dedupeKey);
   }
 
   async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {

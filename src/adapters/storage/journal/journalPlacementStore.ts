@@ -2,6 +2,7 @@ import type { AuditEntryInput } from '../../../ports/auditLog.ts';
 import type {
   DecisionResult,
   DecisionWrite,
+  NextDueAtMove,
   PlacementCreate,
   PlacementFilter,
   PlacementRecord,
@@ -61,11 +62,20 @@ export class JournalPlacementStore implements PlacementStore {
   }
 
   async setNextDueAt(schoolId: string, placementId: string, version: number, nextDueAt: Date | null): Promise<boolean> {
-    const current = this.#db.placement(schoolId, placementId);
-    if (!current || current.record.placement.version !== version) return false;
-    const stored: StoredPlacement = { ...current, record: { ...current.record, nextDueAt: nextDueAt && new Date(nextDueAt) } };
-    this.#db.commit([{ kind: 'placement', value: stored }]);
-    return true;
+    return (await this.setNextDueAts(schoolId, [{ placementId, version, nextDueAt }])) === 1;
+  }
+
+  // Every move is one journal line: a sweep's chunk of placements syncs once.
+  async setNextDueAts(schoolId: string, moves: readonly NextDueAtMove[]): Promise<number> {
+    const changes: Change[] = [];
+    for (const { placementId, version, nextDueAt } of moves) {
+      const current = this.#db.placement(schoolId, placementId);
+      if (!current || current.record.placement.version !== version) continue;
+      const value: StoredPlacement = { ...current, record: { ...current.record, nextDueAt: nextDueAt && new Date(nextDueAt) } };
+      changes.push({ kind: 'placement', value });
+    }
+    if (changes.length > 0) this.#db.commit(changes);
+    return changes.length;
   }
 
   async applyDecision(write: DecisionWrite): Promise<DecisionResult> {

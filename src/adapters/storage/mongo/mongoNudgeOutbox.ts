@@ -47,6 +47,13 @@ export class MongoNudgeOutbox implements NudgeOutbox {
     }
   }
 
+  // One at a time: each insert leans on the unique dedupe index, as `enqueue` does.
+  async enqueueAll(entries: readonly OutboxEntryInput[], now: Date): Promise<number> {
+    let added = 0;
+    for (const entry of entries) if ((await this.enqueue(entry, now)).created) added++;
+    return added;
+  }
+
   async claim(now: Date, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
     assertPositiveLease(leaseMs);
     const leaseUntil = new Date(now.getTime() + leaseMs);

@@ -2,6 +2,7 @@ import type { AuditEntryInput, AuditLog } from '../../../ports/auditLog.ts';
 import type {
   DecisionResult,
   DecisionWrite,
+  NextDueAtMove,
   PlacementCreate,
   PlacementFilter,
   PlacementRecord,
@@ -90,6 +91,15 @@ export class MongoPlacementStore implements PlacementStore {
   async setNextDueAt(schoolId: string, placementId: string, version: number, nextDueAt: Date | null): Promise<boolean> {
     const result = await this.#models.placements.updateOne({ _id: idOf(schoolId, placementId), version }, { $set: { nextDueAt } });
     return result.matchedCount === 1;
+  }
+
+  async setNextDueAts(schoolId: string, moves: readonly NextDueAtMove[]): Promise<number> {
+    if (moves.length === 0) return 0;
+    const result = await this.#models.placements.bulkWrite(
+      moves.map(({ placementId, version, nextDueAt }) => ({ updateOne: { filter: { _id: idOf(schoolId, placementId), version }, update: { $set: { nextDueAt } } } })),
+      { ordered: false },
+    );
+    return result.matchedCount;
   }
 
   async applyDecision(write: DecisionWrite): Promise<DecisionResult> {
