@@ -22,6 +22,7 @@ import { placementSummary } from '../views/placementSummary.ts';
 import { actionEntry, formOfDecision, FORMS, mayDo, type Verb } from '../views/registry.ts';
 import type { FormField, ViewAction } from '../views/viewModel.ts';
 import { reminder } from '../views/reminder.ts';
+import { reminderActions } from '../views/reminderActions.ts';
 import type { DecideResult } from './decide.ts';
 import { auditIdOf, identify, type Identified, type PlatformIdentity } from './identity.ts';
 import type { ReadStores } from './queries.ts';
@@ -212,20 +213,24 @@ export function cardRefused(
   throw error;
 }
 
-/** The cards a placement would show this person now, whose buttons a press may have come from. */
-function cardsNow(placement: Placement, who: Identified, now: Date): CardView[] {
+/**
+ * The buttons of the cards a placement would show this person now, any of which a press may have
+ * come from. A reminder's buttons are taken without drawing the rest of its card: a decision
+ * pressed in Teams looks them up before it is recorded.
+ */
+function actionsNow(placement: Placement, who: Identified, now: Date): ViewAction[] {
   const { school, actor } = who;
   return [
-    ...(pendingPttApproval(placement) ? [approvalRequest(placement, school, now, actor)] : []),
-    ...(placement.status === 'proposed' ? [checklist(placement, school, now, actor)] : []),
-    ...deriveObligations(placement, school, now).map((o) => reminder(placement, o, school, now, actor)),
+    ...(pendingPttApproval(placement) ? approvalRequest(placement, school, now, actor).actions : []),
+    ...(placement.status === 'proposed' ? checklist(placement, school, now, actor).actions : []),
+    ...deriveObligations(placement, school, now).flatMap((o) => reminderActions(o, placement, school, actor, now)),
   ];
 }
 
 /** The action a button stands for, found again on the cards as they stand: its fields say whether it needs a form first. */
 export function actionOnCards(placement: Placement, who: Identified, now: Date, pressed: { verb: Verb; actionId: string; input: Record<string, unknown> }): ViewAction | undefined {
   const { verb, actionId, input } = pressed;
-  const actions = cardsNow(placement, who, now).flatMap((c) => c.actions);
+  const actions = actionsNow(placement, who, now);
   return actions.find((a) => a.payload.actionId === actionId) ?? actions.find((a) => a.verb === verb && sameInput(a.payload.input, input));
 }
 
@@ -237,8 +242,7 @@ export function fieldsFor(decision: DecisionName, placement: Placement | undefin
   const form = formOfDecision(decision);
   if (form) return FORMS[form].needsPlacement && !placement ? [] : FORMS[form].build(placement ?? null, who.school, now, who.actor, '').fields;
   if (!placement) return [];
-  return cardsNow(placement, who, now)
-    .flatMap((c) => c.actions)
+  return actionsNow(placement, who, now)
     .filter((a) => a.verb === decision)
     .flatMap((a) => a.fields);
 }

@@ -41,16 +41,22 @@ export function slackEventsRoute(receiver: HTTPReceiver, signed: SignedRequestCh
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+/** The body, read by events rather than an async iterator: the same bytes for less CPU on the ack's path. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.reject(new TooLarge());
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      fail(new TooLarge());
+    };
+    req.on('data', onData);
+    req.once('end', () => done(Buffer.concat(chunks, size)));
+    req.once('error', fail);
+  });
 }
 
 function reply(res: ServerResponse, status: number): void {

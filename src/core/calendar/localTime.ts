@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { LocalDate } from './localDate.ts';
 
 /** A wall-clock time `HH:MM` in the school's timezone. */
