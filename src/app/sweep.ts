@@ -3,7 +3,7 @@ import type { School } from '../core/policy/schoolConfig.ts';
 import { planNudges, type PlacementDue, type PlannedNudge } from '../nudges/planNudges.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { NudgeOutbox, OutboxEntryInput } from '../ports/nudgeOutbox.ts';
-import type { PlacementStore } from '../ports/placementStore.ts';
+import type { NextDueAtMove, PlacementStore } from '../ports/placementStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
 import { providersOf } from './asItStands.ts';
 import { withObligations } from './queries.ts';
@@ -24,32 +24,30 @@ const CHUNK = 100;
 
 /**
  * Looks at every placement whose time has come, queues the nudges now owed (each once, by its
- * dedupe key), and sets when to look at each placement again. Placements are worked through a
- * chunk at a time, in order, each chunk's nudges queued in one write and then its placements
- * moved on in one write; the outbox keeps the first nudge of each dedupe key, so the nudges
- * queued are the same as if all were planned at once, and a crash between the two writes only
- * means the chunk is looked at again.
+ * dedupe key), and sets when to look at each placement again. Placements are worked out a chunk
+ * at a time; then all the school's nudges are queued in one write, and its placements moved on in
+ * another (a journal on disk syncs twice per sweep of a school). The outbox keeps the first nudge
+ * of each dedupe key, so the nudges are the same as if all were planned at once, and a crash
+ * between the two writes only means the placements are looked at again.
  */
 export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number; audited: number }> {
   // A decision or mark whose audit entry a crash left pending gets it now: the log never misses one for long.
   const audited = (await stores.placements.completeAudits(school.id)) + (await stores.attendance.completeAudits(school.id));
   const records = await stores.placements.listDue(school.id, now);
   const providers = await providersOf(stores, school.id);
-  let enqueued = 0;
+  const nudges: OutboxEntryInput[] = [];
+  const moves: NextDueAtMove[] = [];
   for (let from = 0; from < records.length; from += CHUNK) {
-    const chunk = records.slice(from, from + CHUNK);
     const due: PlacementDue[] = [];
-    for (const record of chunk) due.push(await withObligations(stores, school, record.placement, now, providers));
-    enqueued += await stores.outbox.enqueueAll(
-      planNudges(school, due, now).map((nudge) => outboxEntryOf(school.id, nudge)),
-      now,
-    );
-    const moves = chunk.map(({ placement }, i) => ({
-      placementId: placement.id,
-      version: placement.version,
-      nextDueAt: nextSweepAt(due[i]?.obligations ?? [], school, now, placement.status === 'ended'),
-    }));
-    await stores.placements.setNextDueAts(school.id, moves);
+    for (const { placement } of records.slice(from, from + CHUNK)) {
+      const item = await withObligations(stores, school, placement, now, providers);
+      due.push(item);
+      const nextDueAt = nextSweepAt(item.obligations, school, now, placement.status === 'ended');
+      moves.push({ placementId: placement.id, version: placement.version, nextDueAt });
+    }
+    for (const nudge of planNudges(school, due, now)) nudges.push(outboxEntryOf(school.id, nudge));
   }
+  const enqueued = await stores.outbox.enqueueAll(nudges, now);
+  await stores.placements.setNextDueAts(school.id, moves);
   return { looked: records.length, enqueued, audited };
 }

@@ -54,6 +54,12 @@ async function writeOneOfEverything(stores: Stores): Promise<void> {
   const created = await stores.placements.create(aCreate());
   await stores.placements.applyDecision(aDecision(created.record, 'review:1'));
   await stores.placements.create(aCreate(aPlacement({ id: 'p-2' }), { nextDueAt: null }));
+  // What a sweep writes: only when each placement is next looked at.
+  await stores.placements.setNextDueAts(SCHOOL, [
+    { placementId: 'p-2', version: 0, nextDueAt: at('2025-10-06T08:00:00Z') },
+    { placementId: 'p-1', version: 0, nextDueAt: null },
+  ]);
+  await stores.placements.setNextDueAt(SCHOOL, 'p-1', 1, at('2025-10-07T08:00:00Z'));
   await stores.audit.append(anAuditInput({ action: 'refused:recordReview', outcome: 'refused', actor: 'teams:29:abc' }));
   const sent = (await stores.outbox.enqueue(anOutboxInput({ dedupeKey: 'sent' }), at('2025-10-20T06:00:00Z'))).entry;
   const failed = (await stores.outbox.enqueue(anOutboxInput({ dedupeKey: 'failed' }), at('2025-10-20T06:00:00Z'))).entry;
@@ -95,6 +101,22 @@ describe('the journal stores written to a data directory', () => {
 
     const third = await openStores();
     expect((await contentsOf(third)).audit).toHaveLength(after.audit.length + 1);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads back a journal larger than it reads at once, lines and characters split between the pieces included', async () => {
+    // Over 16 MiB (what is read at a time), in lines of many sizes, with letters of two bytes and four.
+    const first = await openStores();
+    const entries = Array.from({ length: 6000 }, (_, i) =>
+      ({ kind: 'audit' as const, value: { ...anAuditInput({ summary: `Visited ${'é😀'.repeat(300 + (i % 977))} ${i}` }), id: `entry-${i}`, seq: i + 1 } }),
+    );
+    await first.backup.restore(entries);
+    await closeStores(first);
+    expect(readFileSync(join(dataDir, 'journal.jsonl')).length).toBeGreaterThan(17 * 2 ** 20);
+
+    const logged = await (await openStores()).audit.list(SCHOOL);
+    expect(logged).toHaveLength(6000);
+    expect(logged.map((e) => e.summary)).toEqual(entries.map((e) => e.value.summary));
     expect(warnings).toEqual([]);
   });
 

@@ -15,12 +15,21 @@ import { STORE_ITEM_KINDS, type StoreItem } from '../../../ports/storeBackup.ts'
 export type StoredPlacement = Extract<StoreItem, { kind: 'placement' }>['value'];
 
 /**
- * One item's new full state: the same items a backup holds. A commit is a list of these,
- * journalled as one line, so it is all-or-nothing.
+ * When a sweep next looks at a placement: all a sweep changes in it, so it is journalled without
+ * the placement itself (a trust's cut-off sweep moves tens of thousands).
  */
-export type Change = StoreItem;
+export interface NextDueAtChange {
+  kind: 'nextDueAt';
+  value: { schoolId: string; placementId: string; nextDueAt: Date | null };
+}
 
-export const CHANGE_KINDS: ReadonlySet<string> = new Set(STORE_ITEM_KINDS);
+/**
+ * One item's new full state (the same items a backup holds), or a placement's next due instant.
+ * A commit is a list of these, journalled as one line, so it is all-or-nothing.
+ */
+export type Change = StoreItem | NextDueAtChange;
+
+export const CHANGE_KINDS: ReadonlySet<string> = new Set([...STORE_ITEM_KINDS, 'nextDueAt']);
 
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
@@ -104,6 +113,12 @@ export class JournalDatabase {
         let ofSchool = this.placements.get(schoolId);
         if (!ofSchool) this.placements.set(schoolId, (ofSchool = new Map()));
         ofSchool.set(placement.id, deepFreeze(change.value));
+        return;
+      }
+      case 'nextDueAt': {
+        const { schoolId, placementId, nextDueAt } = change.value;
+        const stored = this.placement(schoolId, placementId);
+        if (stored) this.placements.get(schoolId)?.set(placementId, deepFreeze({ ...stored, record: { ...stored.record, nextDueAt } }));
         return;
       }
       case 'audit': {
@@ -191,7 +206,7 @@ export class JournalDatabase {
   }
 
   /** The whole state as changes, for compacting the journal. */
-  *snapshot(): Generator<Change> {
+  *snapshot(): Generator<StoreItem> {
     for (const ofSchool of this.placements.values()) for (const value of ofSchool.values()) yield { kind: 'placement', value };
     for (const [schoolId, log] of this.audit) for (const kept of log) yield { kind: 'audit', value: kept.entry(schoolId) };
     for (const kept of this.outbox.values()) yield { kind: 'outbox', value: kept.entry() };

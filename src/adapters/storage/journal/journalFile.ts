@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { lockDataDir } from './dataDirLock.ts';
@@ -107,22 +107,65 @@ function keepPrivate(dataDir: string): void {
 }
 
 function replay(path: string, db: JournalDatabase, warn: (message: string) => void): void {
-  const text = readFileSync(path, 'utf8');
-  const lines = text.split('\n');
-  // Every write ends with a newline, so only a last line without one can be torn by a crash mid-write.
-  const torn = lines.pop() ?? '';
+  const total = countLines(path);
   // A journal from before lines carried checksums: read as it was written, then rewritten with them.
-  const unsummed = (lines[0] ?? torn).startsWith('{');
-  lines.forEach((line, i) => {
+  let unsummed: boolean | undefined;
+  let at = 0;
+  // Every write ends with a newline, so only a last line without one can be torn by a crash mid-write.
+  const torn = eachLine(path, (line) => {
+    at++;
+    unsummed ??= line.startsWith('{');
     const changes = decode(line, unsummed);
     if (changes === undefined)
       throw new AppError(
         ErrorCode.NotPossible,
-        `The journal ${path} is damaged at line ${i + 1} of ${lines.length}: ${unsummed ? 'it is not a journal entry' : 'its checksum does not match what was written'}. apbot will not start on it, so that nothing acknowledged is silently lost. Stop every apbot using ${dirname(path)}, keep a copy of the file, and restore the data directory from your latest backup.`,
+        `The journal ${path} is damaged at line ${at} of ${total}: ${unsummed ? 'it is not a journal entry' : 'its checksum does not match what was written'}. apbot will not start on it, so that nothing acknowledged is silently lost. Stop every apbot using ${dirname(path)}, keep a copy of the file, and restore the data directory from your latest backup.`,
       );
     for (const change of changes) db.apply(change);
   });
-  if (torn !== '') warn(`Skipped an incomplete last line (line ${lines.length + 1}) in ${path}, left by a crash while writing; nothing acknowledged is lost.`);
+  if (torn) warn(`Skipped an incomplete last line (line ${total + 1}) in ${path}, left by a crash while writing; nothing acknowledged is lost.`);
+}
+
+// A trust's journal is larger than the longest string V8 can hold (512 MiB), so it is read in
+// pieces, a line at a time.
+const READ_BYTES = 1 << 24;
+
+/** How many complete (newline-ended) lines the file holds. */
+function countLines(path: string): number {
+  let lines = 0;
+  readInPieces(path, (piece) => {
+    for (let nl = piece.indexOf(NEWLINE); nl !== -1; nl = piece.indexOf(NEWLINE, nl + 1)) lines++;
+  });
+  return lines;
+}
+
+/** Visits each complete line of the file in order; returns whether bytes follow the last newline. */
+function eachLine(path: string, visit: (line: string) => void): boolean {
+  let pending: Buffer[] = [];
+  readInPieces(path, (piece) => {
+    let start = 0;
+    for (let nl = piece.indexOf(NEWLINE); nl !== -1; nl = piece.indexOf(NEWLINE, start)) {
+      const end = piece.subarray(start, nl);
+      visit((pending.length === 0 ? end : Buffer.concat([...pending, end])).toString('utf8'));
+      pending = [];
+      start = nl + 1;
+    }
+    // The piece's buffer is read into again: keep a copy of the unfinished line.
+    if (start < piece.length) pending.push(Buffer.from(piece.subarray(start)));
+  });
+  return pending.length > 0;
+}
+
+const NEWLINE = 0x0a;
+
+function readInPieces(path: string, visit: (piece: Buffer) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    for (let read = readSync(fd, buffer, 0, READ_BYTES, null); read > 0; read = readSync(fd, buffer, 0, READ_BYTES, null)) visit(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function compact(dataDir: string, path: string, db: JournalDatabase): void {
@@ -164,14 +207,23 @@ function checksum(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
 
-// Dates are tagged so they come back as Dates; JSON.stringify has already called toJSON on
-// `value`, so the original is read from the holder.
+// Dates are tagged so they come back as Dates. Rather than a replacer, which JSON.stringify would
+// call for every key of every record (twice the time for a sweep's outbox), Dates say it
+// themselves for the length of this one synchronous call.
 function encode(changes: readonly Change[]): string {
-  const json = JSON.stringify({ changes }, function (this: Record<string, unknown>, key, value: unknown) {
-    const original = this[key];
-    return original instanceof Date ? { $date: original.toISOString() } : value;
-  });
+  const toJSON = Date.prototype.toJSON;
+  Date.prototype.toJSON = taggedDate as unknown as typeof toJSON;
+  let json: string;
+  try {
+    json = JSON.stringify({ changes });
+  } finally {
+    Date.prototype.toJSON = toJSON;
+  }
   return `${checksum(json)} ${json}`;
+}
+
+function taggedDate(this: Date): { $date: string } {
+  return { $date: this.toISOString() };
 }
 
 function decode(line: string, unsummed: boolean): Change[] | undefined {

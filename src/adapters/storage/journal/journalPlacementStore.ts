@@ -71,8 +71,7 @@ export class JournalPlacementStore implements PlacementStore {
     for (const { placementId, version, nextDueAt } of moves) {
       const current = this.#db.placement(schoolId, placementId);
       if (!current || current.record.placement.version !== version) continue;
-      const value: StoredPlacement = { ...current, record: { ...current.record, nextDueAt: nextDueAt && new Date(nextDueAt) } };
-      changes.push({ kind: 'placement', value });
+      changes.push({ kind: 'nextDueAt', value: { schoolId, placementId, nextDueAt: nextDueAt && new Date(nextDueAt) } });
     }
     if (changes.length > 0) this.#db.commit(changes);
     return changes.length;
