@@ -1,5 +1,6 @@
 import { openJournalStores } from './adapters/storage/journal/openJournalStores.ts';
 import type { Stores } from './ports/stores.ts';
+import { rememberOpenPlacements } from './app/openAtSchool.ts';
 import type { Env } from './config/env.ts';
 import type { SchedulerBackendChoice } from './adapters/scheduler/createScheduler.ts';
 
@@ -14,6 +15,8 @@ export async function openStores(env: Env, warn: (message: string) => void): Pro
     // agenda keeps its jobs in the same database, through the same connection.
     return { ...stores, description: 'MongoDB', scheduler: { backend: 'mongo', db } };
   }
-  const stores = await openJournalStores({ dataDir: env.DATA_DIR, warn });
+  // The data directory's lock makes this process the store's one writer, so what is open at each
+  // school can be kept between its own writes.
+  const stores = rememberOpenPlacements(await openJournalStores({ dataDir: env.DATA_DIR, warn }));
   return { ...stores, description: `embedded store in ${env.DATA_DIR}`, scheduler: { backend: 'memory' } };
 }

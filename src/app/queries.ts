@@ -13,11 +13,14 @@ import type { PlacementStore } from '../ports/placementStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
 import type { PlacementDue } from '../nudges/planNudges.ts';
 import { asItStands, providersOf } from './asItStands.ts';
+import type { OpenAtSchool } from './openAtSchool.ts';
 
 export interface ReadStores {
   placements: PlacementStore;
   attendance: AttendanceStore;
   providers: ProviderStore;
+  /** Where the stores have one writer, what is open at each school, kept between writes (see `rememberOpenPlacements`). */
+  openAtSchool?: OpenAtSchool;
 }
 
 export type PlacementWithObligations = PlacementDue;
@@ -34,8 +37,13 @@ export function owns(actor: Actor, placement: Placement, obligation: Obligation)
   return named === undefined ? actor.roles.includes(obligation.ownerRole) : named === actor.staffId;
 }
 
-/** Open placements of a school with what is open on each, attendance included. */
-export async function openPlacements(stores: ReadStores, school: School, now: Date): Promise<PlacementWithObligations[]> {
+/** Open placements of a school with what is open on each, attendance included (shared: read, never change). */
+export function openPlacements(stores: ReadStores, school: School, now: Date): Promise<readonly PlacementWithObligations[]> {
+  const derive = () => deriveOpenPlacements(stores, school, now);
+  return stores.openAtSchool ? stores.openAtSchool.read(school, now, derive) : derive();
+}
+
+async function deriveOpenPlacements(stores: ReadStores, school: School, now: Date): Promise<PlacementWithObligations[]> {
   const records = await stores.placements.list(school.id, { status: ['proposed', 'active'] });
   const providers = await providersOf(stores, school.id);
   return Promise.all(records.map(({ placement }) => withObligations(stores, school, placement, now, providers)));

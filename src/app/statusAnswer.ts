@@ -10,7 +10,7 @@ import { chronologyLinkFor, registerLinkFor, type MakeRegisterLink } from './reg
  * pupil's record (every placement they have had) with the link to their chronology.
  */
 export type StatusAnswer =
-  | { kind: 'list'; list: PlacementWithObligations[]; link: RegisterLinkView }
+  | { kind: 'list'; list: readonly PlacementWithObligations[]; link: RegisterLinkView }
   | { kind: 'pupil'; placement: Placement; all: Placement[]; link: RegisterLinkView };
 
 export async function statusAnswer(stores: ReadStores, who: Identified, ref: string | undefined, now: Date, makeLink: MakeRegisterLink): Promise<StatusAnswer> {

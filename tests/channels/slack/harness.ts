@@ -5,6 +5,7 @@ import nock from 'nock';
 import { ackGate } from '../../../src/adapters/ackFirst.ts';
 import { createSlack } from '../../../src/adapters/slack/index.ts';
 import { openJournalStores } from '../../../src/adapters/storage/journal/openJournalStores.ts';
+import { rememberOpenPlacements } from '../../../src/app/openAtSchool.ts';
 import type { School } from '../../../src/core/policy/schoolConfig.ts';
 import type { ChatAdapter, Log } from '../../../src/ports/chatAdapter.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
@@ -123,7 +124,8 @@ let workspaces = 0;
  */
 export async function aSlackWorkspace(options: { placements?: Record<string, unknown>[]; retries?: number; now?: string; clock?: { now(): Date }; moreStaff?: Record<string, unknown>[]; otherSchools?: School[] } = {}) {
   const school = options.moreStaff ? aSchool({}, { staff: [...aSchool().config.staff, ...options.moreStaff] }) : aSchool();
-  const stores = await openJournalStores();
+  // As the bot runs on the embedded store: what is open at the school is remembered between writes.
+  const stores = rememberOpenPlacements(await openJournalStores());
   for (const overrides of options.placements ?? [{}]) {
     const placement = aPlacement(overrides);
     await stores.placements.create({
