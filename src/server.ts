@@ -152,6 +152,8 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
       await agenda.drain(10_000);
       await agenda.stop();
       for (const adapter of adapters) await adapter.stop?.();
+      // A turn acknowledged but still running finishes its replies before its stores close.
+      for (const adapter of adapters) await adapter.settled?.();
       await stores.close();
     })());
   return { server, url, stop };

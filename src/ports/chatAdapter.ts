@@ -33,6 +33,8 @@ export interface ChatAdapter {
   /** Path (e.g. `/api/messages`) to handler, mounted on the bot's HTTP server. */
   routes: Readonly<Record<string, RequestHandler>>;
   channel: NudgeChannel;
+  /** Resolves once every turn acknowledged before it ran has finished (its replies sent). */
+  settled?(): Promise<void>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
 }

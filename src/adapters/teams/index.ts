@@ -5,6 +5,8 @@ import { botLogic } from './bot.ts';
 import { DemoPersonas } from './demoPersonas.ts';
 import { messagesRoute } from './messagesRoute.ts';
 import { teamsNudgeChannel } from './teamsNudgeChannel.ts';
+import { TurnsUnderWay } from './turnsUnderWay.ts';
+import { nextTurn } from '../ackFirst.ts';
 
 /**
  * The bot in Microsoft Teams: `POST /api/messages` (commands, card actions, installs) and a
@@ -14,9 +16,11 @@ import { teamsNudgeChannel } from './teamsNudgeChannel.ts';
 export function createTeams(deps: ChatDeps & { teams: TeamsCredentials }): ChatAdapter {
   const adapter = createBotAdapter(deps.teams, deps.log);
   const teamsDeps = { ...deps, personas: deps.demo ? new DemoPersonas() : undefined, adapter, appId: deps.teams.appId ?? '', held: new HeldImports() };
+  const underWay = new TurnsUnderWay();
   return {
     name: 'teams',
-    routes: { '/api/messages': messagesRoute(adapter, botLogic(teamsDeps), deps.log) },
+    routes: { '/api/messages': messagesRoute(adapter, botLogic(teamsDeps), deps.log, { afterAcks: deps.afterAcks ?? nextTurn, underWay }) },
+    settled: () => underWay.settled(),
     channel: teamsNudgeChannel({ adapter, appId: deps.teams.appId ?? '', schools: deps.schools, conversations: deps.stores.conversations, placements: deps.stores.placements, attendance: deps.stores.attendance, providers: deps.stores.providers, clock: deps.clock }),
   };
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Activity, TurnContext } from 'botbuilder';
+import { ActivityTypes, DeliveryModes, type Activity, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Log, RequestHandler } from '../../ports/chatAdapter.ts';
 import type { TeamsAdapter } from './botAdapter.ts';
+import type { TurnsUnderWay } from './turnsUnderWay.ts';
 
 /** Teams caps a message at about 100 KB; anything much larger is not from Teams. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
@@ -59,14 +60,23 @@ function reply(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json' }).end(text);
 }
 
+/** How the route runs turns: after other requests' acks, and counted until each has finished. */
+export interface TurnPacing {
+  afterAcks: () => Promise<void>;
+  underWay: TurnsUnderWay;
+}
+
 /**
  * `POST /api/messages` on a plain Node server: reads the activity (size-capped, JSON only), checks
  * its Bot Framework token, and hands it to the adapter, which runs the turn. Every authentication
  * failure (no token, a forged or unsigned one, one not yet valid or for another bot) is a 401 with
  * no body and one warning line; botbuilder's own handling would answer some with a 500 quoting the
- * error, and print a stack trace for each.
+ * error, and print a stack trace for each. A message is acknowledged as soon as botbuilder has
+ * opened its turn (its replies go to the connector, not in this response), and the turn runs after
+ * the acks: a slow answer never holds up the connector. An invoke's answer is its response, so an
+ * invoke (and a message that asks for its replies in the response) is answered when its turn ends.
  */
-export function messagesRoute(adapter: TeamsAdapter, logic: (context: TurnContext) => Promise<void>, log: Log): RequestHandler {
+export function messagesRoute(adapter: TeamsAdapter, logic: (context: TurnContext) => Promise<void>, log: Log, pacing: TurnPacing): RequestHandler {
   return async (req, res) => {
     if (req.method !== 'POST') return reply(res, 405);
     let body: unknown;
@@ -87,14 +97,36 @@ export function messagesRoute(adapter: TeamsAdapter, logic: (context: TurnContex
       log.warn({ component: 'teams', reason: error instanceof Error ? error.name : 'unknown' }, 'refused a Teams request that is not authenticated');
       return reply(res, 401);
     }
-    try {
-      const invoke = await adapter.run(authenticated, activity, logic);
-      reply(res, invoke?.status ?? 200, invoke?.body);
-    } catch (error) {
+    const rejected = (error: unknown) => {
       // botbuilder validates the activity's shape with zod and throws on a wrong type.
       log.warn({ component: 'teams', error: error instanceof Error ? error.name : 'unknown' }, 'Teams activity rejected');
       reply(res, 400, 'Malformed activity');
+    };
+    if (activity.type !== ActivityTypes.Message || activity.deliveryMode === DeliveryModes.ExpectReplies) {
+      try {
+        const invoke = await adapter.run(authenticated, activity, logic);
+        reply(res, invoke?.status ?? 200, invoke?.body);
+      } catch (error) {
+        rejected(error);
+      }
+      return;
     }
+    let opened!: () => void;
+    const ready = new Promise<void>((resolve) => (opened = resolve));
+    const turn = adapter.run(authenticated, activity, async (context) => {
+      opened();
+      await pacing.afterAcks();
+      await logic(context);
+    });
+    try {
+      // Everything botbuilder checks before the turn (the connector for its service URL) is checked by now.
+      await Promise.race([ready, turn]);
+    } catch (error) {
+      return rejected(error);
+    }
+    reply(res, 200);
+    // A failure inside the turn has already been told to the user by the adapter's turn-error handler.
+    pacing.underWay.add(turn.then(() => undefined, (error: unknown) => log.error({ component: 'teams', error: error instanceof Error ? error.name : 'unknown' }, 'Teams turn failed after its ack')));
   };
 }
 

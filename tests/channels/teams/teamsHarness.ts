@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
+import { ackGate } from '../../../src/adapters/ackFirst.ts';
 import { createTeams } from '../../../src/adapters/teams/index.ts';
 import type { School } from '../../../src/core/policy/schoolConfig.ts';
 import type { ChatAdapter } from '../../../src/ports/chatAdapter.ts';
@@ -69,7 +70,10 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
     warn: (fields: object, message: string) => void logs.push({ level: 'warn', fields, message }),
     error: (fields: object, message: string) => void logs.push({ level: 'error', fields, message }),
   };
+  // As on the bot's server: a message's turn runs after the acks of the requests waiting for theirs.
+  const gate = ackGate();
   const teams: ChatAdapter = createTeams({
+    afterAcks: gate.afterAcks,
     stores: desk.stores,
     schools: [desk.school, ...(options.otherSchools ?? [])],
     clock: options.clock ?? { now: () => new Date(MONDAY_MORNING) },
@@ -80,7 +84,10 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
   });
   const route = teams.routes['/api/messages'];
   if (!route) throw new Error('no /api/messages route');
-  const server: Server = createServer((req, res) => void route(req, res));
+  const server: Server = createServer((req, res) => {
+    gate.track(res);
+    void route(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
 
@@ -101,9 +108,11 @@ export async function aTeamsBot(options: { placements?: Record<string, unknown>[
     for (let i = 0; i < times; i++) failures.push({ status, headers });
   }
 
+  /** Posts an activity and, once it is answered, waits for the turn it started to finish sending. */
   async function post(activity: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof activity === 'string' ? activity : JSON.stringify(activity) });
     const text = await response.text();
+    await teams.settled?.();
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
