@@ -19,7 +19,7 @@ export class JournalAttendanceStore implements AttendanceStore {
     const { entry, created } = auditEntryFor(this.#db, audit);
     const changes: Change[] = [{ kind: 'attendance', value: plainCopy(mark) }];
     if (created) changes.push({ kind: 'audit', value: entry });
-    this.#db.commit(changes);
+    await this.#db.commit(changes);
   }
 
   // Nothing is ever pending: see `record`.

@@ -22,7 +22,7 @@ export class JournalAuditLog implements AuditLog {
 
   async append(input: AuditEntryInput): Promise<AuditEntry> {
     const { entry, created } = auditEntryFor(this.#db, input);
-    if (created) this.#db.commit([{ kind: 'audit', value: entry }]);
+    await (created ? this.#db.commit([{ kind: 'audit', value: entry }]) : this.#db.durable());
     return plainCopy(entry);
   }
 

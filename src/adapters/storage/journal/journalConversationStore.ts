@@ -14,9 +14,13 @@ export class JournalConversationStore implements ConversationStore {
     const current = this.#db.conversations.get(keyOf(schoolId, staffId, platform));
     const candidate = plainCopy(reference);
     // The same reference again (a re-sent install event) is not worth a journal line.
-    if (current && isDeepStrictEqual(current.reference, candidate)) return plainCopy(current);
+    if (current && isDeepStrictEqual(current.reference, candidate)) {
+      const same = plainCopy(current);
+      await this.#db.durable();
+      return same;
+    }
     const saved: StoredConversation = { schoolId, staffId, platform, reference: candidate, savedAt: new Date(at) };
-    this.#db.commit([{ kind: 'conversation', value: saved }]);
+    await this.#db.commit([{ kind: 'conversation', value: saved }]);
     return plainCopy(saved);
   }
 

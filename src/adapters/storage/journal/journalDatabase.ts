@@ -33,17 +33,23 @@ export const CHANGE_KINDS: ReadonlySet<string> = new Set([...STORE_ITEM_KINDS, '
 
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
-  append(changes: readonly Change[]): void;
+  /** Takes the commit's changes in order (throwing if it cannot); the promise settles once they are durable. */
+  append(changes: readonly Change[]): Promise<void>;
+  /** Settles once everything appended so far is durable. */
+  durable(): Promise<void>;
   canWrite(): boolean;
-  close(): void;
+  close(): Promise<void>;
 }
+
+const DONE = Promise.resolve();
 
 // Keys join ids with NUL, which no id contains.
 export const keyOf = (...parts: string[]): string => parts.join('\u0000');
 
 /**
- * The journal stores' shared state, held in memory. Every change goes through `commit`, synchronously, so a store
- * method that reads and then commits without awaiting in between is atomic.
+ * The journal stores' shared state, held in memory. Every change goes through `commit`, which
+ * applies it at once, so a store method that reads and then commits without awaiting in between is
+ * atomic; the caller then awaits the commit's promise, which settles once the change is durable.
  */
 export class JournalDatabase {
   /**
@@ -98,11 +104,30 @@ export class JournalDatabase {
     this.#sink = sink;
   }
 
-  commit(changes: readonly Change[]): void {
+  /**
+   * Applies the changes now and settles once they are durable. Nothing may be answered as done
+   * before then: if the journal fails, the promise rejects and memory is read back from the file.
+   */
+  commit(changes: readonly Change[]): Promise<void> {
     if (this.#closed) throw new AppError(ErrorCode.NotPossible, 'The store is closed.');
-    // Journal first: if the write fails, memory is unchanged and the caller sees the error.
-    this.#sink?.append(changes);
+    // The line is queued first: if it cannot be (a broken journal), memory is unchanged.
+    const durable = this.#sink?.append(changes) ?? DONE;
     for (const change of changes) this.apply(change);
+    return durable;
+  }
+
+  /**
+   * Settles once every change applied so far is durable: an answer read from memory that commits
+   * nothing (a replayed decision, a nudge already queued) waits for this before it is given.
+   */
+  durable(): Promise<void> {
+    return this.#sink?.durable() ?? DONE;
+  }
+
+  /** Forgets everything, to be read back from the journal. */
+  clear(): void {
+    for (const map of [this.placements, this.audit, this.auditByKey, this.#auditIds, this.outbox, this.outboxByDedupeKey, this.attendance, this.schools, this.conversations, this.providers, this.#words])
+      map.clear();
   }
 
   /** Applies a change already made durable (a commit, or a journal line at start). */
@@ -222,10 +247,11 @@ export class JournalDatabase {
     return !this.#closed && (this.#sink?.canWrite() ?? true);
   }
 
-  close(): void {
+  /** Refuses later commits, and settles once those already made are written. */
+  async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    this.#sink?.close();
+    await this.#sink?.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, fsync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, write, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { lockDataDir } from './dataDirLock.ts';
@@ -11,51 +11,129 @@ const PRIVATE_DIR = 0o700;
 // Lines written while compacting are batched up to this many characters before each write.
 const BATCH_BYTES = 1 << 20;
 
+/** Where a journal's lines are written and synced: the file system, or a failing one in tests. */
+export interface JournalIo {
+  write(fd: number, buffer: Buffer, offset: number, length: number, position: null, done: (error: NodeJS.ErrnoException | null, written: number) => void): void;
+  fsync(fd: number, done: (error: NodeJS.ErrnoException | null) => void): void;
+}
+
+const FILE_SYSTEM: JournalIo = { write, fsync };
+
+/** Commits waiting for one write and sync, and their callers' promise. */
+class Batch {
+  readonly lines: Buffer[] = [];
+  readonly durable: Promise<void>;
+  settle!: (error?: unknown) => void;
+
+  constructor() {
+    this.durable = new Promise<void>((resolve, reject) => (this.settle = (error) => (error === undefined ? resolve() : reject(error))));
+    // A batch nobody waits on (its callers gave up) must not crash the process when it fails.
+    this.durable.catch(() => undefined);
+  }
+}
+
 /**
- * An append-only JSON-lines journal in a data directory: one line per commit, fsync'd before the
- * commit returns. Opening locks the directory, replays the journal into the database and rewrites
- * it as a snapshot (write to a temporary file, fsync, rename), so it never grows without bound.
+ * An append-only JSON-lines journal in a data directory: one line per commit. Opening locks the
+ * directory, replays the journal into the database and rewrites it as a snapshot (write to a
+ * temporary file, fsync, rename), so it never grows without bound.
+ *
+ * Commits share syncs (group commit): a commit's line joins the batch that is written and fsync'd
+ * next, off the event loop, and its promise settles once that sync has. Lines reach the file in the
+ * order the database applied them. A failed write or sync rejects its batch and every commit after
+ * it, cuts the file back to what was acknowledged, and reads the database back from the file, so
+ * memory holds exactly what a restart would.
  */
 export class Journal implements ChangeSink {
   readonly #fd: number;
   readonly #release: () => void;
   readonly #dataDir: string;
+  readonly #db: JournalDatabase;
+  readonly #warn: (message: string) => void;
+  readonly #io: JournalIo;
   /** Bytes acknowledged so far: a failed write is cut back to here. */
   #size: number;
+  /** The batch being written and synced, and the one gathering commits meanwhile. */
+  #writing: Batch | undefined;
+  #next: Batch | undefined;
+  /** Why nothing more can be written (the file could not be put back after a failure). */
+  #broken: unknown;
 
-  private constructor(fd: number, release: () => void, dataDir: string) {
+  private constructor(fd: number, release: () => void, dataDir: string, db: JournalDatabase, warn: (message: string) => void, io: JournalIo) {
     this.#fd = fd;
     this.#release = release;
     this.#dataDir = dataDir;
+    this.#db = db;
+    this.#warn = warn;
+    this.#io = io;
     this.#size = fstatSync(fd).size;
   }
 
-  static open(dataDir: string, db: JournalDatabase, warn: (message: string) => void): Journal {
+  static open(dataDir: string, db: JournalDatabase, warn: (message: string) => void, io: JournalIo = FILE_SYSTEM): Journal {
     keepPrivate(dataDir);
     const release = lockDataDir(dataDir);
     try {
       const path = join(dataDir, FILE);
       if (existsSync(path)) replay(path, db, warn);
       compact(dataDir, path, db);
-      return new Journal(openSync(path, 'a', PRIVATE_FILE), release, dataDir);
+      return new Journal(openSync(path, 'a', PRIVATE_FILE), release, dataDir, db, warn, io);
     } catch (error) {
       release();
       throw error;
     }
   }
 
-  append(changes: readonly Change[]): void {
+  /** Queues the commit's line (encoded now, as applied); settles once it is on disk. */
+  append(changes: readonly Change[]): Promise<void> {
+    if (this.#broken !== undefined) throw this.#broken;
     const line = Buffer.from(`${encode(changes)}\n`);
-    try {
-      writeAll(this.#fd, line);
-      fsyncSync(this.#fd);
-    } catch (error) {
-      // A half-written line (disk full) followed by later good ones would read as damage at the
-      // next start; cut it off so the journal stays clean.
-      ftruncateSync(this.#fd, this.#size);
-      throw error;
+    let batch = this.#next;
+    if (!batch) {
+      batch = this.#next = new Batch();
+      // Every commit made in this turn of the event loop joins it, unless a sync is under way.
+      if (!this.#writing) queueMicrotask(() => this.#flush());
     }
-    this.#size += line.length;
+    batch.lines.push(line);
+    return batch.durable;
+  }
+
+  /** Everything appended so far is on disk (or failed). */
+  durable(): Promise<void> {
+    return (this.#next ?? this.#writing)?.durable ?? Promise.resolve();
+  }
+
+  #flush(): void {
+    const batch = this.#next;
+    if (!batch || this.#writing) return;
+    this.#next = undefined;
+    this.#writing = batch;
+    const buffer = batch.lines.length === 1 ? (batch.lines[0] as Buffer) : Buffer.concat(batch.lines);
+    const written = (error: unknown) => {
+      if (error) return this.#fail(error);
+      this.#size += buffer.length;
+      this.#writing = undefined;
+      batch.settle();
+      this.#flush();
+    };
+    writeFully(this.#io, this.#fd, buffer, (error) => (error ? written(error) : this.#io.fsync(this.#fd, written)));
+  }
+
+  /**
+   * The batch being written did not reach the disk: it, and every commit after it (each may rest
+   * on it), are refused; the file is cut back to what was acknowledged (a half-written line would
+   * read as damage at the next start) and memory is read back from it.
+   */
+  #fail(error: unknown): void {
+    const failed = [this.#writing, this.#next];
+    this.#writing = this.#next = undefined;
+    try {
+      ftruncateSync(this.#fd, this.#size);
+      this.#db.clear();
+      replay(join(this.#dataDir, FILE), this.#db, this.#warn);
+    } catch (cause) {
+      // Memory may now hold what the file does not: refuse every later commit until a restart.
+      this.#broken = cause;
+    }
+    for (const batch of failed) batch?.settle(error);
   }
 
   /**
@@ -63,6 +141,7 @@ export class Journal implements ChangeSink {
    * and removed (disk full, a read-only mount or lost permissions all fail it).
    */
   canWrite(): boolean {
+    if (this.#broken !== undefined) return false;
     const probe = join(this.#dataDir, 'write-probe');
     try {
       const fd = openSync(probe, 'w', PRIVATE_FILE);
@@ -79,7 +158,9 @@ export class Journal implements ChangeSink {
     }
   }
 
-  close(): void {
+  /** Waits for the commits already made to be written, then closes the file and frees the directory. */
+  async close(): Promise<void> {
+    for (let pending = this.durable(); this.#next || this.#writing; pending = this.durable()) await pending.catch(() => undefined);
     closeSync(this.#fd);
     this.#release();
   }
@@ -195,6 +276,11 @@ function compact(dataDir: string, path: string, db: JournalDatabase): void {
   } finally {
     closeSync(dir);
   }
+}
+
+function writeFully(io: JournalIo, fd: number, buffer: Buffer, done: (error: unknown) => void, offset = 0): void {
+  if (offset === buffer.length) return done(null);
+  io.write(fd, buffer, offset, buffer.length - offset, null, (error, written) => (error ? done(error) : writeFully(io, fd, buffer, done, offset + written)));
 }
 
 function writeAll(fd: number, buffer: Buffer): void {

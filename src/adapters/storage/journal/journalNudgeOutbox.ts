@@ -34,9 +34,13 @@ export class JournalNudgeOutbox implements NudgeOutbox {
 
   async enqueue(input: OutboxEntryInput, now: Date): Promise<{ entry: OutboxEntry; created: boolean }> {
     const known = this.#known(input);
-    if (known) return { entry: handedOut(known), created: false };
+    if (known) {
+      const entry = handedOut(known);
+      await this.#db.durable();
+      return { entry, created: false };
+    }
     const entry = newEntry(input, now);
-    this.#db.commit([{ kind: 'outbox', value: entry }]);
+    await this.#db.commit([{ kind: 'outbox', value: entry }]);
     // The store keeps the message now frozen in `entry`; the caller gets back the one it gave.
     return { entry: { ...entry, message: input.message }, created: true };
   }
@@ -52,7 +56,7 @@ export class JournalNudgeOutbox implements NudgeOutbox {
       ofSchool.add(input.dedupeKey);
       changes.push({ kind: 'outbox', value: newEntry(input, now) });
     }
-    if (changes.length > 0) this.#db.commit(changes);
+    await (changes.length > 0 ? this.#db.commit(changes) : this.#db.durable());
     return changes.length;
   }
 
@@ -71,21 +75,21 @@ export class JournalNudgeOutbox implements NudgeOutbox {
     const leaseUntil = new Date(at + leaseMs);
     // Claimed, an entry may next be tried when its lease runs out.
     const claimed = ready.slice(0, Math.max(0, limit)).map((e): OutboxEntry => ({ ...e.entry(), status: 'sending', leaseUntil, nextAttemptAt: new Date(leaseUntil) }));
-    if (claimed.length > 0) this.#db.commit(claimed.map((value) => ({ kind: 'outbox', value })));
+    if (claimed.length > 0) await this.#db.commit(claimed.map((value) => ({ kind: 'outbox', value })));
     return plainCopy(claimed);
   }
 
   async markSent(id: string, at: Date): Promise<void> {
-    this.#update(id, { status: 'sent', sentAt: new Date(at), leaseUntil: null });
+    await this.#update(id, { status: 'sent', sentAt: new Date(at), leaseUntil: null });
   }
 
   async markFailed(id: string, error: string, nextAttemptAt: Date): Promise<void> {
     const attempts = this.#get(id).attempts + 1;
-    this.#update(id, { status: 'failed', attempts, lastError: error, nextAttemptAt: new Date(nextAttemptAt), leaseUntil: null });
+    await this.#update(id, { status: 'failed', attempts, lastError: error, nextAttemptAt: new Date(nextAttemptAt), leaseUntil: null });
   }
 
   async deadLetter(id: string, error: string): Promise<void> {
-    this.#update(id, { status: 'dead', lastError: error, leaseUntil: null });
+    await this.#update(id, { status: 'dead', lastError: error, leaseUntil: null });
   }
 
   async list(schoolId: string, query: OutboxQuery = {}): Promise<OutboxEntry[]> {
@@ -104,7 +108,7 @@ export class JournalNudgeOutbox implements NudgeOutbox {
     return entry;
   }
 
-  #update(id: string, change: Partial<OutboxEntry>): void {
-    this.#db.commit([{ kind: 'outbox', value: { ...this.#get(id).entry(), ...change } }]);
+  #update(id: string, change: Partial<OutboxEntry>): Promise<void> {
+    return this.#db.commit([{ kind: 'outbox', value: { ...this.#get(id).entry(), ...change } }]);
   }
 }

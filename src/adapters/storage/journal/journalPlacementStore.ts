@@ -33,10 +33,10 @@ export class JournalPlacementStore implements PlacementStore {
     const existing = this.#db.placement(schoolId, placement.id);
     if (existing) {
       if (!existing.decisionKeys.includes(input.idempotencyKey)) throw placementExists(placement.id);
-      return this.#replay(existing, input.audit, input.idempotencyKey);
+      return await this.#replay(existing, input.audit, input.idempotencyKey);
     }
     const stored: StoredPlacement = { record: plainCopy(input.record), decisionKeys: [input.idempotencyKey] };
-    this.#commitWithAudit(stored, input.audit, input.idempotencyKey);
+    await this.#commitWithAudit(stored, input.audit, input.idempotencyKey);
     return { record: handedOut(stored.record), replayed: false };
   }
 
@@ -73,7 +73,7 @@ export class JournalPlacementStore implements PlacementStore {
       if (!current || current.record.placement.version !== version) continue;
       changes.push({ kind: 'nextDueAt', value: { schoolId, placementId, nextDueAt: nextDueAt && new Date(nextDueAt) } });
     }
-    if (changes.length > 0) this.#db.commit(changes);
+    await (changes.length > 0 ? this.#db.commit(changes) : this.#db.durable());
     return changes.length;
   }
 
@@ -81,13 +81,13 @@ export class JournalPlacementStore implements PlacementStore {
     assertWellFormedDecision(write);
     const current = this.#db.placement(write.schoolId, write.placementId);
     if (!current) throw placementNotFound(write.placementId);
-    if (current.decisionKeys.includes(write.idempotencyKey)) return this.#replay(current, write.audit, write.idempotencyKey);
+    if (current.decisionKeys.includes(write.idempotencyKey)) return await this.#replay(current, write.audit, write.idempotencyKey);
     if (current.record.placement.version !== write.expectedVersion) throw changedMeanwhile();
     const stored: StoredPlacement = {
       record: { schoolId: write.schoolId, placement: plainCopy(write.placement), nextDueAt: write.nextDueAt && new Date(write.nextDueAt) },
       decisionKeys: [...current.decisionKeys, write.idempotencyKey].slice(-RECENT_DECISION_KEYS),
     };
-    this.#commitWithAudit(stored, write.audit, write.idempotencyKey);
+    await this.#commitWithAudit(stored, write.audit, write.idempotencyKey);
     return { record: handedOut(stored.record), replayed: false };
   }
 
@@ -97,18 +97,20 @@ export class JournalPlacementStore implements PlacementStore {
   }
 
   // The placement and its audit entry go into one commit (one journal line): both or neither.
-  #commitWithAudit(stored: StoredPlacement, audit: AuditEntryInput, idempotencyKey: string): void {
+  #commitWithAudit(stored: StoredPlacement, audit: AuditEntryInput, idempotencyKey: string): Promise<void> {
     const { entry, created } = auditEntryFor(this.#db, { ...audit, idempotencyKey });
     const changes: Change[] = [{ kind: 'placement', value: stored }];
     if (created) changes.push({ kind: 'audit', value: entry });
-    this.#db.commit(changes);
+    return this.#db.commit(changes);
   }
 
   // Same behaviour as the Mongo store, which cannot write both atomically: make sure the audit entry exists.
-  #replay(current: StoredPlacement, audit: AuditEntryInput, idempotencyKey: string): DecisionResult {
+  // The decision replayed may still be on its way to disk: it is answered once it is there.
+  async #replay(current: StoredPlacement, audit: AuditEntryInput, idempotencyKey: string): Promise<DecisionResult> {
     const { entry, created } = auditEntryFor(this.#db, { ...audit, idempotencyKey });
-    if (created) this.#db.commit([{ kind: 'audit', value: entry }]);
-    return { record: handedOut(current.record), replayed: true };
+    const result: DecisionResult = { record: handedOut(current.record), replayed: true };
+    await (created ? this.#db.commit([{ kind: 'audit', value: entry }]) : this.#db.durable());
+    return result;
   }
 
   #ofSchool(schoolId: string): PlacementRecord[] {

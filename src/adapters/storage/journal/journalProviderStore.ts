@@ -14,7 +14,7 @@ export class JournalProviderStore implements ProviderStore {
     // Read and commit with no await between: atomic against another merge.
     const known = this.#db.providers.get(keyOf(schoolId, provider.id))?.provider;
     const record = plainCopy(known ? mergeProvider(known, provider) : provider);
-    this.#db.commit([{ kind: 'provider', value: { schoolId, provider: record } }]);
+    await this.#db.commit([{ kind: 'provider', value: { schoolId, provider: record } }]);
     return plainCopy(record);
   }
 

@@ -14,9 +14,13 @@ export class JournalSchoolStore implements SchoolStore {
   async save(schoolId: string, config: SchoolConfig, at: Date): Promise<StoredSchool> {
     const latest = this.#db.schools.get(schoolId)?.at(-1);
     const candidate = plainCopy(config);
-    if (latest && isDeepStrictEqual(latest.config, candidate)) return plainCopy(latest);
+    if (latest && isDeepStrictEqual(latest.config, candidate)) {
+      const same = plainCopy(latest);
+      await this.#db.durable();
+      return same;
+    }
     const saved: StoredSchool = { schoolId, version: (latest?.version ?? 0) + 1, config: candidate, savedAt: new Date(at) };
-    this.#db.commit([{ kind: 'school', value: saved }]);
+    await this.#db.commit([{ kind: 'school', value: saved }]);
     return plainCopy(saved);
   }
 

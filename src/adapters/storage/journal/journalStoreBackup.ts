@@ -25,10 +25,10 @@ export class JournalStoreBackup implements StoreBackup {
     for (const item of items) {
       batch.push(item);
       if (batch.length === BATCH) {
-        db.commit(batch);
+        await db.commit(batch);
         batch = [];
       }
     }
-    if (batch.length > 0) db.commit(batch);
+    if (batch.length > 0) await db.commit(batch);
   }
 }

@@ -1,5 +1,5 @@
 import type { Stores } from '../../../ports/stores.ts';
-import { Journal } from './journalFile.ts';
+import { Journal, type JournalIo } from './journalFile.ts';
 import { JournalAttendanceStore } from './journalAttendanceStore.ts';
 import { JournalAuditLog } from './journalAuditLog.ts';
 import { JournalConversationStore } from './journalConversationStore.ts';
@@ -15,12 +15,14 @@ export interface JournalStoreOptions {
   dataDir?: string;
   /** Where journal recovery warnings go (a skipped torn line). */
   warn?: (message: string) => void;
+  /** Where the journal's lines are written and synced: the file system unless a test fails them. */
+  io?: JournalIo;
 }
 
 /** The embedded stores: in memory, optionally journalled to `dataDir` so a restart or crash loses nothing acknowledged. */
 export async function openJournalStores(options: JournalStoreOptions = {}): Promise<Stores> {
   const db = new JournalDatabase();
-  if (options.dataDir !== undefined) db.attach(Journal.open(options.dataDir, db, options.warn ?? ((message) => console.warn(message))));
+  if (options.dataDir !== undefined) db.attach(Journal.open(options.dataDir, db, options.warn ?? ((message) => console.warn(message)), options.io));
   return {
     placements: new JournalPlacementStore(db),
     providers: new JournalProviderStore(db),
