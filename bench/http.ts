@@ -27,7 +27,7 @@ const standInPort = await freePort();
 const standIn = `http://127.0.0.1:${standInPort}`;
 const arrived = { slackDueLists: 0, slackSnoozes: 0, teamsDueCards: 0 };
 let lastTeamsActivity = '';
-/** When each Slack request was sent, by the number in its response URL; how long its answer took to arrive there. */
+/** When each request was sent, by the number in its response URL or activity id; how long its answer took to arrive. */
 const sentAt = new Map<number, number>();
 let answerTimes: number[] = [];
 const stand = createServer((req, res) => {
@@ -43,6 +43,10 @@ const stand = createServer((req, res) => {
       if (body.includes('snoozed the reminder')) arrived.slackSnoozes++;
     }
     if (req.url?.startsWith('/v3/conversations/')) {
+      // A reply names the activity it answers, whose number says when it was sent.
+      const replyTo = /\/activities\/bench-(\d+)$/.exec(req.url);
+      const at = replyTo && sentAt.get(Number(replyTo[1]));
+      if (at) answerTimes.push(performance.now() - at);
       lastTeamsActivity = body;
       if (body.includes('Y9-0412')) arrived.teamsDueCards++;
     }
@@ -141,7 +145,7 @@ const slackSnooze = (targets: Snooze[]) => (): Call => {
 function teamsActivity(extra: Record<string, unknown>): Call {
   const activity = {
     type: 'message',
-    id: `bench-${++sent}`,
+    id: `bench-${stamp()}`,
     channelId: 'msteams',
     serviceUrl: `${standIn}/`,
     timestamp: new Date().toISOString(),
@@ -244,7 +248,10 @@ function inputValue(node: unknown, id: string): string | undefined {
 
 /** What the AP lead can snooze, found as a person would: `due` in Teams, then each reminder's card. */
 async function snoozeTargets(url: string): Promise<Snooze[]> {
+  lastTeamsActivity = '';
   await send(url, teamsMessage('due')());
+  // The message is acknowledged first; its due card follows to the connector.
+  for (let i = 0; i < 100 && !lastTeamsActivity.includes('showReminder'); i++) await new Promise((r) => setTimeout(r, 50));
   const reminders = executeActions(JSON.parse(lastTeamsActivity)).filter((a) => a.verb === 'showReminder');
   const targets: Snooze[] = [];
   for (const reminder of reminders) {
@@ -277,14 +284,14 @@ const idle = servers.map((s) => rssMib(s.child.pid));
 
 const anything = () => true;
 /**
- * `answers`: the bot's answer goes to a response URL after the ack, and is timed there too.
+ * `answers`: the bot's answer goes to a response URL (Slack) or the connector (a Teams message) after the ack, and is timed there too.
  * `share`: the part of each level's requests sent (decisions: each press adds to a placement's
  * history, and no real placement is snoozed a thousand times).
  */
 const scenarios: { what: string; call: () => Call; good: (body: string) => boolean; answers?: boolean; share?: number }[] = [
   { what: 'Slack `/ap help`', call: slashCommand('help'), good: anything, answers: true },
   { what: 'Slack `/ap due`', call: slashCommand('due'), good: anything, answers: true },
-  { what: 'Teams `due` message', call: teamsMessage('due'), good: anything },
+  { what: 'Teams `due` message', call: teamsMessage('due'), good: anything, answers: true },
 ];
 const rows: string[] = [];
 let snoozedInTeams = 0;
