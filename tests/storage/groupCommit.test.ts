@@ -74,6 +74,16 @@ function outcomes(promises: Promise<unknown>[]): { settled: () => ('done' | 'ref
   return { settled: () => [...state] };
 }
 
+/** A store whose syncs wait for the test, holding one placement (its creation let through). */
+async function aPlacementWithSyncsHeld() {
+  const disk = heldIo({ hold: true });
+  const stores = await openStores(disk.io);
+  const created = stores.placements.create(aCreate());
+  await vi.waitFor(() => expect(disk.waiting()).toBe(1));
+  disk.release();
+  return { disk, stores, record: (await created).record };
+}
+
 const flushed = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('decisions made at the same moment (group commit)', () => {
@@ -111,12 +121,7 @@ describe('decisions made at the same moment (group commit)', () => {
   });
 
   it('answers a decision, or its repeat, only once its line is on disk', async () => {
-    const disk = heldIo({ hold: true });
-    const stores = await openStores(disk.io);
-    const created = stores.placements.create(aCreate());
-    await vi.waitFor(() => expect(disk.waiting()).toBe(1));
-    disk.release();
-    const { record } = await created;
+    const { disk, stores, record } = await aPlacementWithSyncsHeld();
 
     const decision = outcomes([stores.placements.applyDecision(aDecision(record, 'snooze:1'))]);
     // The same press again (Teams retries an invoke) while the first is still being synced.
@@ -130,12 +135,7 @@ describe('decisions made at the same moment (group commit)', () => {
   });
 
   it('refuses every decision in a batch whose sync fails, and those after it, keeping exactly what was answered, in memory and after a restart', async () => {
-    const disk = heldIo({ hold: true });
-    const stores = await openStores(disk.io);
-    const created = stores.placements.create(aCreate());
-    await vi.waitFor(() => expect(disk.waiting()).toBe(1));
-    disk.release();
-    const { record } = await created;
+    const { disk, stores, record } = await aPlacementWithSyncsHeld();
 
     // Batch one is being synced while batch two gathers; batch three gathers while two is synced.
     const one = outcomes(Array.from({ length: 5 }, (_, i) => stores.audit.append(anAuditInput({ summary: `one ${i}` }))));
