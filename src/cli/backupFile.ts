@@ -1,9 +1,12 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { linesOfFile, READ_BYTES } from '../adapters/storage/linesOfFile.ts';
 import { AppError, ErrorCode } from '../core/errors.ts';
 import { STORE_ITEM_KINDS, type StoreItem } from '../ports/storeBackup.ts';
 
 const FORMAT = 'apbot-backup';
 const VERSION = 1;
+// Lines are written out in batches of about this many characters.
+const WRITE_BATCH = 1 << 20;
 
 type Counts = Partial<Record<StoreItem['kind'], number>>;
 
@@ -27,19 +30,24 @@ function decode(line: string): unknown {
 
 /**
  * Writes a backup: a header, one line per item, and a closing line with the counts, so a file cut
- * short is never restored. It holds pupils' records, so only its owner may read it.
+ * short is never restored. It holds pupils' records, so only its owner may read it. Items are
+ * written as they come, so a trust's backup is never held whole.
  */
 export async function writeBackupFile(path: string, items: AsyncIterable<StoreItem>, about: { store: string; at: Date }): Promise<Counts> {
   const temporary = `${path}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w', 0o600);
   const counts: Counts = {};
   try {
-    writeSync(fd, `${encode({ format: FORMAT, version: VERSION, store: about.store, at: about.at })}\n`);
+    let batch = `${encode({ format: FORMAT, version: VERSION, store: about.store, at: about.at })}\n`;
     for await (const item of items) {
-      writeSync(fd, `${encode(item)}\n`);
+      batch += `${encode(item)}\n`;
       counts[item.kind] = (counts[item.kind] ?? 0) + 1;
+      if (batch.length >= WRITE_BATCH) {
+        writeSync(fd, batch);
+        batch = '';
+      }
     }
-    writeSync(fd, `${encode({ end: true, counts })}\n`);
+    writeSync(fd, `${batch}${encode({ end: true, counts })}\n`);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -48,16 +56,12 @@ export async function writeBackupFile(path: string, items: AsyncIterable<StoreIt
   return counts;
 }
 
-/** Reads a whole backup and checks it before anything is restored from it. */
-export function readBackupFile(path: string): { items: StoreItem[]; counts: Counts } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new AppError(ErrorCode.InvalidInput, `Cannot read the backup ${path}: ${reason}.`);
-  }
-  const lines = text.split('\n').filter((l) => l !== '');
+/**
+ * Checks a whole backup before anything is restored from it, reading it a line at a time (a
+ * trust's is larger than the longest string JavaScript holds); its items are then read from the
+ * file again as they are restored, so they are never all held at once either.
+ */
+export function readBackupFile(path: string, pieceBytes = READ_BYTES): { items: Iterable<StoreItem>; counts: Counts } {
   const bad = (why: string) => new AppError(ErrorCode.InvalidInput, `${path} is not a complete apbot backup: ${why}. Nothing was restored.`);
   const parse = (line: string, n: number) => {
     try {
@@ -66,21 +70,59 @@ export function readBackupFile(path: string): { items: StoreItem[]; counts: Coun
       throw bad(`line ${n} is not JSON`);
     }
   };
-  const header = lines[0] === undefined ? undefined : parse(lines[0], 1);
-  if (header?.format !== FORMAT) throw bad('it does not start with an apbot backup header');
-  if (header.version !== VERSION) throw bad(`it is format version ${String(header.version)}, and this apbot reads version ${VERSION}`);
-  const trailer = lines.length > 1 ? parse(lines[lines.length - 1] as string, lines.length) : undefined;
-  if (trailer?.end !== true) throw bad('it ends early (the last line is not the closing line)');
-  const items: StoreItem[] = [];
+  const asItem = (record: Record<string, unknown>, n: number): StoreItem => {
+    if (!(STORE_ITEM_KINDS as readonly unknown[]).includes(record.kind) || typeof record.value !== 'object' || record.value === null) throw bad(`line ${n} is not a stored item`);
+    return record as unknown as StoreItem;
+  };
   const counts: Counts = {};
-  lines.slice(1, -1).forEach((line, i) => {
-    const item = parse(line, i + 2);
-    if (!(STORE_ITEM_KINDS as readonly unknown[]).includes(item.kind) || typeof item.value !== 'object' || item.value === null) throw bad(`line ${i + 2} is not a stored item`);
-    items.push(item as unknown as StoreItem);
-    counts[item.kind as StoreItem['kind']] = (counts[item.kind as StoreItem['kind']] ?? 0) + 1;
-  });
-  if (JSON.stringify(counts) !== JSON.stringify(trailer.counts)) throw bad('its items do not add up to the counts on its closing line');
-  return { items, counts };
+  let n = 0;
+  let last: Record<string, unknown> | undefined;
+  try {
+    for (const line of backupLines(path, pieceBytes)) {
+      n++;
+      const record = parse(line, n);
+      if (n === 1) {
+        if (record.format !== FORMAT) throw bad('it does not start with an apbot backup header');
+        if (record.version !== VERSION) throw bad(`it is format version ${String(record.version)}, and this apbot reads version ${VERSION}`);
+      } else if (last !== undefined && n > 2) {
+        const { kind } = asItem(last, n - 1);
+        counts[kind] = (counts[kind] ?? 0) + 1;
+      }
+      last = record;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new AppError(ErrorCode.InvalidInput, `Cannot read the backup ${path}: ${reason}.`);
+  }
+  if (n === 0) throw bad('it does not start with an apbot backup header');
+  if (n === 1 || last?.end !== true) throw bad('it ends early (the last line is not the closing line)');
+  if (JSON.stringify(counts) !== JSON.stringify(last.counts)) throw bad('its items do not add up to the counts on its closing line');
+  const total = n - 2;
+  const items = function* (): Generator<StoreItem> {
+    let at = 0;
+    for (const line of backupLines(path, pieceBytes)) {
+      at++;
+      if (at === 1) continue;
+      if (at > total + 1) return;
+      yield asItem(parse(line, at), at);
+    }
+    // Changed since it was checked: what was read is not what was checked.
+    throw bad('it changed while it was being restored');
+  };
+  return { items: { [Symbol.iterator]: items }, counts };
+}
+
+/** The file's lines that hold anything, the last one even without its newline. */
+function* backupLines(path: string, pieceBytes: number): Generator<string> {
+  const lines = linesOfFile(path, pieceBytes);
+  for (let next = lines.next(); ; next = lines.next()) {
+    if (next.done) {
+      if (next.value !== undefined && next.value.trim() !== '') yield next.value;
+      return;
+    }
+    if (next.value.trim() !== '') yield next.value;
+  }
 }
 
 export function describeCounts(counts: Counts): string {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, fsync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, write, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, fsync, fsyncSync, ftruncateSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, write, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
+import { countLines, linesOfFile } from '../linesOfFile.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { CHANGE_KINDS, type Change, type ChangeSink, type JournalDatabase } from './journalDatabase.ts';
 
@@ -193,7 +194,10 @@ function replay(path: string, db: JournalDatabase, warn: (message: string) => vo
   let unsummed: boolean | undefined;
   let at = 0;
   // Every write ends with a newline, so only a last line without one can be torn by a crash mid-write.
-  const torn = eachLine(path, (line) => {
+  const lines = linesOfFile(path);
+  let next = lines.next();
+  for (; !next.done; next = lines.next()) {
+    const line = next.value;
     at++;
     unsummed ??= line.startsWith('{');
     const changes = decode(line, unsummed);
@@ -203,50 +207,8 @@ function replay(path: string, db: JournalDatabase, warn: (message: string) => vo
         `The journal ${path} is damaged at line ${at} of ${total}: ${unsummed ? 'it is not a journal entry' : 'its checksum does not match what was written'}. apbot will not start on it, so that nothing acknowledged is silently lost. Stop every apbot using ${dirname(path)}, keep a copy of the file, and restore the data directory from your latest backup.`,
       );
     for (const change of changes) db.apply(change);
-  });
-  if (torn) warn(`Skipped an incomplete last line (line ${total + 1}) in ${path}, left by a crash while writing; nothing acknowledged is lost.`);
-}
-
-// A trust's journal is larger than the longest string V8 can hold (512 MiB), so it is read in
-// pieces, a line at a time.
-const READ_BYTES = 1 << 24;
-
-/** How many complete (newline-ended) lines the file holds. */
-function countLines(path: string): number {
-  let lines = 0;
-  readInPieces(path, (piece) => {
-    for (let nl = piece.indexOf(NEWLINE); nl !== -1; nl = piece.indexOf(NEWLINE, nl + 1)) lines++;
-  });
-  return lines;
-}
-
-/** Visits each complete line of the file in order; returns whether bytes follow the last newline. */
-function eachLine(path: string, visit: (line: string) => void): boolean {
-  let pending: Buffer[] = [];
-  readInPieces(path, (piece) => {
-    let start = 0;
-    for (let nl = piece.indexOf(NEWLINE); nl !== -1; nl = piece.indexOf(NEWLINE, start)) {
-      const end = piece.subarray(start, nl);
-      visit((pending.length === 0 ? end : Buffer.concat([...pending, end])).toString('utf8'));
-      pending = [];
-      start = nl + 1;
-    }
-    // The piece's buffer is read into again: keep a copy of the unfinished line.
-    if (start < piece.length) pending.push(Buffer.from(piece.subarray(start)));
-  });
-  return pending.length > 0;
-}
-
-const NEWLINE = 0x0a;
-
-function readInPieces(path: string, visit: (piece: Buffer) => void): void {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    for (let read = readSync(fd, buffer, 0, READ_BYTES, null); read > 0; read = readSync(fd, buffer, 0, READ_BYTES, null)) visit(buffer.subarray(0, read));
-  } finally {
-    closeSync(fd);
   }
+  if (next.value !== undefined) warn(`Skipped an incomplete last line (line ${total + 1}) in ${path}, left by a crash while writing; nothing acknowledged is lost.`);
 }
 
 function compact(dataDir: string, path: string, db: JournalDatabase): void {
