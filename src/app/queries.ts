@@ -72,15 +72,43 @@ export function oncePerProvider<T extends { placement: Placement; obligation: Ob
  * what has been passed up to them, each marked, exactly as the nudges reach them; a provider's
  * check once.
  */
-export async function dueFor(stores: ReadStores, school: School, actor: Actor, now: Date): Promise<{ placement: Placement; obligation: Obligation; involvement: Involvement }[]> {
+export async function dueFor(stores: ReadStores, school: School, actor: Actor, now: Date): Promise<DueItem[]> {
   const open = await openPlacements(stores, school, now);
-  const mine = open.flatMap(({ placement, obligations }) =>
-    obligations.flatMap((obligation) => {
-      const involvement = obligation.stage === 'scheduled' ? undefined : audienceOf(school, placement, obligation).get(actor.staffId);
-      return involvement ? [{ placement, obligation, involvement }] : [];
-    }),
-  );
-  return oncePerProvider(mine).sort((a, b) => compareObligations(a.obligation, b.obligation));
+  return oncePerProvider(dueByPerson(school, open).get(actor.staffId) ?? []).sort((a, b) => compareObligations(a.obligation, b.obligation));
+}
+
+export interface DueItem {
+  placement: Placement;
+  obligation: Obligation;
+  involvement: Involvement;
+}
+
+// Each obligation's audience is worked out once for everyone it reaches, and, for a school's shared
+// list (frozen, see `openPlacements`), kept with it: a crowd asking at once each only picks theirs.
+const dueByPersonOf = new WeakMap<readonly PlacementWithObligations[], ReadonlyMap<string, readonly DueItem[]>>();
+
+/** What is due now for each person, in the order of the open placements and their obligations. */
+function dueByPerson(school: School, open: readonly PlacementWithObligations[]): ReadonlyMap<string, readonly DueItem[]> {
+  const known = dueByPersonOf.get(open);
+  if (known) return known;
+  const shared = Object.isFrozen(open);
+  const byPerson = new Map<string, DueItem[]>();
+  for (const { placement, obligations } of open)
+    for (const obligation of obligations) {
+      if (obligation.stage === 'scheduled') continue;
+      for (const [staffId, involvement] of audienceOf(school, placement, obligation)) {
+        const item: DueItem = { placement, obligation, involvement };
+        if (shared) Object.freeze(item);
+        const items = byPerson.get(staffId);
+        if (items) items.push(item);
+        else byPerson.set(staffId, [item]);
+      }
+    }
+  if (shared) {
+    for (const items of byPerson.values()) Object.freeze(items);
+    dueByPersonOf.set(open, byPerson);
+  }
+  return byPerson;
 }
 
 /** A pupil's open placement (the newest, if several), or a user error naming the reference. */

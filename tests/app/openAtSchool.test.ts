@@ -16,6 +16,7 @@ import { aSchool } from '../fixtures/school.ts';
 const school = aSchool();
 const MONDAY_EARLY = new Date('2026-02-09T06:30:00Z');
 const riverside = aPlacement().provider!;
+const STAFF = school.config.staff.map((s) => actorFor(school, s.id)!);
 
 /** The same placements read through a store that remembers what is open and through one that does not. */
 async function twoReaders() {
@@ -83,6 +84,7 @@ describe('what is open at a school, remembered between writes', () => {
       } else if (roll < 0.9) placements.push(await place({ start: addDays(today, Math.floor(random.next() * 6) - 3) }));
       const [remembered, afresh] = await Promise.all([openPlacements(remembering, school, now), openPlacements(direct, school, now)]);
       expect(remembered, `step ${step} at ${now.toISOString()}`).toEqual(afresh);
+      for (const person of STAFF) expect(await dueFor(remembering, school, person, now), `${person.staffId}'s due list at step ${step}`).toEqual(await dueFor(direct, school, person, now));
     }
   });
 
@@ -129,6 +131,11 @@ describe('what is open at a school, remembered between writes', () => {
   it('cannot be changed by whoever reads it', async () => {
     const { remembering, seed } = await twoReaders();
     await seed();
+    const officer = actorFor(school, 's-attendance')!;
+    const due = await dueFor(remembering, school, officer, new Date('2026-02-09T09:30:00Z'));
+    expect(() => Object.assign(due[0]!, { involvement: 'escalated' })).toThrow(TypeError);
+    due.pop();
+    expect(await dueFor(remembering, school, officer, new Date('2026-02-09T09:30:00Z'))).toHaveLength(due.length + 1);
     const open = await openPlacements(remembering, school, new Date('2026-02-09T09:30:00Z'));
     expect(() => (open as unknown[]).push({})).toThrow(TypeError);
     expect(() => (open[0]!.obligations as unknown[]).pop()).toThrow(TypeError);
