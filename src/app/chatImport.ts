@@ -76,6 +76,15 @@ export async function dryRunSentSpreadsheet(
   request: { school: School; staff: StaffMember; file: Uint8Array; now: Date },
 ): Promise<{ plan: PlacementImportPlan; key: string | undefined }> {
   await mayImport(stores.audit, request.school, request.staff, request.now);
+  return holdDryRun(stores, held, request);
+}
+
+/** The dry run of a file from someone already let import; held for Import only if no row is refused. */
+async function holdDryRun(
+  stores: DecisionStores,
+  held: HeldImports,
+  request: { school: School; staff: StaffMember; file: Uint8Array; now: Date },
+): Promise<{ plan: PlacementImportPlan; key: string | undefined }> {
   const { plan } = await importPlacementCsv(stores, { school: request.school, file: request.file, mapping: NO_MAPPING, by: request.staff.id, now: request.now, dryRun: true });
   // A file with a refused row cannot be imported: nothing is held for it.
   const importable = !plan.rows.some((r) => r.outcome === 'refused');
@@ -105,36 +114,38 @@ export function cancelHeldSpreadsheet(held: HeldImports, request: { school: Scho
   return held.take(request.key, request.school.id, request.staff.id, request.now) !== undefined;
 }
 
-/** Refuses, before anything is fetched, someone who may not import placements. */
-export function mayImportSpreadsheets(stores: { audit: AuditLog }, who: Identified, now: Date): Promise<void> {
-  return mayImport(stores.audit, who.school, who.staff, now);
-}
-
-/** A file sent to the bot in chat, as the chat describes it before it is fetched. */
+/** A file sent to the bot in chat, as the chat describes it, and how the chat fetches it. */
 export interface SentFile {
   name: string;
   /** In bytes, when the chat says. */
   size: number | undefined;
+  /** Its bytes, reading no more than one past `maxBytes`. */
+  fetch(maxBytes: number): Promise<Uint8Array>;
 }
 
 const tooBig = (name: string) =>
   new AppError(ErrorCode.InvalidInput, `${name} is larger than ${SENT_SPREADSHEET_MAX_BYTES / 1024 / 1024} MB, far more than a school's placements fill. Send only the pupils in alternative provision, or use ap import placements.`);
 
-/**
- * Whether a file sent in chat is worth fetching: only from someone who may import, only a CSV file,
- * and not too big. Each refusal says what to send instead; nothing is fetched or changed.
- */
-export async function checkSentSpreadsheet(stores: { audit: AuditLog }, who: Identified, file: SentFile, now: Date): Promise<void> {
-  await mayImportSpreadsheets(stores, who, now);
-  if (!/\.csv$/i.test(file.name))
-    throw new AppError(ErrorCode.InvalidInput, `${file.name} is not a CSV file. Save the spreadsheet as CSV (in Excel: File, Save a Copy, CSV UTF-8) and send that file.`);
-  if (file.size !== undefined && file.size > SENT_SPREADSHEET_MAX_BYTES) throw tooBig(file.name);
+/** Only a CSV file, and not too big; each refusal says what to send instead. */
+function checkSentSpreadsheet(name: string, size: number | undefined): void {
+  if (!/\.csv$/i.test(name))
+    throw new AppError(ErrorCode.InvalidInput, `${name} is not a CSV file. Save the spreadsheet as CSV (in Excel: File, Save a Copy, CSV UTF-8) and send that file.`);
+  if (size !== undefined && size > SENT_SPREADSHEET_MAX_BYTES) throw tooBig(name);
 }
 
-/** A spreadsheet fetched from the chat: its dry run, as the card that offers Import and Cancel. */
-export async function answerSentSpreadsheet(stores: DecisionStores, held: HeldImports, who: Identified, file: { name: string; bytes: Uint8Array }, now: Date): Promise<SpreadsheetImportView> {
-  await checkSentSpreadsheet(stores, who, { name: file.name, size: file.bytes.byteLength }, now);
-  const { plan, key } = await dryRunSentSpreadsheet(stores, held, { school: who.school, staff: who.staff, file: file.bytes, now });
+/**
+ * A spreadsheet sent in chat, answered with its dry run as the card that offers Import and Cancel.
+ * Someone who may not import is refused (and audited) before the chat is asked anything about the
+ * file; a file that is not a CSV, or too big by what the chat says or by what it sends, is refused
+ * before its dry run. Nothing is changed by any refusal.
+ */
+export async function answerSentSpreadsheet(stores: DecisionStores, held: HeldImports, who: Identified, describe: () => Promise<SentFile>, now: Date): Promise<SpreadsheetImportView> {
+  await mayImport(stores.audit, who.school, who.staff, now);
+  const file = await describe();
+  checkSentSpreadsheet(file.name, file.size);
+  const bytes = await file.fetch(SENT_SPREADSHEET_MAX_BYTES);
+  checkSentSpreadsheet(file.name, bytes.byteLength);
+  const { plan, key } = await holdDryRun(stores, held, { school: who.school, staff: who.staff, file: bytes, now });
   return spreadsheetDryRun(file.name, plan, key, new Date(now.getTime() + HELD_IMPORT_MINUTES * 60_000), who.school);
 }
 

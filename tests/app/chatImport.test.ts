@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
-import { answerImportPress, answerSentSpreadsheet, cancelHeldSpreadsheet, dryRunSentSpreadsheet, HELD_IMPORT_MINUTES, HeldImports, importHeldSpreadsheet } from '../../src/app/chatImport.ts';
+import { answerImportPress, answerSentSpreadsheet, cancelHeldSpreadsheet, dryRunSentSpreadsheet, HELD_IMPORT_MINUTES, HeldImports, importHeldSpreadsheet, SENT_SPREADSHEET_MAX_BYTES } from '../../src/app/chatImport.ts';
 import type { Identified } from '../../src/app/identity.ts';
 import type { StaffMember } from '../../src/core/policy/schoolConfig.ts';
 import type { Stores } from '../../src/ports/stores.ts';
@@ -58,7 +58,7 @@ describe('a spreadsheet sent to the bot in chat', () => {
 
 describe('the card a spreadsheet sent in chat is answered with', () => {
   const who = (id: string): Identified => ({ school, staff: staff(id), actor: { staffId: id, roles: staff(id).roles } });
-  const sent = (file: Uint8Array, by = 's-aplead') => answerSentSpreadsheet(stores, held, who(by), { name: 'placements.csv', bytes: file }, NOW);
+  const sent = (file: Uint8Array, by = 's-aplead') => answerSentSpreadsheet(stores, held, who(by), async () => ({ name: 'placements.csv', size: undefined, fetch: async () => file }), NOW);
   const pressed = (verb: 'importSpreadsheet' | 'cancelImport', input: Record<string, unknown>, by = 's-aplead') => answerImportPress(stores, held, who(by), { verb, input }, NOW);
 
   it('offers Import and Cancel on a dry run that would change something, each naming the held file', async () => {
@@ -89,5 +89,23 @@ describe('the card a spreadsheet sent in chat is answered with', () => {
     await expect(sent(FILE, 's-teacher')).rejects.toThrow(/Only the AP lead or the headteacher/);
     expect(await stores.audit.list(school.id)).toEqual([expect.objectContaining({ actor: 's-teacher', action: 'refused:importPlacements', outcome: 'refused' })]);
     await expect(pressed('importSpreadsheet', {})).rejects.toThrow(/does not say which spreadsheet/);
+  });
+
+  it('asks the chat nothing about the file, and fetches nothing, for someone who may not import', async () => {
+    const asked: string[] = [];
+    const describe = async () => {
+      asked.push('describe');
+      return { name: 'placements.csv', size: undefined, fetch: async () => (asked.push('fetch'), FILE) };
+    };
+    await expect(answerSentSpreadsheet(stores, held, who('s-teacher'), describe, NOW)).rejects.toThrow(/Only the AP lead or the headteacher/);
+    expect(asked).toEqual([]);
+    expect(await answerSentSpreadsheet(stores, held, who('s-aplead'), describe, NOW)).toMatchObject({ title: 'Check before importing' });
+    expect(asked).toEqual(['describe', 'fetch']);
+  });
+
+  it('refuses a file that is too big by what the chat sends, though the chat did not say its size', async () => {
+    const big = new Uint8Array(SENT_SPREADSHEET_MAX_BYTES + 1);
+    await expect(answerSentSpreadsheet(stores, held, who('s-aplead'), async () => ({ name: 'placements.csv', size: undefined, fetch: async () => big }), NOW)).rejects.toThrow(/larger than 2 MB/);
+    expect(await stores.placements.list(school.id)).toHaveLength(0);
   });
 });

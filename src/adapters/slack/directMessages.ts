@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { answerSentSpreadsheet, checkSentSpreadsheet, mayImportSpreadsheets, SENT_SPREADSHEET_MAX_BYTES } from '../../app/chatImport.ts';
+import { answerSentSpreadsheet, type SentFile } from '../../app/chatImport.ts';
 import { strangerReply } from '../../app/guards.ts';
 import { AppError, ErrorCode } from '../../core/errors.ts';
 import { downloadAtMost } from '../download/downloadAtMost.ts';
@@ -11,7 +11,7 @@ import { explain } from './problems.ts';
 import { helpMessage, plainMessage, type SlackMessage } from './render.ts';
 
 /** A file as a `file_share` message carries it; with `file_access: check_file_info`, only its id. */
-interface SharedFile {
+interface SlackFile {
   id: string;
   name?: string;
   size?: number;
@@ -20,14 +20,29 @@ interface SharedFile {
 }
 
 /** The whole file record, asked of Slack when the message carried only the file's id. */
-async function fileInfo(ctx: SlackContext, file: SharedFile): Promise<SharedFile> {
+async function fileInfo(ctx: SlackContext, file: SlackFile): Promise<SlackFile> {
   if (file.url_private_download && file.name) return file;
   const info = await ctx.client.files.info({ file: file.id });
-  return { ...file, ...(info.file as SharedFile | undefined) };
+  return { ...file, ...(info.file as SlackFile | undefined) };
 }
 
 /** Where Slack (and GovSlack) serve shared files. */
 const SLACK_FILE_HOST = /^https:\/\/([a-z0-9-]+\.)*(slack\.com|slack-gov\.com)\//i;
+
+/** A shared file as the app reads it: its record from Slack, fetched with the bot token from Slack's own file servers only. */
+async function describeFile(ctx: SlackContext, shared: SlackFile, botToken: string): Promise<SentFile> {
+  const file = await fileInfo(ctx, shared);
+  const name = file.name ?? 'That file';
+  const url = file.url_private_download ?? '';
+  return {
+    name,
+    size: file.size,
+    fetch: async (maxBytes) => {
+      if (!SLACK_FILE_HOST.test(url)) throw new AppError(ErrorCode.NotPossible, `I could not fetch ${name} from Slack (it did not come with a Slack address). Nothing was changed.`);
+      return downloadAtMost({ name, url, headers: { authorization: `Bearer ${botToken}` } }, maxBytes, 'Slack');
+    },
+  };
+}
 
 /** What someone typing in the DM is told: commands are `/ap`, and a spreadsheet can be shared here. */
 const TYPED_IN_DM = 'I read messages here only to take a placements spreadsheet: share the CSV file with me and I will show what importing it would do.';
@@ -50,17 +65,9 @@ export function registerDirectMessages(app: App, ctx: SlackContext, botToken: st
       const who = await staffBehind(ctx, event.user, body.team_id, 'file', { conversationId: channel });
       if (!who) return await say(plainMessage(strangerReply('slack')));
       if ('answer' in who) return await say(plainMessage(who.answer));
-      for (const shared of (event.files ?? []) as SharedFile[]) {
+      for (const shared of (event.files ?? []) as SlackFile[]) {
         try {
-          await mayImportSpreadsheets(ctx.stores, who, ctx.clock.now());
-          const file = await fileInfo(ctx, shared);
-          const name = file.name ?? 'That file';
-          await checkSentSpreadsheet(ctx.stores, who, { name, size: file.size }, ctx.clock.now());
-          const url = file.url_private_download ?? '';
-          // The bot token goes to Slack's own file servers only.
-          if (!SLACK_FILE_HOST.test(url)) throw new AppError(ErrorCode.NotPossible, `I could not fetch ${name} from Slack (it did not come with a Slack address). Nothing was changed.`);
-          const bytes = await downloadAtMost({ name, url, headers: { authorization: `Bearer ${botToken}` } }, SENT_SPREADSHEET_MAX_BYTES, 'Slack');
-          const view = await answerSentSpreadsheet(ctx.stores, ctx.held, who, { name, bytes }, ctx.clock.now());
+          const view = await answerSentSpreadsheet(ctx.stores, ctx.held, who, () => describeFile(ctx, shared, botToken), ctx.clock.now());
           await say(slackMessage(view));
         } catch (error) {
           await say(plainMessage(explain(ctx.log, error)));

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { answerSentSpreadsheet, checkSentSpreadsheet, SENT_SPREADSHEET_MAX_BYTES } from '../../app/chatImport.ts';
+import { answerSentSpreadsheet } from '../../app/chatImport.ts';
 import { isAppError } from '../../core/errors.ts';
 import { downloadAtMost } from '../download/downloadAtMost.ts';
 import { cardAttachment } from './attachments.ts';
@@ -33,9 +33,9 @@ export async function answerFilesSent(turn: Turn, files: readonly SentFile[]): P
   const { deps, context, who } = turn;
   for (const file of files) {
     try {
-      await checkSentSpreadsheet(deps.stores, who, { name: file.name, size: undefined }, turn.now);
-      const bytes = await downloadAtMost({ name: file.name, url: file.downloadUrl }, SENT_SPREADSHEET_MAX_BYTES, 'Teams');
-      const view = await answerSentSpreadsheet(deps.stores, deps.held, who, { name: file.name, bytes }, turn.now);
+      // Teams does not say how big the file is: it is known as it is fetched.
+      const described = { name: file.name, size: undefined, fetch: (maxBytes: number) => downloadAtMost({ name: file.name, url: file.downloadUrl }, maxBytes, 'Teams') };
+      const view = await answerSentSpreadsheet(deps.stores, deps.held, who, async () => described, turn.now);
       await context.sendActivity({ attachments: [cardAttachment(view, who.school)] });
     } catch (error) {
       if (!isAppError(error) || !error.isUserError) throw error;
