@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { ChatDeps } from '../ports/chatAdapter.ts';
 
 /** However busy the server, an answer waits at most this long behind other people's acks. */
 export const MAX_ANSWER_WAIT_MS = 1_000;
@@ -70,3 +71,12 @@ export function ackGate(maxWaitMs = MAX_ANSWER_WAIT_MS, now: () => number = () =
 
 /** Without a server to watch (a test's own route): the work waits one turn of the event loop, after the requests already read. */
 export const nextTurn = (): Promise<void> => new Promise((start) => setImmediate(start));
+
+/**
+ * Called straight after an ack: the work waits until no request on the bot's server is waiting for
+ * its ack, so nobody's ack queues behind someone else's answer. Without the bot's server (a test's
+ * own route) it waits one turn of the event loop.
+ */
+export function afterAck(deps: Pick<ChatDeps, 'afterAcks'>): Promise<void> {
+  return (deps.afterAcks ?? nextTurn)();
+}

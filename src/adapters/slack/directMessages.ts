@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../../core/errors.ts';
 import { downloadAtMost } from '../download/downloadAtMost.ts';
 import { slackMessage } from './blocks/slackMessage.ts';
 import type { SlackContext } from './context.ts';
-import { afterAck } from './afterAck.ts';
+import { afterAck } from '../ackFirst.ts';
 import { staffBehind } from './people.ts';
 import { explain } from './problems.ts';
 import { helpMessage, plainMessage, type SlackMessage } from './render.ts';

@@ -7,7 +7,7 @@ import { registerApCommand } from './commands/index.ts';
 import type { SlackContext } from './context.ts';
 import { publishHome } from './home.ts';
 import { slackEventsRoute } from './httpRoute.ts';
-import { afterAck } from './afterAck.ts';
+import { afterAck } from '../ackFirst.ts';
 import { SignedRequestCheck } from './signedRequest.ts';
 import { registerActions } from './interactions/actions.ts';
 import { registerSubmissions } from './interactions/submissions.ts';

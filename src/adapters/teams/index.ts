@@ -6,7 +6,7 @@ import { DemoPersonas } from './demoPersonas.ts';
 import { messagesRoute } from './messagesRoute.ts';
 import { teamsNudgeChannel } from './teamsNudgeChannel.ts';
 import { TurnsUnderWay } from './turnsUnderWay.ts';
-import { nextTurn } from '../ackFirst.ts';
+import { afterAck } from '../ackFirst.ts';
 
 /**
  * The bot in Microsoft Teams: `POST /api/messages` (commands, card actions, installs) and a
@@ -19,7 +19,7 @@ export function createTeams(deps: ChatDeps & { teams: TeamsCredentials }): ChatA
   const underWay = new TurnsUnderWay();
   return {
     name: 'teams',
-    routes: { '/api/messages': messagesRoute(adapter, botLogic(teamsDeps), deps.log, { afterAcks: deps.afterAcks ?? nextTurn, underWay }) },
+    routes: { '/api/messages': messagesRoute(adapter, botLogic(teamsDeps), deps.log, { afterAcks: () => afterAck(deps), underWay }) },
     settled: () => underWay.settled(),
     channel: teamsNudgeChannel({ adapter, appId: deps.teams.appId ?? '', schools: deps.schools, conversations: deps.stores.conversations, placements: deps.stores.placements, attendance: deps.stores.attendance, providers: deps.stores.providers, clock: deps.clock }),
   };

@@ -6,7 +6,7 @@ import type { SlackContext } from '../context.ts';
 import { strangerReply } from '../../../app/guards.ts';
 import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
-import { afterAck } from '../afterAck.ts';
+import { afterAck } from '../../ackFirst.ts';
 import { postToResponseUrl } from '../responseUrl.ts';
 import { helpMessage, plainMessage, type SlackMessage } from '../render.ts';
 import { due } from './due.ts';

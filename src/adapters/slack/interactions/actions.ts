@@ -17,7 +17,7 @@ import { dm } from '../dm.ts';
 import { publishHome } from '../home.ts';
 import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
-import { afterAck } from '../afterAck.ts';
+import { afterAck } from '../../ackFirst.ts';
 import { postToResponseUrl } from '../responseUrl.ts';
 import {
   actionFormModal,
