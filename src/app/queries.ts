@@ -73,7 +73,11 @@ export function oncePerProvider<T extends { placement: Placement; obligation: Ob
  * check once.
  */
 export async function dueFor(stores: ReadStores, school: School, actor: Actor, now: Date): Promise<DueItem[]> {
-  const open = await openPlacements(stores, school, now);
+  return dueIn(await openPlacements(stores, school, now), school, actor);
+}
+
+/** `dueFor`, from open placements already read (for a view that also shows other things about them). */
+export function dueIn(open: readonly PlacementWithObligations[], school: School, actor: Actor): DueItem[] {
   return oncePerProvider(dueByPerson(school, open).get(actor.staffId) ?? []).sort((a, b) => compareObligations(a.obligation, b.obligation));
 }
 

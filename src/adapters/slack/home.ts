@@ -1,4 +1,4 @@
-import { approvalsWaitingFor, dueFor, openPlacements } from '../../app/queries.ts';
+import { approvalsWaitingFor, dueIn, openPlacements } from '../../app/queries.ts';
 import { mayOpenRegister, registerLinkFor } from '../../app/registerLink.ts';
 import { unreachableStaffFor } from '../../app/staffReach.ts';
 import { registerLinkBlocks } from './blocks/registerLink.ts';
@@ -18,11 +18,11 @@ export async function publishHome(ctx: SlackContext, userId: string, teamId: str
     return;
   }
   const now = ctx.clock.now();
-  const [due, open, decided] = await Promise.all([
-    dueFor(ctx.stores, who.school, who.actor, now),
+  const [open, decided] = await Promise.all([
     openPlacements(ctx.stores, who.school, now),
     ctx.stores.audit.list(who.school.id, { actor: who.staff.id, since: new Date(now.getTime() - RECENT_DAYS * 86_400_000) }),
   ]);
+  const due = dueIn(open, who.school, who.actor);
   const approvals = approvalsWaitingFor(open, who.actor);
   const recent = decided.filter((e) => e.outcome === 'recorded').slice(-RECENT_COUNT).reverse();
   const unreachable = await unreachableStaffFor(who, ctx.stores.conversations, { teams: true, slack: true });

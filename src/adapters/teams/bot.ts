@@ -11,7 +11,7 @@ import { answerFilesSent, filesSent } from './sentFile.ts';
 import { teamsIdentityOf, whoIs, type TeamsDeps } from './turn.ts';
 import { strangerReply } from '../../app/guards.ts';
 import type { Identified } from '../../app/identity.ts';
-import { approvalsWaitingFor, dueFor, openPlacements } from '../../app/queries.ts';
+import { approvalsWaitingFor, dueIn, openPlacements } from '../../app/queries.ts';
 import { approvalCard, dueCard } from './attachments.ts';
 
 /** Longer than any command; a longer message is pasted text, not a command. */
@@ -87,7 +87,8 @@ async function onConversationUpdate(deps: TeamsDeps, context: TurnContext): Prom
 
 async function sendWhatWaits(deps: TeamsDeps, context: TurnContext, who: Identified): Promise<void> {
   const now = deps.clock.now();
-  const [due, open] = await Promise.all([dueFor(deps.stores, who.school, who.actor, now), openPlacements(deps.stores, who.school, now)]);
+  const open = await openPlacements(deps.stores, who.school, now);
+  const due = dueIn(open, who.school, who.actor);
   const approvals = approvalsWaitingFor(open, who.actor);
   await context.sendActivity({ attachments: [dueCard(due, who.school, now, who.actor), ...approvals.map((p) => approvalCard(p, who.school, now, who.actor))] });
 }
