@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { linesOfFile, READ_BYTES } from '../adapters/storage/linesOfFile.ts';
+import { parseTagged, stringifyTagged } from '../adapters/storage/taggedJson.ts';
 import { AppError, ErrorCode } from '../core/errors.ts';
 import { STORE_ITEM_KINDS, type StoreItem } from '../ports/storeBackup.ts';
 
@@ -9,24 +10,6 @@ const VERSION = 1;
 const WRITE_BATCH = 1 << 20;
 
 type Counts = Partial<Record<StoreItem['kind'], number>>;
-
-// Dates are tagged so they come back as Dates (JSON.stringify has already called toJSON on `value`).
-function encode(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
-    const original = this[key];
-    return original instanceof Date ? { $date: original.toISOString() } : v;
-  });
-}
-
-function decode(line: string): unknown {
-  return JSON.parse(line, (_key, value: unknown) => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const tagged = (value as { $date?: unknown }).$date;
-      if (Object.keys(value).length === 1 && typeof tagged === 'string') return new Date(tagged);
-    }
-    return value;
-  });
-}
 
 /**
  * Writes a backup: a header, one line per item, and a closing line with the counts, so a file cut
@@ -38,16 +21,16 @@ export async function writeBackupFile(path: string, items: AsyncIterable<StoreIt
   const fd = openSync(temporary, 'w', 0o600);
   const counts: Counts = {};
   try {
-    let batch = `${encode({ format: FORMAT, version: VERSION, store: about.store, at: about.at })}\n`;
+    let batch = `${stringifyTagged({ format: FORMAT, version: VERSION, store: about.store, at: about.at })}\n`;
     for await (const item of items) {
-      batch += `${encode(item)}\n`;
+      batch += `${stringifyTagged(item)}\n`;
       counts[item.kind] = (counts[item.kind] ?? 0) + 1;
       if (batch.length >= WRITE_BATCH) {
         writeSync(fd, batch);
         batch = '';
       }
     }
-    writeSync(fd, `${batch}${encode({ end: true, counts })}\n`);
+    writeSync(fd, `${batch}${stringifyTagged({ end: true, counts })}\n`);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -65,7 +48,7 @@ export function readBackupFile(path: string, pieceBytes = READ_BYTES): { items: 
   const bad = (why: string) => new AppError(ErrorCode.InvalidInput, `${path} is not a complete apbot backup: ${why}. Nothing was restored.`);
   const parse = (line: string, n: number) => {
     try {
-      return decode(line) as Record<string, unknown>;
+      return parseTagged(line) as Record<string, unknown>;
     } catch {
       throw bad(`line ${n} is not JSON`);
     }

@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { countLines, linesOfFile } from '../linesOfFile.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { CHANGE_KINDS, type Change, type ChangeSink, type JournalDatabase } from './journalDatabase.ts';
+import { parseTagged, stringifyTagged } from '../taggedJson.ts';
 
 const FILE = 'journal.jsonl';
 const PRIVATE_FILE = 0o600;
@@ -255,23 +256,9 @@ function checksum(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
 
-// Dates are tagged so they come back as Dates. Rather than a replacer, which JSON.stringify would
-// call for every key of every record (twice the time for a sweep's outbox), Dates say it
-// themselves for the length of this one synchronous call.
 function encode(changes: readonly Change[]): string {
-  const toJSON = Date.prototype.toJSON;
-  Date.prototype.toJSON = taggedDate as unknown as typeof toJSON;
-  let json: string;
-  try {
-    json = JSON.stringify({ changes });
-  } finally {
-    Date.prototype.toJSON = toJSON;
-  }
+  const json = stringifyTagged({ changes });
   return `${checksum(json)} ${json}`;
-}
-
-function taggedDate(this: Date): { $date: string } {
-  return { $date: this.toISOString() };
 }
 
 function decode(line: string, unsummed: boolean): Change[] | undefined {
@@ -279,14 +266,7 @@ function decode(line: string, unsummed: boolean): Change[] | undefined {
   if (!unsummed && (line[16] !== ' ' || checksum(json) !== line.slice(0, 16))) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(json, (_key, value: unknown) => {
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        const keys = Object.keys(value);
-        const tagged = (value as { $date?: unknown }).$date;
-        if (keys.length === 1 && typeof tagged === 'string') return new Date(tagged);
-      }
-      return value;
-    });
+    parsed = parseTagged(json);
   } catch {
     return undefined;
   }
