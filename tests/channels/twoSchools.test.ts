@@ -1,10 +1,9 @@
-import nock from 'nock';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { aSecondSchool } from '../fixtures/school.ts';
 import { aPlacement } from '../fixtures/placements.ts';
 import type { Stores } from '../../src/ports/stores.ts';
 import type { School } from '../../src/core/policy/schoolConfig.ts';
-import { AP_LEAD, aSlackWorkspace, until, type Workspace } from './slack/harness.ts';
+import { AP_LEAD, slackWorkspaces, until } from './slack/harness.ts';
 import { aMessage, aTeamsBot, isolateNetwork, resetNetwork, TENANT, type TeamsBot } from './teams/teamsHarness.ts';
 
 /** Riverside's own pupil, so a list shows which school it came from. */
@@ -63,21 +62,11 @@ describe('an AP lead on the staff of two schools, in Teams', () => {
 });
 
 describe('an AP lead on the staff of two schools, in Slack', () => {
-  const open: Workspace[] = [];
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((w) => w.close()));
-    nock.cleanAll();
-  });
-  afterAll(() => nock.enableNetConnect());
+  const openWorkspace = slackWorkspaces();
 
   it('is asked which school on first use in a channel, which is remembered there, and changed with /ap school <name>', async () => {
     const riverside = aSecondSchool();
-    const ws = await aSlackWorkspace({ otherSchools: [riverside] });
-    open.push(ws);
+    const ws = await openWorkspace({ otherSchools: [riverside] });
     await aRiversidePupil(ws.stores, riverside);
     const reply = async (text: string, channel = 'D0DM') => {
       const before = ws.slack.responses.length;

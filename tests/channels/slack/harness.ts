@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { ackGate } from '../../../src/adapters/ackFirst.ts';
 import { createSlack } from '../../../src/adapters/slack/index.ts';
 import { openJournalStores } from '../../../src/adapters/storage/journal/openJournalStores.ts';
@@ -262,3 +263,25 @@ export const picked = (value: string) => ({ type: 'static_select', selected_opti
 export const pickedMany = (...values: string[]) => ({ type: 'multi_static_select', selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })) });
 export const ticked = (...values: string[]) => ({ type: 'checkboxes', selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })) });
 export const dated = (selected_date: string | null) => ({ type: 'datepicker', selected_date });
+
+/**
+ * Workspaces for the tests of one file (or describe block): Slack's network faked, only the bot's
+ * own server reachable, and each workspace closed after its test.
+ */
+export function slackWorkspaces(): (options?: Parameters<typeof aSlackWorkspace>[0]) => Promise<Workspace> {
+  const open: Workspace[] = [];
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((w) => w.close()));
+    nock.cleanAll();
+  });
+  afterAll(() => nock.enableNetConnect());
+  return async (options = {}) => {
+    const ws = await aSlackWorkspace(options);
+    open.push(ws);
+    return ws;
+  };
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createSlack } from '../../../src/adapters/slack/index.ts';
 import { openJournalStores } from '../../../src/adapters/storage/journal/openJournalStores.ts';
@@ -14,7 +14,6 @@ import { MAX_BODY_BYTES } from '../../../src/adapters/slack/httpRoute.ts';
 import { registerLinks } from '../../fixtures/registerLinks.ts';
 import {
   aLog,
-  aSlackWorkspace,
   AP_LEAD,
   dated,
   DSL,
@@ -23,6 +22,7 @@ import {
   picked,
   pickedMany,
   sign,
+  slackWorkspaces,
   STRANGER,
   TEACHER,
   ticked,
@@ -45,24 +45,11 @@ const PTT = {
 const PROPOSED = { id: 'P-NEW', status: 'proposed', pupil: { ref: 'Y7-0001', initials: 'CD' }, start: '2026-03-02' };
 
 let ws: Workspace;
-const open: Workspace[] = [];
-async function workspace(options: Parameters<typeof aSlackWorkspace>[0] = {}) {
-  ws = await aSlackWorkspace(options);
-  open.push(ws);
+const openWorkspace = slackWorkspaces();
+async function workspace(options: Parameters<typeof openWorkspace>[0] = {}) {
+  ws = await openWorkspace(options);
   return ws;
 }
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((w) => w.close()));
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
 
 /** A button's value as the shared card views make it. */
 const payload = (actionId: string, placementId: string, version: number | null, input: Record<string, unknown> = {}) => JSON.stringify({ actionId, placementId, version, input });

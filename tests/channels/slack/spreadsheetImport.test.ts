@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HELD_IMPORT_MINUTES, SENT_SPREADSHEET_MAX_BYTES } from '../../../src/app/chatImport.ts';
-import { aSlackWorkspace, AP_LEAD, HEAD, TEACHER, until, type Workspace } from './harness.ts';
+import { AP_LEAD, HEAD, slackWorkspaces, TEACHER, until, type Workspace } from './harness.ts';
 
 // The AP lead shares a placements spreadsheet with the bot in its DM, sees the dry run as a card,
 // and presses Import or Cancel; Slack's Web API and its file server are faked at the network edge.
@@ -13,24 +13,11 @@ const UNKNOWN_PROVIDER = 'Pupil ref,Initials,Type,Provider,Start\nA2003,ZA,Off-s
 const NAMES = ['Siobhan', "O'Neill", 'Kwame', 'Mensah'];
 
 let ws: Workspace;
-const open: Workspace[] = [];
-async function workspace(options: Parameters<typeof aSlackWorkspace>[0] = {}) {
-  ws = await aSlackWorkspace(options);
-  open.push(ws);
+const openWorkspace = slackWorkspaces();
+async function workspace(options: Parameters<typeof openWorkspace>[0] = {}) {
+  ws = await openWorkspace(options);
   return ws;
 }
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((w) => w.close()));
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
 
 let files = 0;
 /** The file on Slack's file server, given only to the bot's token; `seen` counts the downloads. */
