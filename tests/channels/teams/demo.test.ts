@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DELIVER_OPTIONS, deliver } from '../../../src/app/deliver.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
-import { aTeamsBot, actionsOf, anInstall, cardOf, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { aTeamsBot, actionsOf, anInstall, cardOf, FOLLOWED_UP_NO_CONTACT, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
 
 const PTT = { id: 'P-002', kind: 'part_time_timetable', status: 'proposed', pupil: { ref: 'Y8-0101', initials: 'AB' }, start: '2026-02-16', end: '2026-03-13', provider: undefined, reason: 'Anxiety after a bereavement', proposedBy: 's-teacher', parentsAgreed: 'yes', timetable: { mon: ['am'], tue: ['am'] } };
 const ABSENT = { start: '2026-02-06', history: [{ type: 'attendance', on: '2026-02-06', session: 'pm', mark: 'absent_unauthorised' }] };
@@ -38,17 +38,7 @@ describe('the demo in the Playground', () => {
   it('after "demo as dsl", the DSL’s nudges reach the same chat', async () => {
     await bot.post(anInstall());
     expect((await bot.say('demo as dsl'))[0]?.text).toContain('acting as');
-    await bot.press('recordAbsenceFollowUp', {
-      actionId: 'recordAbsenceFollowUp:P-001:absence',
-      placementId: 'P-001',
-      version: 0,
-      input: { absenceOn: '2026-02-06', session: 'pm' },
-      'recordAbsenceFollowUp.on': '2026-02-09',
-      'recordAbsenceFollowUp.contacted': 'mother',
-      'recordAbsenceFollowUp.method': 'phone',
-      'recordAbsenceFollowUp.outcome': 'no_contact',
-      'recordAbsenceFollowUp.nextStep': 'home_visit',
-    });
+    await bot.press('recordAbsenceFollowUp', FOLLOWED_UP_NO_CONTACT);
     const before = bot.sent.length;
     await deliver(bot.stores.outbox, [bot.school], [bot.teams.channel], () => new Date(MONDAY_MORNING), { ...DEFAULT_DELIVER_OPTIONS, pacingMs: {} });
     const delivered = bot.sent.slice(before);
@@ -61,17 +51,7 @@ describe('the demo in the Playground', () => {
     await bot.post(anInstall());
     await bot.press(
       'recordAbsenceFollowUp',
-      {
-        actionId: 'recordAbsenceFollowUp:P-001:absence',
-        placementId: 'P-001',
-        version: 0,
-        input: { absenceOn: '2026-02-06', session: 'pm' },
-        'recordAbsenceFollowUp.on': '2026-02-09',
-        'recordAbsenceFollowUp.contacted': 'mother',
-        'recordAbsenceFollowUp.method': 'phone',
-        'recordAbsenceFollowUp.outcome': 'no_contact',
-        'recordAbsenceFollowUp.nextStep': 'home_visit',
-      },
+      FOLLOWED_UP_NO_CONTACT,
     );
     const before = bot.sent.length;
     await deliver(bot.stores.outbox, [bot.school], [bot.teams.channel], () => new Date(MONDAY_MORNING), { ...DEFAULT_DELIVER_OPTIONS, pacingMs: {} });

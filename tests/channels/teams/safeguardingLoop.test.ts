@@ -3,7 +3,7 @@ import { DEFAULT_DELIVER_OPTIONS, deliver } from '../../../src/app/deliver.ts';
 import { dueFor } from '../../../src/app/queries.ts';
 import { actorFor } from '../../../src/core/decisions/decision.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
-import { aTeamsBot, actionsOf, anInstall, cardOf, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { aTeamsBot, actionsOf, anInstall, cardOf, FOLLOWED_UP_NO_CONTACT, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
 
 let bot: TeamsBot;
 beforeEach(() => isolateNetwork());
@@ -64,17 +64,7 @@ describe('the safeguarding loop over Teams', () => {
   it('an absence followed up with no contact from the card reaches the DSL’s chat at once, stays open, and is on the DSL’s due list, marked', async () => {
     bot = await aTeamsBot({ placements: [absent] });
     await bot.post(anInstall('dsl'));
-    const done = await bot.press('recordAbsenceFollowUp', {
-      actionId: 'recordAbsenceFollowUp:P-001:absence',
-      placementId: 'P-001',
-      version: 0,
-      input: { absenceOn: '2026-02-06', session: 'pm' },
-      'recordAbsenceFollowUp.on': '2026-02-09',
-      'recordAbsenceFollowUp.contacted': 'mother',
-      'recordAbsenceFollowUp.method': 'phone',
-      'recordAbsenceFollowUp.outcome': 'no_contact',
-      'recordAbsenceFollowUp.nextStep': 'home_visit',
-    });
+    const done = await bot.press('recordAbsenceFollowUp', FOLLOWED_UP_NO_CONTACT);
     expect(textOf(done?.value)).not.toMatch(/ticked|all done/i);
     expect((await bot.placement()).history.some((e) => e.type === 'absence_follow_up')).toBe(true);
     expect(await bot.obligations()).toContain('absence_follow_up:2026-02-06 pm');

@@ -11,6 +11,19 @@ import { registerLinks } from '../../fixtures/registerLinks.ts';
 export const SERVICE_URL = 'https://smba.example.test/uk/';
 export const TENANT = '00000000-0000-0000-0000-0000000000001';
 /** The example school's staff as Teams users; the Playground's default user is the AP lead. Not UUIDs. */
+/** P-001's absence on Fri 6 Feb (pm) followed up from its card on Monday: no contact, a home visit next. */
+export const FOLLOWED_UP_NO_CONTACT = {
+  actionId: 'recordAbsenceFollowUp:P-001:absence',
+  placementId: 'P-001',
+  version: 0,
+  input: { absenceOn: '2026-02-06', session: 'pm' },
+  'recordAbsenceFollowUp.on': '2026-02-09',
+  'recordAbsenceFollowUp.contacted': 'mother',
+  'recordAbsenceFollowUp.method': 'phone',
+  'recordAbsenceFollowUp.outcome': 'no_contact',
+  'recordAbsenceFollowUp.nextStep': 'home_visit',
+};
+
 export const USERS = {
   apLead: '00000000-0000-0000-0000-0000000000020',
   head: '00000000-0000-0000-0000-0000000000021',
