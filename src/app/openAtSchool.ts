@@ -1,3 +1,4 @@
+import { deepFreeze } from '../core/deepFreeze.ts';
 import { derivedUntil } from '../core/obligations/derivedUntil.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { PlacementDue } from '../nudges/planNudges.ts';
@@ -63,7 +64,7 @@ export function rememberOpenPlacements<S extends OpenStores>(stores: S): S & { o
       if (holds(under, school, at)) return under.open;
       const generation = generationOf(school.id);
       const derivation = derive().then((open): Remembered => {
-        const frozen = freeze(open);
+        const frozen = deepFreeze(open);
         return { school, generation, from: at, until: derivedUntil(obligationsOf(frozen), school, now).getTime(), open: frozen };
       });
       deriving.set(school.id, derivation);
@@ -106,11 +107,4 @@ export function rememberOpenPlacements<S extends OpenStores>(stores: S): S & { o
 
 function* obligationsOf(open: readonly PlacementDue[]) {
   for (const { obligations } of open) yield* obligations;
-}
-
-/** Freezes plain data all the way down (a Date cannot be frozen; what is frozen already is left as it is). */
-function freeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || value instanceof Date || Object.isFrozen(value)) return value;
-  for (const item of Object.values(value)) freeze(item);
-  return Object.freeze(value);
 }

@@ -39,16 +39,3 @@ export function flat<T extends string | null>(value: T): T {
   if (value !== null && value.length > 0) value.charCodeAt(0);
   return value;
 }
-
-/**
- * Freezes plain data in place, all the way down, flattening its strings (see `flat`), so a record
- * can be kept compactly and shared with every reader instead of copied for each. A Date cannot be
- * frozen: whoever hands one out hands out a copy.
- */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'string') flat(value);
-  if (value === null || typeof value !== 'object' || value instanceof Date || Object.isFrozen(value)) return value;
-  if (Array.isArray(value)) for (const item of value) deepFreeze(item);
-  else for (const key in value) if (hasOwn.call(value, key)) deepFreeze((value as Record<string, unknown>)[key]);
-  return Object.freeze(value);
-}

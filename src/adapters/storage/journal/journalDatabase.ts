@@ -8,7 +8,8 @@ import type { StoredConversation } from '../../../ports/conversationStore.ts';
 import type { OutboxEntry, OutboxStatus } from '../../../ports/nudgeOutbox.ts';
 import type { StoredSchool } from '../../../ports/schoolStore.ts';
 import type { StoredProvider } from '../../../ports/providerStore.ts';
-import { deepFreeze, flat, plainCopy } from '../plainCopy.ts';
+import { deepFreeze } from '../../../core/deepFreeze.ts';
+import { flat, plainCopy } from '../plainCopy.ts';
 import { STORE_ITEM_KINDS, type StoreItem } from '../../../ports/storeBackup.ts';
 
 /** A placement with the idempotency keys recently applied to it, oldest first. */
@@ -137,13 +138,13 @@ export class JournalDatabase {
         const { schoolId, placement } = change.value.record;
         let ofSchool = this.placements.get(schoolId);
         if (!ofSchool) this.placements.set(schoolId, (ofSchool = new Map()));
-        ofSchool.set(placement.id, deepFreeze(change.value));
+        ofSchool.set(placement.id, deepFreeze(change.value, flat));
         return;
       }
       case 'nextDueAt': {
         const { schoolId, placementId, nextDueAt } = change.value;
         const stored = this.placement(schoolId, placementId);
-        if (stored) this.placements.get(schoolId)?.set(placementId, deepFreeze({ ...stored, record: { ...stored.record, nextDueAt } }));
+        if (stored) this.placements.get(schoolId)?.set(placementId, deepFreeze({ ...stored, record: { ...stored.record, nextDueAt } }, flat));
         return;
       }
       case 'audit': {
@@ -183,7 +184,7 @@ export class JournalDatabase {
           flat(entry.dedupeKey),
           this.#word(entry.recipient.schoolId),
           this.#word(entry.recipient.staffId),
-          deepFreeze(entry.message),
+          deepFreeze(entry.message, flat),
           entry.notBefore.getTime(),
           entry.status,
           entry.attempts,
