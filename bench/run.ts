@@ -2,7 +2,8 @@
 // (the example placements, copied), then on a trust's worth of data, against a baseline measured in
 // the same run (parsing the same placements' JSON), so the figures mean something on any machine.
 // Figures are CPU time of the main thread, which other work on a shared machine disturbs far less
-// than the wall clock (shown beside it for the trust's sweep).
+// than the wall clock (shown beside it for the trust's sweep). `BENCH_ONLY=trust npm run bench` runs
+// the trust's part alone.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -65,33 +66,40 @@ async function measure(what: string, work: () => unknown, target?: number): Prom
   return { what, wallMs: median(walls), cpuUsPerPlacement, ...(target === undefined ? {} : { target: `≤ ${target} µs`, met: cpuUsPerPlacement <= target }) };
 }
 
-const silent: NudgeChannel = { name: 'bench', canReach: () => true, send: async () => {} };
-const rows: Row[] = [];
-rows.push(await measure(`baseline: JSON.parse of the same placements`, () => JSON.parse(json)));
-rows.push(await measure(`read each placement through its schema`, () => raw.map((p) => placementSchema.parse(p)), 50));
-rows.push(await measure(`deriveObligations`, () => placements.map((p) => deriveObligations(p, school, AT)), 25));
-const due = placements.map((placement) => ({ placement, obligations: deriveObligations(placement, school, AT) }));
-rows.push(await measure(`planNudges`, () => planNudges(school, due, AT)));
-rows.push(
-  await measure(`import + sweep + deliver, embedded store`, async () => {
-    const stores = await openJournalStores();
-    await importPlacements(stores, school, placements, AT, 'bench');
-    await sweep(stores, school, AT);
-    for (;;) {
-      const outcome = await deliver(stores.outbox, [school], [silent], () => AT, { ...DEFAULT_DELIVER_OPTIONS, pacingMs: {}, batch: 1000 });
-      if (outcome.sent + outcome.failed + outcome.dead === 0) break;
-    }
-    await stores.close();
-  }),
-);
+/** The large school's table: the engine's figures beside their baseline. */
+async function aLargeSchool(): Promise<void> {
+  const silent: NudgeChannel = { name: 'bench', canReach: () => true, send: async () => {} };
+  const rows: Row[] = [];
+  rows.push(await measure(`baseline: JSON.parse of the same placements`, () => JSON.parse(json)));
+  rows.push(await measure(`read each placement through its schema`, () => raw.map((p) => placementSchema.parse(p)), 50));
+  rows.push(await measure(`deriveObligations`, () => placements.map((p) => deriveObligations(p, school, AT)), 25));
+  const due = placements.map((placement) => ({ placement, obligations: deriveObligations(placement, school, AT) }));
+  rows.push(await measure(`planNudges`, () => planNudges(school, due, AT)));
+  rows.push(
+    await measure(`import + sweep + deliver, embedded store`, async () => {
+      const stores = await openJournalStores();
+      await importPlacements(stores, school, placements, AT, 'bench');
+      await sweep(stores, school, AT);
+      for (;;) {
+        const outcome = await deliver(stores.outbox, [school], [silent], () => AT, { ...DEFAULT_DELIVER_OPTIONS, pacingMs: {}, batch: 1000 });
+        if (outcome.sent + outcome.failed + outcome.dead === 0) break;
+      }
+      await stores.close();
+    }),
+  );
 
-const baseline = rows[0] as Row;
+  const baseline = rows[0] as Row;
+  console.log(`A large school: ${placements.length} placements (the ${examples.length} examples × ${COPIES}), CPU time of ${perThread ? 'the main thread' : 'the process'}, median of ${SAMPLES} samples of at least ${SAMPLE_MS} ms each\n`);
+  console.log(`| what | ms/run | CPU µs/placement | × baseline | target | met |`);
+  console.log(`|---|--:|--:|--:|--:|:-:|`);
+  for (const r of rows)
+    console.log(`| ${r.what} | ${r.wallMs.toFixed(1)} | ${r.cpuUsPerPlacement.toFixed(1)} | ${(r.cpuUsPerPlacement / baseline.cpuUsPerPlacement).toFixed(1)} | ${r.target ?? ''} | ${yes(r.met)} |`);
+}
+
+const only = process.env['BENCH_ONLY'];
+if (only !== undefined && only !== 'trust') throw new Error(`BENCH_ONLY=${only}: the only part that runs alone is "trust".`);
 console.log(`apbot benchmarks, Node ${process.version}\n`);
-console.log(`A large school: ${placements.length} placements (the ${examples.length} examples × ${COPIES}), CPU time of ${perThread ? 'the main thread' : 'the process'}, median of ${SAMPLES} samples of at least ${SAMPLE_MS} ms each\n`);
-console.log(`| what | ms/run | CPU µs/placement | × baseline | target | met |`);
-console.log(`|---|--:|--:|--:|--:|:-:|`);
-for (const r of rows)
-  console.log(`| ${r.what} | ${r.wallMs.toFixed(1)} | ${r.cpuUsPerPlacement.toFixed(1)} | ${(r.cpuUsPerPlacement / baseline.cpuUsPerPlacement).toFixed(1)} | ${r.target ?? ''} | ${yes(r.met)} |`);
+if (only === undefined) await aLargeSchool();
 
 // The trust in a process of its own, as a server would hold it, without this one's leftovers.
 const trustRun = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./trustSweep.ts', import.meta.url))], { stdio: 'inherit' });
