@@ -6,10 +6,15 @@
  * time for a sweep's outbox), Dates tag themselves for the length of this one synchronous call.
  */
 export function stringifyTagged(value: unknown): string {
+  return taggingDates(() => JSON.stringify(value));
+}
+
+/** Runs `work`, which must be synchronous, with every `JSON.stringify` in it writing tagged Dates. */
+export function taggingDates<T>(work: () => T): T {
   const toJSON = Date.prototype.toJSON;
   Date.prototype.toJSON = taggedDate as unknown as typeof toJSON;
   try {
-    return JSON.stringify(value);
+    return work();
   } finally {
     Date.prototype.toJSON = toJSON;
   }

@@ -1,17 +1,18 @@
-import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fchmodSync, fstatSync, fsync, fsyncSync, ftruncateSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, write, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { AppError, ErrorCode } from '../../../core/errors.ts';
 import { countLines, linesOfFile } from '../linesOfFile.ts';
 import { lockDataDir } from './dataDirLock.ts';
-import { CHANGE_KINDS, type Change, type ChangeSink, type JournalDatabase } from './journalDatabase.ts';
-import { parseTagged, stringifyTagged } from '../taggedJson.ts';
+import type { Change, ChangeSink, JournalDatabase } from './journalDatabase.ts';
+import { JournalLines, decodeLine } from './journalLines.ts';
 
 const FILE = 'journal.jsonl';
 const PRIVATE_FILE = 0o600;
 const PRIVATE_DIR = 0o700;
-// Lines written while compacting are batched up to this many characters before each write.
+// Lines written while compacting are batched up to this many bytes before each write.
 const BATCH_BYTES = 1 << 20;
+// A batch's buffer is kept for the next batch unless it grew past this (a restore's batch).
+const SPARE_BYTES = 1 << 22;
 
 /** Where a journal's lines are written and synced: the file system, or a failing one in tests. */
 export interface JournalIo {
@@ -23,11 +24,12 @@ const FILE_SYSTEM: JournalIo = { write, fsync };
 
 /** Commits waiting for one write and sync, and their callers' promise. */
 class Batch {
-  readonly lines: Buffer[] = [];
+  readonly lines: JournalLines;
   readonly durable: Promise<void>;
   settle!: (error?: unknown) => void;
 
-  constructor() {
+  constructor(lines: JournalLines) {
+    this.lines = lines;
     this.durable = new Promise<void>((resolve, reject) => (this.settle = (error) => (error === undefined ? resolve() : reject(error))));
     // A batch nobody waits on (its callers gave up) must not crash the process when it fails.
     this.durable.catch(() => undefined);
@@ -57,6 +59,8 @@ export class Journal implements ChangeSink {
   /** The batch being written and synced, and the one gathering commits meanwhile. */
   #writing: Batch | undefined;
   #next: Batch | undefined;
+  /** A written batch's buffer, cleared, for the next batch. */
+  #spare: JournalLines | undefined;
   /** Why nothing more can be written (the file could not be put back after a failure). */
   #broken: unknown;
 
@@ -87,14 +91,15 @@ export class Journal implements ChangeSink {
   /** Queues the commit's line (encoded now, as applied); settles once it is on disk. */
   append(changes: readonly Change[]): Promise<void> {
     if (this.#broken !== undefined) throw this.#broken;
-    const line = Buffer.from(`${encode(changes)}\n`);
-    let batch = this.#next;
-    if (!batch) {
-      batch = this.#next = new Batch();
+    const batch = this.#next ?? new Batch(this.#spare ?? new JournalLines());
+    // A commit that cannot be encoded throws here, leaving the batch as it was.
+    batch.lines.add(changes);
+    if (batch !== this.#next) {
+      this.#spare = undefined;
+      this.#next = batch;
       // Every commit made in this turn of the event loop joins it, unless a sync is under way.
       if (!this.#writing) queueMicrotask(() => this.#flush());
     }
-    batch.lines.push(line);
     return batch.durable;
   }
 
@@ -108,11 +113,15 @@ export class Journal implements ChangeSink {
     if (!batch || this.#writing) return;
     this.#next = undefined;
     this.#writing = batch;
-    const buffer = batch.lines.length === 1 ? (batch.lines[0] as Buffer) : Buffer.concat(batch.lines);
+    const buffer = batch.lines.bytes();
     const written = (error: unknown) => {
       if (error) return this.#fail(error);
       this.#size += buffer.length;
       this.#writing = undefined;
+      if (batch.lines.capacity <= SPARE_BYTES) {
+        batch.lines.clear();
+        this.#spare = batch.lines;
+      }
       batch.settle();
       this.#flush();
     };
@@ -201,7 +210,7 @@ function replay(path: string, db: JournalDatabase, warn: (message: string) => vo
     const line = next.value;
     at++;
     unsummed ??= line.startsWith('{');
-    const changes = decode(line, unsummed);
+    const changes = decodeLine(line, unsummed);
     if (changes === undefined)
       throw new AppError(
         ErrorCode.NotPossible,
@@ -218,15 +227,15 @@ function compact(dataDir: string, path: string, db: JournalDatabase): void {
   try {
     // A temporary file left by a crash keeps the mode it was made with.
     fchmodSync(fd, PRIVATE_FILE);
-    let batch = '';
+    const lines = new JournalLines();
     for (const change of db.snapshot()) {
-      batch += `${encode([change])}\n`;
-      if (batch.length >= BATCH_BYTES) {
-        writeAll(fd, Buffer.from(batch));
-        batch = '';
+      lines.add([change]);
+      if (lines.length >= BATCH_BYTES) {
+        writeAll(fd, lines.bytes());
+        lines.clear();
       }
     }
-    writeAll(fd, Buffer.from(batch));
+    writeAll(fd, lines.bytes());
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -249,31 +258,4 @@ function writeFully(io: JournalIo, fd: number, buffer: Buffer, done: (error: unk
 function writeAll(fd: number, buffer: Buffer): void {
   let offset = 0;
   while (offset < buffer.length) offset += writeSync(fd, buffer, offset);
-}
-
-/** A line is `<checksum> <json>`: the first 16 hex digits of the SHA-256 of the JSON. */
-function checksum(json: string): string {
-  return createHash('sha256').update(json).digest('hex').slice(0, 16);
-}
-
-function encode(changes: readonly Change[]): string {
-  const json = stringifyTagged({ changes });
-  return `${checksum(json)} ${json}`;
-}
-
-function decode(line: string, unsummed: boolean): Change[] | undefined {
-  const json = unsummed ? line : line.slice(17);
-  if (!unsummed && (line[16] !== ' ' || checksum(json) !== line.slice(0, 16))) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = parseTagged(json);
-  } catch {
-    return undefined;
-  }
-  if (parsed === null || typeof parsed !== 'object' || !('changes' in parsed) || !Array.isArray(parsed.changes)) return undefined;
-  const changes: unknown[] = parsed.changes;
-  const wellFormed = changes.every(
-    (c) => c !== null && typeof c === 'object' && 'kind' in c && typeof c.kind === 'string' && CHANGE_KINDS.has(c.kind) && 'value' in c && typeof c.value === 'object' && c.value !== null,
-  );
-  return wellFormed ? (changes as Change[]) : undefined;
 }
