@@ -33,6 +33,18 @@ const CHUNK = 100;
 export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number; audited: number }> {
   // A decision or mark whose audit entry a crash left pending gets it now: the log never misses one for long.
   const audited = (await stores.placements.completeAudits(school.id)) + (await stores.attendance.completeAudits(school.id));
+  const { looked, queued, moves } = await queueDue(stores, school, now);
+  const enqueued = await queued;
+  await stores.placements.setNextDueAts(school.id, moves);
+  return { looked, enqueued, audited };
+}
+
+/**
+ * Works out the school's due placements and starts queueing their nudges; returns before the
+ * write is done, so what was worked out (the placements, the nudges) is not held while it is: a
+ * trust's sweep would otherwise carry every school's into the old generation as garbage.
+ */
+async function queueDue(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; queued: Promise<number>; moves: NextDueAtMove[] }> {
   const records = await stores.placements.listDue(school.id, now);
   const providers = await providersOf(stores, school.id);
   const nudges: OutboxEntryInput[] = [];
@@ -47,7 +59,5 @@ export async function sweep(stores: SweepStores, school: School, now: Date): Pro
     }
     for (const nudge of planNudges(school, due, now)) nudges.push(outboxEntryOf(school.id, nudge));
   }
-  const enqueued = await stores.outbox.enqueueAll(nudges, now);
-  await stores.placements.setNextDueAts(school.id, moves);
-  return { looked: records.length, enqueued, audited };
+  return { looked: records.length, queued: stores.outbox.enqueueAll(nudges, now), moves };
 }

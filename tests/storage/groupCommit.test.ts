@@ -5,7 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import type { JournalIo } from '../../src/adapters/storage/journal/journalFile.ts';
 import type { Stores } from '../../src/ports/stores.ts';
-import { SCHOOL, aCreate, aDecision, aPlacement, anAuditInput } from '../contracts/factories.ts';
+import { SCHOOL, aCreate, aDecision, aPlacement, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
+import { importPlacements } from '../../src/app/importPlacements.ts';
+import { sweep } from '../../src/app/sweep.ts';
+import { aPlacement as anExamplePlacement } from '../fixtures/placements.ts';
+import { aSchool } from '../fixtures/school.ts';
 
 // Many decisions at once share one write and one fsync of the journal; each is answered only once
 // its own line is on disk, and a sync that fails takes back exactly the decisions it held.
@@ -198,5 +202,94 @@ describe('decisions made at the same moment (group commit)', () => {
     const again = await restart(stores);
     expect((await again.audit.list(SCHOOL)).map((e) => e.summary)).toEqual(['kept', 'after']);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe("a sweep's writes (a school's nudges in one line, its placements moved on in another)", () => {
+  const NOW = at('2025-10-20T06:00:00Z');
+  const nudges = Array.from({ length: 300 }, (_, i) => anOutboxInput({ dedupeKey: `due:${i}` }));
+
+  async function tenPlacements(disk: ReturnType<typeof heldIo>) {
+    const stores = await openStores(disk.io);
+    const created = Promise.all(Array.from({ length: 10 }, (_, i) => stores.placements.create(aCreate(aPlacement({ id: `p-${i}` }), { nextDueAt: at('2025-10-20T05:00:00Z') }))));
+    await vi.waitFor(() => expect(disk.waiting()).toBe(1));
+    disk.release();
+    await created;
+    const moves = (await stores.placements.list(SCHOOL)).map((r) => ({ placementId: r.placement.id, version: r.placement.version, nextDueAt: at('2025-10-21T05:00:00Z') }));
+    return { stores, moves };
+  }
+
+  it('are answered only once their own line is on disk', async () => {
+    const disk = heldIo({ hold: true });
+    const { stores, moves } = await tenPlacements(disk);
+    const queued = outcomes([stores.outbox.enqueueAll(nudges, NOW)]);
+    await vi.waitFor(() => expect(disk.waiting()).toBe(1));
+    const moved = outcomes([stores.placements.setNextDueAts(SCHOOL, moves)]);
+    await flushed();
+    expect([...queued.settled(), ...moved.settled()]).toEqual(['waiting', 'waiting']);
+    disk.release();
+    await vi.waitFor(() => expect(queued.settled()).toEqual(['done']));
+    expect(moved.settled()).toEqual(['waiting']);
+    await vi.waitFor(() => expect(disk.waiting()).toBe(1));
+    disk.release();
+    await vi.waitFor(() => expect(moved.settled()).toEqual(['done']));
+  });
+
+  it('are refused whole when their sync fails, with nothing of them left in memory or in the journal', async () => {
+    const disk = heldIo({ hold: true });
+    const { stores, moves } = await tenPlacements(disk);
+    // Both made at once: one batch, one sync.
+    const queued = stores.outbox.enqueueAll(nudges, NOW);
+    const moved = stores.placements.setNextDueAts(SCHOOL, moves);
+    await vi.waitFor(() => expect(disk.waiting()).toBe(1));
+    disk.fail();
+    await expect(queued).rejects.toThrow(/EIO/);
+    await expect(moved).rejects.toThrow(/EIO/);
+
+    const asBefore = async (s: Stores) => {
+      expect(await s.outbox.list(SCHOOL)).toEqual([]);
+      expect((await s.placements.list(SCHOOL)).map((r) => r.nextDueAt)).toEqual(Array(10).fill(at('2025-10-20T05:00:00Z')));
+    };
+    await asBefore(stores);
+    await asBefore(await restart(stores));
+    expect(warnings).toEqual([]);
+  });
+
+  it('are refused, not thrown, once the store is closed', async () => {
+    const { stores, moves } = await tenPlacements(heldIo({ hold: true }));
+    open = open.filter((s) => s !== stores);
+    await stores.close();
+    let queued: Promise<number> | undefined;
+    let moved: Promise<number> | undefined;
+    expect(() => {
+      queued = stores.outbox.enqueueAll(nudges, NOW);
+      moved = stores.placements.setNextDueAts(SCHOOL, moves);
+    }).not.toThrow();
+    await expect(queued).rejects.toThrow(/closed/);
+    await expect(moved).rejects.toThrow(/closed/);
+  });
+
+  it('leave every placement where it was when the nudges cannot be synced, so the next sweep queues them', async () => {
+    const syncs = { hold: false };
+    const disk = heldIo(syncs);
+    const stores = await openStores(disk.io);
+    const school = aSchool();
+    await importPlacements(stores, school, [anExamplePlacement()], at('2026-01-05T08:00:00Z'), 'test');
+    const before = await stores.placements.list(school.id);
+    const monday = at('2026-02-09T09:00:00Z');
+
+    syncs.hold = true;
+    const swept = sweep(stores, school, monday);
+    await vi.waitFor(() => expect(disk.waiting()).toBe(1));
+    disk.fail();
+    await expect(swept).rejects.toThrow(/EIO/);
+    expect(await stores.outbox.list(school.id)).toEqual([]);
+    expect(await stores.placements.list(school.id)).toEqual(before);
+
+    syncs.hold = false;
+    const { enqueued } = await sweep(stores, school, monday);
+    expect(enqueued).toBeGreaterThan(0);
+    expect(await stores.outbox.list(school.id)).toHaveLength(enqueued);
+    expect(await stores.placements.list(school.id)).not.toEqual(before);
   });
 });

@@ -45,8 +45,20 @@ export class JournalNudgeOutbox implements NudgeOutbox {
     return { entry: { ...entry, message: input.message }, created: true };
   }
 
-  // All of them are one journal line.
-  async enqueueAll(inputs: readonly OutboxEntryInput[], now: Date): Promise<number> {
+  // All of them are one journal line. Not an async function, which would hold the inputs and the
+  // new entries while the line is synced: a trust's sweep then carried each school's nudges into
+  // the old generation, as garbage enough to set off a full collection during the sweep.
+  enqueueAll(inputs: readonly OutboxEntryInput[], now: Date): Promise<number> {
+    try {
+      const changes = this.#newEntries(inputs, now);
+      const added = changes.length;
+      return (added > 0 ? this.#db.commit(changes) : this.#db.durable()).then(() => added);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  #newEntries(inputs: readonly OutboxEntryInput[], now: Date): Change[] {
     const changes: Change[] = [];
     const added = new Map<string, Set<string>>();
     for (const input of inputs) {
@@ -56,8 +68,7 @@ export class JournalNudgeOutbox implements NudgeOutbox {
       ofSchool.add(input.dedupeKey);
       changes.push({ kind: 'outbox', value: newEntry(input, now) });
     }
-    await (changes.length > 0 ? this.#db.commit(changes) : this.#db.durable());
-    return changes.length;
+    return changes;
   }
 
   #known(input: OutboxEntryInput): KeptNudge | undefined {

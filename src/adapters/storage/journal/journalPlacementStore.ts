@@ -65,16 +65,21 @@ export class JournalPlacementStore implements PlacementStore {
     return (await this.setNextDueAts(schoolId, [{ placementId, version, nextDueAt }])) === 1;
   }
 
-  // Every move is one journal line: a sweep's chunk of placements syncs once.
-  async setNextDueAts(schoolId: string, moves: readonly NextDueAtMove[]): Promise<number> {
-    const changes: Change[] = [];
-    for (const { placementId, version, nextDueAt } of moves) {
-      const current = this.#db.placement(schoolId, placementId);
-      if (!current || current.record.placement.version !== version) continue;
-      changes.push({ kind: 'nextDueAt', value: { schoolId, placementId, nextDueAt: nextDueAt && new Date(nextDueAt) } });
+  // Every move is one journal line: a sweep's school of placements syncs once. Not an async
+  // function, so the moves are not held while the line is synced (as the outbox's enqueueAll).
+  setNextDueAts(schoolId: string, moves: readonly NextDueAtMove[]): Promise<number> {
+    try {
+      const changes: Change[] = [];
+      for (const { placementId, version, nextDueAt } of moves) {
+        const current = this.#db.placement(schoolId, placementId);
+        if (!current || current.record.placement.version !== version) continue;
+        changes.push({ kind: 'nextDueAt', value: { schoolId, placementId, nextDueAt: nextDueAt && new Date(nextDueAt) } });
+      }
+      const moved = changes.length;
+      return (moved > 0 ? this.#db.commit(changes) : this.#db.durable()).then(() => moved);
+    } catch (error) {
+      return Promise.reject(error as Error);
     }
-    await (changes.length > 0 ? this.#db.commit(changes) : this.#db.durable());
-    return changes.length;
   }
 
   async applyDecision(write: DecisionWrite): Promise<DecisionResult> {
