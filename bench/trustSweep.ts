@@ -30,10 +30,6 @@ async function morning(stores: Stores) {
   for (const s of trust.schools) await sweep(stores, s, IMPORTED_AT);
   return trust;
 }
-const stores = await openJournalStores();
-const built = performance.now();
-const trust = await morning(stores);
-const buildS = (performance.now() - built) / 1000;
 /** The hours until the cut-off: the collector gives back what the import and the first sweep used. */
 async function untilTheCutOff(): Promise<void> {
   for (let i = 0; i < 3; i++) {
@@ -41,9 +37,6 @@ async function untilTheCutOff(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
-await untilTheCutOff();
-const before = process.memoryUsage();
-
 /** The main thread's CPU time, the wall time and the whole process's CPU time (every thread), in ms. */
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; wallMs: number; cpuMs: number; processMs: number }> {
   globalThis.gc?.();
@@ -57,46 +50,70 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; wallMs: nu
   return { result, wallMs, cpuMs, processMs: (used.user + used.system) / 1000 };
 }
 
-const list = await timed(async () => {
-  let listed = 0;
-  for (const s of trust.schools) listed += (await stores.placements.list(s.id, {})).length;
-  return listed;
-});
-const cutOff = await timed(async () => {
-  let looked = 0;
-  let enqueued = 0;
-  for (const s of trust.schools) {
-    const outcome = await sweep(stores, s, CUT_OFF);
-    looked += outcome.looked;
-    enqueued += outcome.enqueued;
-  }
-  return { looked, enqueued };
-});
-const memory = process.memoryUsage();
-const peakMiB = process.resourceUsage().maxRSS / 1024;
-const [load] = loadavg();
+// Each part holds one trust, as a server would: the first is let go before the second is built.
+// (Each is a function, so nothing of it stays reachable from here once it has returned.)
 
-await stores.close();
+/** The trust in memory: its build, the baseline, the cut-off sweep and the memory around it. */
+async function inMemory() {
+  const stores = await openJournalStores();
+  const built = performance.now();
+  const trust = await morning(stores);
+  const buildS = (performance.now() - built) / 1000;
+  await untilTheCutOff();
+  const before = process.memoryUsage();
+  const list = await timed(async () => {
+    let listed = 0;
+    for (const s of trust.schools) listed += (await stores.placements.list(s.id, {})).length;
+    return listed;
+  });
+  const cutOff = await timed(async () => {
+    let looked = 0;
+    let enqueued = 0;
+    for (const s of trust.schools) {
+      const outcome = await sweep(stores, s, CUT_OFF);
+      looked += outcome.looked;
+      enqueued += outcome.enqueued;
+    }
+    return { looked, enqueued };
+  });
+  const memory = process.memoryUsage();
+  const peakMiB = process.resourceUsage().maxRSS / 1024;
+  const [load] = loadavg();
+  await stores.close();
+  return { trust, buildS, before, list, cutOff, memory, peakMiB, load };
+}
 
-// The same trust on the embedded store journalled to a data directory, as a server runs it: built
-// again in memory, moved to the journal as a restore would (not timed), and swept at the cut-off,
-// now also writing and syncing every change.
-const dataDir = mkdtempSync(join(tmpdir(), 'apbot-bench-'));
-const onDisk = await openJournalStores({ dataDir });
-{
+/**
+ * The same trust on the embedded store journalled to a data directory, as a server runs it: built
+ * again in memory, moved to the journal as a restore would (not timed), and swept at the cut-off,
+ * now also writing and syncing every change.
+ */
+async function journalled() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'apbot-bench-'));
+  const onDisk = await openJournalStores({ dataDir });
+  const schools = await restoredFrom(onDisk);
+  await untilTheCutOff();
+  const swept = await timed(async () => {
+    for (const s of schools) await sweep(onDisk, s, CUT_OFF);
+  });
+  await onDisk.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  return swept;
+}
+
+/** The trust built in memory and restored into `onDisk`; the copy in memory is let go. */
+async function restoredFrom(onDisk: Stores) {
   const inMemory = await openJournalStores();
-  await morning(inMemory);
+  const { schools } = await morning(inMemory);
   const items: StoreItem[] = [];
   for await (const item of inMemory.backup.items()) items.push(item);
   await inMemory.close();
   await onDisk.backup.restore(items);
+  return schools;
 }
-await untilTheCutOff();
-const journalled = await timed(async () => {
-  for (const s of trust.schools) await sweep(onDisk, s, CUT_OFF);
-});
-await onDisk.close();
-rmSync(dataDir, { recursive: true, force: true });
+
+const { trust, buildS, before, list, cutOff, memory, peakMiB, load } = await inMemory();
+const journal = await journalled();
 
 const ms = (n: number) => `${Math.round(n).toLocaleString('en-GB')} ms`;
 const mib = (n: number) => `${Math.round(n / MIB).toLocaleString('en-GB')} MiB`;
@@ -109,7 +126,7 @@ console.log(`| what | CPU, main thread | wall clock | CPU, every thread | target
 console.log(`|---|--:|--:|--:|--:|:-:|`);
 console.log(`| baseline: list every placement of every school from the store (${list.result.toLocaleString('en-GB')}) | ${ms(list.cpuMs)} | ${ms(list.wallMs)} | ${ms(list.processMs)} | | |`);
 console.log(`| sweep at the 10:00 attendance cut-off, every school | ${ms(cutOff.cpuMs)} (${(cutOff.cpuMs / list.cpuMs).toFixed(1)} × baseline) | ${ms(cutOff.wallMs)} | ${ms(cutOff.processMs)} | < 2,000 ms | ${yes(cutOff.cpuMs < 2000)} |`);
-console.log(`| the same sweep, the store journalled to a data directory | ${ms(journalled.cpuMs)} | ${ms(journalled.wallMs)} | ${ms(journalled.processMs)} | < 2,000 ms | ${yes(journalled.cpuMs < 2000)} |`);
+console.log(`| the same sweep, the store journalled to a data directory | ${ms(journal.cpuMs)} | ${ms(journal.wallMs)} | ${ms(journal.processMs)} | < 2,000 ms | ${yes(journal.cpuMs < 2000)} |`);
 console.log(``);
 console.log(`| what | value | target | met |`);
 console.log(`|---|--:|--:|:-:|`);
