@@ -79,7 +79,14 @@ async function start(name: string, args: string[], env: NodeJS.ProcessEnv): Prom
 
 const rssMib = (pid: number | undefined) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-/** One request: where it goes, its body and headers (made afresh each time: no two are the same signed bytes). */
+/**
+ * Each server's memory once it has been idle a while (15 s from its start, no request yet): a
+ * server idles most of the day, and V8 hands back the young generation that start-up grew some
+ * seconds after its last collection, so a reading taken sooner is start-up's, not idle's.
+ */
+const IDLE_AFTER_MS = 15_000;
+
+/** One request: where it goes/** One request: where it goes, its body and headers (made afresh each time: no two are the same signed bytes). */
 interface Call {
   path: string;
   body: string;
@@ -279,7 +286,7 @@ const bot = await start('apbot', [...(process.env.BENCH_NODE_ARGS?.split(' ').fi
   LOG_LEVEL: 'warn',
 });
 const servers = [bare, bot];
-await new Promise((r) => setTimeout(r, 2_000)); // settled after start
+await new Promise((r) => setTimeout(r, IDLE_AFTER_MS));
 const idle = servers.map((s) => rssMib(s.child.pid));
 
 const anything = () => true;
