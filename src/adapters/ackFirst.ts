@@ -5,11 +5,12 @@ import type { ChatDeps } from '../ports/chatAdapter.ts';
 export const MAX_ANSWER_WAIT_MS = 1_000;
 
 /**
- * How long no request must have arrived before an answer starts. Requests from a crowd come a
- * fraction of a millisecond apart: an answer started in such a gap (a due list is a few hundred
- * microseconds of work) would hold up the acks of the next few.
+ * How long no request must have arrived before an answer starts. A crowd's requests come
+ * milliseconds apart: an answer started in such a gap (a due list is a few hundred microseconds of
+ * work, and its post) would hold up the acks of the next few. Someone asking alone waits this much
+ * longer for an answer nobody would notice.
  */
-export const QUIET_MS = 1;
+export const QUIET_MS = 10;
 
 /**
  * Acks before answers, across the whole server. Every request counts as waiting from its arrival
