@@ -77,9 +77,22 @@ async function start(name: string, args: string[], env: NodeJS.ProcessEnv): Prom
   throw new Error(`${name} did not start:\n${output}`);
 }
 
+/** CPU time a server's process has used so far (every thread, user and system), ms; Linux counts it in ticks of 10 ms. */
+function cpuMs(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const rssMib = (pid: number | undefined) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-/** One request: where it goes, its body and headers (made afresh each time: no two are the same signed bytes). */
+/**
+ * Each server's memory once it has been idle a while (15 s from its start, no request yet): a
+ * server idles most of the day, and V8 hands back the young generation that start-up grew some
+ * seconds after its last collection, so a reading taken sooner is start-up's, not idle's.
+ */
+const IDLE_AFTER_MS = 15_000;
+
+/** One request: where it goes/** One request: where it goes, its body and headers (made afresh each time: no two are the same signed bytes). */
 interface Call {
   path: string;
   body: string;
@@ -279,7 +292,7 @@ const bot = await start('apbot', [...(process.env.BENCH_NODE_ARGS?.split(' ').fi
   LOG_LEVEL: 'warn',
 });
 const servers = [bare, bot];
-await new Promise((r) => setTimeout(r, 2_000)); // settled after start
+await new Promise((r) => setTimeout(r, IDLE_AFTER_MS));
 const idle = servers.map((s) => rssMib(s.child.pid));
 
 const anything = () => true;
@@ -318,7 +331,11 @@ try {
       // after its acks land before the bare frameworks run again, and count against the bot.
       answerTimes = [];
       const half = Math.ceil(requests / 2);
+      // Each server's CPU over its own runs; the bot's until its last answer has landed.
+      let bareCpu = cpuMs(bare.child.pid);
       const bareRuns = [await load(bare.url, call, concurrent, half, good)];
+      bareCpu = cpuMs(bare.child.pid) - bareCpu;
+      let botCpu = cpuMs(bot.child.pid);
       const botRuns = [await load(bot.url, call, concurrent, half, good), await load(bot.url, call, concurrent, requests - half, good)];
       let answered = '';
       if (answers) {
@@ -327,12 +344,16 @@ try {
         const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
         answered = `${at(0.5).toFixed(1)} / ${at(0.99).toFixed(1)}${times.length < requests ? ` (${times.length} of ${requests})` : ''}`;
       }
+      botCpu = cpuMs(bot.child.pid) - botCpu;
+      bareCpu -= cpuMs(bare.child.pid);
       bareRuns.push(await load(bare.url, call, concurrent, requests - half, good));
+      bareCpu += cpuMs(bare.child.pid);
+      const cpuPerRequest = `${((bareCpu / requests) * 1000).toFixed(0)} / ${((botCpu / requests) * 1000).toFixed(0)}`;
       const results = [pooled(bareRuns), pooled(botRuns)];
       const [b, a] = results as [Result, Result];
       if (what.startsWith('Teams `Action')) snoozedInTeams += a.good;
       rows.push(
-        `| ${what}, ${concurrent} at once | ${b.p50.toFixed(1)} / ${a.p50.toFixed(1)} | ${b.p99.toFixed(1)} / ${a.p99.toFixed(1)} | ${(a.p99 / b.p99).toFixed(2)}× | ${b.perSecond.toFixed(0)} / ${a.perSecond.toFixed(0)} | ${(a.perSecond / b.perSecond).toFixed(2)}× | ${answered} |`,
+        `| ${what}, ${concurrent} at once | ${b.p50.toFixed(1)} / ${a.p50.toFixed(1)} | ${b.p99.toFixed(1)} / ${a.p99.toFixed(1)} | ${(a.p99 / b.p99).toFixed(2)}× | ${b.perSecond.toFixed(0)} / ${a.perSecond.toFixed(0)} | ${(a.perSecond / b.perSecond).toFixed(2)}× | ${answered} | ${cpuPerRequest} |`,
       );
     }
   }
@@ -340,11 +361,11 @@ try {
   const after = servers.map((s) => rssMib(s.child.pid));
   if (!process.env.BENCH_ONLY && (arrived.slackDueLists === 0 || arrived.teamsDueCards === 0)) throw new Error('apbot never sent a due list back: the bench measured errors.');
   console.log(`\nOver HTTP, bare frameworks / apbot, Node ${process.version}, ms. Targets: Slack p99 ≤ 1.2× bare and requests/s ≥ 0.8× bare; a Teams decision p99 ≤ 3× bare and < 100 ms at 50 at once.\n`);
-  console.log('| request | p50 ms | p99 ms | p99 ratio | requests/s | requests/s ratio | apbot\'s answer after the ack, p50 / p99 ms |');
-  console.log('|---|--:|--:|--:|--:|--:|--:|');
+  console.log("| request | p50 ms | p99 ms | p99 ratio | requests/s | requests/s ratio | apbot's answer after the ack, p50 / p99 ms | server CPU a request, µs (apbot's answer included) |");
+  console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const row of rows) console.log(row);
-  console.log(`| server memory (RSS), idle | ${idle[0]?.toFixed(0)} / ${idle[1]?.toFixed(0)} MiB | | ${((idle[1] ?? 0) / (idle[0] ?? 1)).toFixed(2)}× | | | |`);
-  console.log(`| server memory (RSS), after the load | ${after[0]?.toFixed(0)} / ${after[1]?.toFixed(0)} MiB | | ${((after[1] ?? 0) / (after[0] ?? 1)).toFixed(2)}× | | | |`);
+  console.log(`| server memory (RSS), idle | ${idle[0]?.toFixed(0)} / ${idle[1]?.toFixed(0)} MiB | | ${((idle[1] ?? 0) / (idle[0] ?? 1)).toFixed(2)}× | | | | |`);
+  console.log(`| server memory (RSS), after the load | ${after[0]?.toFixed(0)} / ${after[1]?.toFixed(0)} MiB | | ${((after[1] ?? 0) / (after[0] ?? 1)).toFixed(2)}× | | | | |`);
   // Each snooze pressed is an audit entry in the bot's journal, written before its answer.
   const audited = readFileSync(join(dataDir, 'journal.jsonl'), 'utf8').match(/"action":"snoozeNudge","placementId"/g)?.length ?? 0;
   console.log(

@@ -5,11 +5,20 @@ import type { ChatDeps } from '../ports/chatAdapter.ts';
 export const MAX_ANSWER_WAIT_MS = 1_000;
 
 /**
+ * How long no request must have arrived before an answer starts. A crowd's requests come
+ * milliseconds apart: an answer started in such a gap (a due list is a few hundred microseconds of
+ * work, and its post) would hold up the acks of the next few. Someone asking alone waits this much
+ * longer for an answer nobody would notice.
+ */
+export const QUIET_MS = 10;
+
+/**
  * Acks before answers, across the whole server. Every request counts as waiting from its arrival
  * until its response has left; work deferred with `afterAcks()` starts only when no request is
- * waiting (one piece of work at a time, each after the event loop has taken in what arrived
- * meanwhile), or once it has waited `maxWaitMs`, so a steady stream of requests cannot starve it.
- * When a crowd asks at once, every ack goes out first and the answers follow.
+ * waiting and none has arrived for `quietMs` (one piece of work at a time, each after the event
+ * loop has taken in what arrived meanwhile), or once it has waited `maxWaitMs`, so a steady stream
+ * of requests cannot starve it. When a crowd asks at once, every ack goes out first and the
+ * answers follow.
  */
 export interface AckGate {
   /** Counts one request as waiting until its response has been sent (or its socket has closed). */
@@ -18,8 +27,9 @@ export interface AckGate {
   afterAcks(): Promise<void>;
 }
 
-export function ackGate(maxWaitMs = MAX_ANSWER_WAIT_MS, now: () => number = () => performance.now()): AckGate {
+export function ackGate(maxWaitMs = MAX_ANSWER_WAIT_MS, quietMs = QUIET_MS, now: () => number = () => performance.now()): AckGate {
   let waiting = 0;
+  let lastArrival = -Infinity;
   const queue: { start: () => void; since: number }[] = [];
   let scheduled = false;
   let timer: NodeJS.Timeout | undefined;
@@ -29,16 +39,19 @@ export function ackGate(maxWaitMs = MAX_ANSWER_WAIT_MS, now: () => number = () =
     scheduled = false;
     const head = queue[0];
     if (!head) return;
-    const overdue = now() - head.since >= maxWaitMs;
-    if (waiting === 0 || overdue) {
+    const at = now();
+    const overdue = at - head.since >= maxWaitMs;
+    const quietFor = at - lastArrival;
+    if ((waiting === 0 && quietFor >= quietMs) || overdue) {
       queue.shift();
       head.start();
       schedule();
       return;
     }
-    // Woken by the last ack leaving, or by the head's deadline.
+    // Woken by the last ack leaving, by the quiet it waits for, or by the head's deadline.
     clearTimeout(timer);
-    timer = setTimeout(schedule, Math.max(0, head.since + maxWaitMs - now()));
+    const deadline = head.since + maxWaitMs - at;
+    timer = setTimeout(schedule, Math.max(0, waiting === 0 ? Math.min(quietMs - quietFor, deadline) : deadline));
     timer.unref();
   };
   const schedule = () => {
@@ -50,6 +63,7 @@ export function ackGate(maxWaitMs = MAX_ANSWER_WAIT_MS, now: () => number = () =
   return {
     track(res) {
       waiting++;
+      lastArrival = now();
       let counted = true;
       const sent = () => {
         if (!counted) return;

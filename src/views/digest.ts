@@ -8,7 +8,7 @@ import { placementAction } from './actions.ts';
 import { pupilLabel } from './names.ts';
 import { moreButton, pageOf } from './paging.ts';
 import { obligationTitle, subjectWords } from './obligationWords.ts';
-import { reminderActions } from './reminderActions.ts';
+import { onePressActions } from './reminderActions.ts';
 import { stageLabel } from './reminder.ts';
 import type { CardBase, ViewAction, Viewer } from './viewModel.ts';
 import { dueWhen } from './when.ts';
@@ -61,9 +61,7 @@ export function digest(due: readonly DueItem[], school: School, now: Date, viewe
     const approval = o.type === 'part_time_timetable_approval';
     const quick = approval
       ? []
-      : reminderActions(o, placement, school, viewer, now)
-          .filter((a) => a.fields.length === 0)
-          .map((a) => ({ ...a, payload: { ...a.payload, item: obligationKey(o) } }));
+      : onePressActions(o, placement, school, viewer, now).map((a) => ({ ...a, payload: { ...a.payload, item: obligationKey(o) } }));
     const open = placementAction(placement, {
       verb: 'showReminder',
       title: approval ? 'See the proposal' : 'More options',

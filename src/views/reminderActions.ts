@@ -218,6 +218,11 @@ function snoozeUntilField(o: Obligation, school: School, now: Date): FieldSpec {
   return { id: 'until', label: 'Remind me again at', kind: 'choice', required: true, options, value: options[0]?.value };
 }
 
+/** What a reminder offers the viewer in one press, nothing to type: a row of a list shows these. */
+export function onePressActions(o: Obligation, placement: Placement, school: School, viewer: Viewer, now: Date): ViewAction[] {
+  return doIt(o, placement, school, now).filter((a) => a.fields.length === 0 && mayDo(viewer, a.verb, school));
+}
+
 /**
  * Everything a reminder offers the viewer: what the obligation asks for, then snooze (the owner
  * or headteacher, before it escalates) and reassign (to anyone else who can own the duty)

@@ -35,6 +35,20 @@ describe('acks before answers', () => {
     expect(started).toEqual(['help']);
   });
 
+  it('an answer waits until no request has arrived for a moment: the rest of a crowd is acked first', async () => {
+    started.length = 0;
+    const gate = ackGate(10_000, 40);
+    aRequest(gate).ack();
+    const at = performance.now();
+    const answered = work(gate, 'due list');
+    await sleep(20);
+    expect(started).toEqual([]);
+    aRequest(gate).ack(); // the crowd goes on asking: the quiet starts again
+    await answered;
+    expect(performance.now() - at).toBeGreaterThanOrEqual(55);
+    expect(started).toEqual(['due list']);
+  });
+
   it('a request whose caller hung up waits no longer, and counts once', async () => {
     started.length = 0;
     const gate = ackGate(10_000);

@@ -38,7 +38,18 @@ export class SignedRequestCheck {
     return undefined;
   }
 
+  // Signatures are kept in the order they arrived, which is about the order they expire: forgetting
+  // stops at the first still kept, so each request costs what has expired since, not everything seen
+  // in five minutes. One kept a little past its time can never match: its timestamp no longer passes.
+  /** How many signatures are held now (each for five minutes). */
+  get remembered(): number {
+    return this.#seen.size;
+  }
+
   #forgetBefore(nowSeconds: number): void {
-    for (const [signature, until] of this.#seen) if (until < nowSeconds) this.#seen.delete(signature);
+    for (const [signature, until] of this.#seen) {
+      if (until >= nowSeconds) return;
+      this.#seen.delete(signature);
+    }
   }
 }

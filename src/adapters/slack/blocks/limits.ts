@@ -33,6 +33,8 @@ export class BlockKitLimitError extends Error {
 
 /** Shortens text to fit, ending with an ellipsis when something was cut. */
 export function clip(text: string, max: number): string {
+  // A string is never more characters than UTF-16 units: most fit without being counted.
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -15,8 +15,12 @@ export interface SlackMessage {
  * what people typed is shown as typed, never as a working link or mention on another's card.
  */
 export function escape(text: string): string {
+  if (!MARKUP.test(text)) return text;
   return breakLinks(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
+
+/** What `escape` changes; most text has none of it. */
+const MARKUP = /[&<>]|:\/\/|www\./;
 
 /** An invisible space inside an address, so Slack does not make it a link. */
 const breakLinks = (text: string) => text.replaceAll('://', ':\u200B//').replaceAll(/\bwww\./g, 'www\u200B.');
