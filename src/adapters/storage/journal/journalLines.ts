@@ -44,7 +44,7 @@ export class JournalLines {
       taggingDates(() => {
         for (let i = 0; i < changes.length; i++) {
           if (i > 0) this.#byte(COMMA);
-          this.#write(changeJson(changes[i] as Change));
+          this.#change(changes[i] as Change);
         }
       });
       this.#write(']}');
@@ -55,6 +55,16 @@ export class JournalLines {
     const json = this.#bytes.subarray(start + SUM_CHARS + 1, this.#length);
     this.#bytes.write(checksum(json), start, 'latin1');
     this.#byte(NEWLINE);
+  }
+
+  // A nudge's message, most of its line, is written apart from the fields around it: one string
+  // made of all three would be copied whole once more to be written.
+  #change(change: Change): void {
+    const nudge = change.kind === 'outbox' ? nudgeJson(change.value) : undefined;
+    if (!nudge) return this.#write(changeJson(change));
+    this.#write(nudge.before);
+    this.#write(nudge.message);
+    this.#write(nudge.after);
   }
 
   /** The lines written, sharing this buffer's memory until `clear`. */
@@ -92,15 +102,27 @@ export class JournalLines {
  * not of their usual shape is written the generic way.
  */
 function changeJson(change: Change): string {
-  if (change.kind === 'outbox') return nudgeJson(change.value) ?? JSON.stringify(change);
+  if (change.kind === 'outbox') {
+    const nudge = nudgeJson(change.value);
+    return nudge ? nudge.before + nudge.message + nudge.after : JSON.stringify(change);
+  }
   if (change.kind === 'nextDueAt') return moveJson(change.value) ?? JSON.stringify(change);
   return JSON.stringify(change);
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? JSON.stringify(value) : undefined);
 const instantOrNull = (value: unknown): string | undefined => (value === null ? 'null' : instant(value));
+// A sweep's nudges share their instants (queued now, sent from the same moment): the last one is kept written.
+let lastInstant = NaN;
+let lastWritten = '';
 function instant(value: unknown): string | undefined {
-  return value instanceof Date ? `{"$date":"${value.toISOString()}"}` : undefined;
+  if (!(value instanceof Date)) return undefined;
+  const ms = value.getTime();
+  if (ms !== lastInstant) {
+    lastWritten = `{"$date":"${value.toISOString()}"}`;
+    lastInstant = ms;
+  }
+  return lastWritten;
 }
 
 function moveJson({ schoolId, placementId, nextDueAt }: NextDueAtChange['value']): string | undefined {
@@ -109,7 +131,8 @@ function moveJson({ schoolId, placementId, nextDueAt }: NextDueAtChange['value']
   return `{"kind":"nextDueAt","value":{"schoolId":${school},"placementId":${placement},"nextDueAt":${at}}}`;
 }
 
-function nudgeJson(e: OutboxEntry): string | undefined {
+/** A queued nudge as JSON, in three parts: before its message, the message, and after it. */
+function nudgeJson(e: OutboxEntry): { before: string; message: string; after: string } | undefined {
   const fields = [
     text(e.schoolId),
     text(e.dedupeKey),
@@ -128,11 +151,13 @@ function nudgeJson(e: OutboxEntry): string | undefined {
   ];
   if (fields.includes(undefined)) return undefined;
   const [schoolId, dedupeKey, recipientSchoolId, staffId, message, notBefore, id, status, attempts, nextAttemptAt, leaseUntil, lastError, createdAt, sentAt] = fields as string[];
-  return (
-    `{"kind":"outbox","value":{"schoolId":${schoolId},"dedupeKey":${dedupeKey},"recipient":{"schoolId":${recipientSchoolId},"staffId":${staffId}},` +
-    `"message":${message},"notBefore":${notBefore},"id":${id},"status":${status},"attempts":${attempts},"nextAttemptAt":${nextAttemptAt},` +
-    `"leaseUntil":${leaseUntil},"lastError":${lastError},"createdAt":${createdAt},"sentAt":${sentAt}}}`
-  );
+  return {
+    before: `{"kind":"outbox","value":{"schoolId":${schoolId},"dedupeKey":${dedupeKey},"recipient":{"schoolId":${recipientSchoolId},"staffId":${staffId}},"message":`,
+    message: message as string,
+    after:
+      `,"notBefore":${notBefore},"id":${id},"status":${status},"attempts":${attempts},"nextAttemptAt":${nextAttemptAt},` +
+      `"leaseUntil":${leaseUntil},"lastError":${lastError},"createdAt":${createdAt},"sentAt":${sentAt}}}`,
+  };
 }
 
 /** The changes of one line (without its newline), or undefined if it is not a journal line; `unsummed` for journals from before checksums. */
