@@ -118,6 +118,22 @@ export class JournalDatabase {
   }
 
   /**
+   * Commits the changes `build` makes, or waits for what is already on its way to disk when it
+   * makes none, and settles with how many there were. A failure is a refusal, never a throw. Not
+   * an async function, so nothing built is held while its line syncs (a sweep commits a school's
+   * nudges at once, and holding them carried them into the old generation as garbage).
+   */
+  commitBuilt(build: () => readonly Change[]): Promise<number> {
+    try {
+      const changes = build();
+      const count = changes.length;
+      return (count > 0 ? this.commit(changes) : this.durable()).then(() => count);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  /**
    * Settles once every change applied so far is durable: an answer read from memory that commits
    * nothing (a replayed decision, a nudge already queued) waits for this before it is given.
    */

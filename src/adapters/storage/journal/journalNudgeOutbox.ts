@@ -52,17 +52,9 @@ export class JournalNudgeOutbox implements NudgeOutbox {
     return { entry: { ...entry, message: input.message }, created: true };
   }
 
-  // All of them are one journal line. Not an async function, which would hold the inputs and the
-  // new entries while the line is synced: a trust's sweep then carried each school's nudges into
-  // the old generation, as garbage enough to set off a full collection during the sweep.
+  // All of them are one journal line.
   enqueueAll(inputs: readonly OutboxEntryInput[], now: Date): Promise<number> {
-    try {
-      const changes = this.#newEntries(inputs, now);
-      const added = changes.length;
-      return (added > 0 ? this.#db.commit(changes) : this.#db.durable()).then(() => added);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    return this.#db.commitBuilt(() => this.#newEntries(inputs, now));
   }
 
   #newEntries(inputs: readonly OutboxEntryInput[], now: Date): Change[] {

@@ -65,21 +65,17 @@ export class JournalPlacementStore implements PlacementStore {
     return (await this.setNextDueAts(schoolId, [{ placementId, version, nextDueAt }])) === 1;
   }
 
-  // Every move is one journal line: a sweep's school of placements syncs once. Not an async
-  // function, so the moves are not held while the line is synced (as the outbox's enqueueAll).
+  // Every move is one journal line: a sweep's school of placements syncs once.
   setNextDueAts(schoolId: string, moves: readonly NextDueAtMove[]): Promise<number> {
-    try {
+    return this.#db.commitBuilt(() => {
       const changes: Change[] = [];
       for (const { placementId, version, nextDueAt } of moves) {
         const current = this.#db.placement(schoolId, placementId);
         if (!current || current.record.placement.version !== version) continue;
         changes.push({ kind: 'nextDueAt', value: { schoolId, placementId, nextDueAt: nextDueAt && new Date(nextDueAt) } });
       }
-      const moved = changes.length;
-      return (moved > 0 ? this.#db.commit(changes) : this.#db.durable()).then(() => moved);
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+      return changes;
+    });
   }
 
   async applyDecision(write: DecisionWrite): Promise<DecisionResult> {
