@@ -215,34 +215,44 @@ export function cardRefused(
 
 /**
  * The buttons of the cards a placement would show this person now, any of which a press may have
- * come from. A reminder's buttons are taken without drawing the rest of its card: a decision
- * pressed in Teams looks them up before it is recorded.
+ * come from, card by card: a reminder's buttons are worked out only when reached, without drawing
+ * the rest of its card (a decision pressed in Teams looks them up before it is recorded).
  */
-function actionsNow(placement: Placement, who: Identified, now: Date): ViewAction[] {
+function* actionsNow(placement: Placement, who: Identified, now: Date): Generator<ViewAction> {
   const { school, actor } = who;
-  return [
-    ...(pendingPttApproval(placement) ? approvalRequest(placement, school, now, actor).actions : []),
-    ...(placement.status === 'proposed' ? checklist(placement, school, now, actor).actions : []),
-    ...deriveObligations(placement, school, now).flatMap((o) => reminderActions(o, placement, school, actor, now)),
-  ];
+  if (pendingPttApproval(placement)) yield* approvalRequest(placement, school, now, actor).actions;
+  if (placement.status === 'proposed') yield* checklist(placement, school, now, actor).actions;
+  for (const o of deriveObligations(placement, school, now)) yield* reminderActions(o, placement, school, actor, now);
 }
 
-/** The action a button stands for, found again on the cards as they stand: its fields say whether it needs a form first. */
+/** The button a press came from, found again on the cards as they stand (by its id, or else by what it fixes): its fields say whether it needs a form first. */
 export function actionOnCards(placement: Placement, who: Identified, now: Date, pressed: { verb: Verb; actionId: string; input: Record<string, unknown> }): ViewAction | undefined {
   const { verb, actionId, input } = pressed;
-  const actions = actionsNow(placement, who, now);
-  return actions.find((a) => a.payload.actionId === actionId) ?? actions.find((a) => a.verb === verb && sameInput(a.payload.input, input));
+  const seen: ViewAction[] = [];
+  for (const action of actionsNow(placement, who, now)) {
+    if (action.payload.actionId === actionId) return action;
+    seen.push(action);
+  }
+  return seen.find((a) => a.verb === verb && sameInput(a.payload.input, input));
 }
 
 // A card drawn before its buttons were named as they are now is still found by what it fixes.
 const sameInput = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).length > 0 && Object.entries(a).every(([k, v]) => b[k] === v) && Object.keys(a).length === Object.keys(b).length;
 
 /** The fields a decision is typed into (its form's, or a button's), so what comes back is read by their kinds. */
-export function fieldsFor(decision: DecisionName, placement: Placement | undefined, who: Identified, now: Date): FormField[] {
+export function fieldsFor(
+  decision: DecisionName,
+  placement: Placement | undefined,
+  who: Identified,
+  now: Date,
+  pressed?: { actionId?: string | null | undefined; input: Record<string, unknown> },
+): FormField[] {
   const form = formOfDecision(decision);
   if (form) return FORMS[form].needsPlacement && !placement ? [] : FORMS[form].build(placement ?? null, who.school, now, who.actor, '').fields;
   if (!placement) return [];
-  return actionsNow(placement, who, now)
-    .filter((a) => a.verb === decision)
-    .flatMap((a) => a.fields);
+  // The button pressed, as it stands, carries its own fields (one reminder's snooze asks for a date,
+  // another's for a time); a press no card offers now is read by every button of its kind.
+  const onCard = pressed && actionOnCards(placement, who, now, { verb: decision, actionId: pressed.actionId ?? '', input: pressed.input });
+  if (onCard?.verb === decision) return onCard.fields;
+  return [...actionsNow(placement, who, now)].filter((a) => a.verb === decision).flatMap((a) => a.fields);
 }

@@ -176,7 +176,7 @@ async function runDecision(press: Press, decision: DecisionName): Promise<Invoke
   const { school, staff } = turn.who;
   const placement = data.placementId ? await placementOf(press) : undefined;
   const typed = typedOnCard(decision, data);
-  const input = decisionInput(decision, data.input ?? {}, typed, fieldsFor(decision, placement, turn.who, turn.now));
+  const input = decisionInput(decision, data.input ?? {}, typed, fieldsFor(decision, placement, turn.who, turn.now, { actionId: data.actionId, input: data.input ?? {} }));
   const actionId = data.actionId ?? turn.context.activity.id ?? randomUUID();
   try {
     const result = await decide(turn.deps.stores, {

@@ -48,7 +48,7 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
     let fields: FormField[] = [];
     try {
       const placement = meta.placementId ? await placementNamed(ctx.stores, who.school, meta.placementId) : undefined;
-      fields = fieldsFor(decision, placement, who, now);
+      fields = fieldsFor(decision, placement, who, now, { actionId: meta.actionId, input: meta.input ?? {} });
       const input = decisionInput(decision, meta.input ?? {}, typedIn(view.state.values), fields);
       result = await decide(ctx.stores, {
         school: who.school,
