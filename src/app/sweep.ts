@@ -25,10 +25,12 @@ const CHUNK = 100;
 /**
  * Looks at every placement whose time has come, queues the nudges now owed (each once, by its
  * dedupe key), and sets when to look at each placement again. Placements are worked out a chunk
- * at a time; then all the school's nudges are queued in one write, and its placements moved on in
- * another (a journal on disk syncs twice per sweep of a school). The outbox keeps the first nudge
- * of each dedupe key, so the nudges are the same as if all were planned at once, and a crash
- * between the two writes only means the placements are looked at again.
+ * at a time, each chunk's nudges queued as soon as they are planned (so they are kept in the
+ * store's own shape at once, not carried through the rest of the school as garbage-to-be; a
+ * journal on disk syncs the writes made meanwhile together); once every one of them is stored, the
+ * school's placements are moved on in one more write. The outbox keeps the first nudge of each
+ * dedupe key, so the nudges are the same as if all were planned at once, and a crash before the
+ * placements are moved on only means they are looked at again.
  */
 export async function sweep(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; enqueued: number; audited: number }> {
   // A decision or mark whose audit entry a crash left pending gets it now: the log never misses one for long.
@@ -40,14 +42,15 @@ export async function sweep(stores: SweepStores, school: School, now: Date): Pro
 }
 
 /**
- * Works out the school's due placements and starts queueing their nudges; returns before the
- * write is done, so what was worked out (the placements, the nudges) is not held while it is: a
- * trust's sweep would otherwise carry every school's into the old generation as garbage.
+ * Works out the school's due placements and starts queueing their nudges, a chunk at a time;
+ * returns before the writes are done, so what was worked out (the placements, the nudges) is not
+ * held while they are: a trust's sweep would otherwise carry every school's into the old
+ * generation as garbage.
  */
 async function queueDue(stores: SweepStores, school: School, now: Date): Promise<{ looked: number; queued: Promise<number>; moves: NextDueAtMove[] }> {
   const records = await stores.placements.listDue(school.id, now);
   const providers = await providersOf(stores, school.id);
-  const nudges: OutboxEntryInput[] = [];
+  const queued: Promise<number>[] = [];
   const moves: NextDueAtMove[] = [];
   for (let from = 0; from < records.length; from += CHUNK) {
     const due: PlacementDue[] = [];
@@ -57,7 +60,7 @@ async function queueDue(stores: SweepStores, school: School, now: Date): Promise
       const nextDueAt = nextSweepAt(item.obligations, school, now, placement.status === 'ended');
       moves.push({ placementId: placement.id, version: placement.version, nextDueAt });
     }
-    for (const nudge of planNudges(school, due, now)) nudges.push(outboxEntryOf(school.id, nudge));
+    queued.push(stores.outbox.enqueueAll(planNudges(school, due, now).map((nudge) => outboxEntryOf(school.id, nudge)), now));
   }
-  return { looked: records.length, queued: stores.outbox.enqueueAll(nudges, now), moves };
+  return { looked: records.length, queued: Promise.all(queued).then((counts) => counts.reduce((sum, n) => sum + n, 0)), moves };
 }
