@@ -20,7 +20,7 @@ export function outboxEntryOf(schoolId: string, nudge: PlannedNudge): OutboxEntr
 }
 
 /** How many placements a sweep works out at a time: a trust's sweep holds little at once. */
-const CHUNK = 100;
+const CHUNK = 25;
 
 /**
  * Looks at every placement whose time has come, queues the nudges now owed (each once, by its
