@@ -94,3 +94,16 @@ export const nextTurn = (): Promise<void> => new Promise((start) => setImmediate
 export function afterAck(deps: Pick<ChatDeps, 'afterAcks'>): Promise<void> {
   return (deps.afterAcks ?? nextTurn)();
 }
+
+/**
+ * Runs `work` once the acks have gone (see `afterAck`), apart from the request that asked for it:
+ * the framework's handling of that request ends with its ack, so the request, its response and
+ * what the framework kept for them are let go then, not held until the answer has been sent (a
+ * crowd's waiting answers would otherwise weigh on every collection until they had all gone).
+ * `work` answers its own failures; anything it lets through is logged.
+ */
+export function whenAcked(deps: Pick<ChatDeps, 'afterAcks' | 'log'>, what: string, work: () => Promise<void>): void {
+  afterAck(deps)
+    .then(work)
+    .catch((error: unknown) => deps.log.error({ component: what, err: error instanceof Error ? error.name : String(error) }, 'work after an ack failed'));
+}

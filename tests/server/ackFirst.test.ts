@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { ackGate } from '../../src/adapters/ackFirst.ts';
+import { ackGate, whenAcked } from '../../src/adapters/ackFirst.ts';
 
 /** A request on the server: waiting for its ack until `ack()`. */
 function aRequest(gate: ReturnType<typeof ackGate>) {
@@ -89,5 +89,27 @@ describe('acks before answers', () => {
     late?.ack();
     await second;
     expect(started).toEqual(['first', 'second']);
+  });
+
+  it('work handed over at an ack starts once the acks have gone, apart from the request; what it lets through is logged, not thrown', async () => {
+    started.length = 0;
+    const gate = ackGate(10_000, 0);
+    const other = aRequest(gate);
+    const logged: { fields: Record<string, unknown>; message: string }[] = [];
+    const log = { info: () => undefined, warn: () => undefined, error: (fields: Record<string, unknown>, message: string) => void logged.push({ fields, message }) };
+    let ran!: () => void;
+    const running = new Promise<void>((resolve) => (ran = resolve));
+    whenAcked({ afterAcks: gate.afterAcks, log }, 'slack', async () => {
+      started.push('answer');
+      ran();
+      throw new TypeError('the answer could not be drawn');
+    });
+    await sleep(30);
+    expect(started).toEqual([]);
+    other.ack();
+    await running;
+    await sleep(0);
+    expect(started).toEqual(['answer']);
+    expect(logged).toEqual([{ fields: { component: 'slack', err: 'TypeError' }, message: 'work after an ack failed' }]);
   });
 });

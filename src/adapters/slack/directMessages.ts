@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../../core/errors.ts';
 import { downloadAtMost } from '../download/downloadAtMost.ts';
 import { slackMessage } from './blocks/slackMessage.ts';
 import type { SlackContext } from './context.ts';
-import { afterAck } from '../ackFirst.ts';
+import { whenAcked } from '../ackFirst.ts';
 import { staffBehind } from './people.ts';
 import { explain } from './problems.ts';
 import { helpMessage, plainMessage, type SlackMessage } from './render.ts';
@@ -57,24 +57,25 @@ const TYPED_IN_DM = 'I read messages here only to take a placements spreadsheet:
 export function registerDirectMessages(app: App, ctx: SlackContext, botToken: string): void {
   app.event('message', async ({ event, body }) => {
     if (event.channel_type !== 'im' || (event.subtype !== 'file_share' && event.subtype !== undefined)) return;
-    await afterAck(ctx);
-    const channel = event.channel;
-    const say = (message: SlackMessage) => ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }).then(() => undefined);
-    if (event.subtype === undefined) return void (await say(helpMessage(TYPED_IN_DM)).catch(() => undefined));
-    try {
-      const who = await staffBehind(ctx, event.user, body.team_id, 'file', { conversationId: channel });
-      if (!who) return await say(plainMessage(strangerReply('slack')));
-      if ('answer' in who) return await say(plainMessage(who.answer));
-      for (const shared of (event.files ?? []) as SlackFile[]) {
-        try {
-          const view = await answerSentSpreadsheet(ctx.stores, ctx.held, who, () => describeFile(ctx, shared, botToken), ctx.clock.now());
-          await say(slackMessage(view));
-        } catch (error) {
-          await say(plainMessage(explain(ctx.log, error)));
+    whenAcked(ctx, 'slack', async () => {
+      const channel = event.channel;
+      const say = (message: SlackMessage) => ctx.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }).then(() => undefined);
+      if (event.subtype === undefined) return void (await say(helpMessage(TYPED_IN_DM)).catch(() => undefined));
+      try {
+        const who = await staffBehind(ctx, event.user, body.team_id, 'file', { conversationId: channel });
+        if (!who) return await say(plainMessage(strangerReply('slack')));
+        if ('answer' in who) return await say(plainMessage(who.answer));
+        for (const shared of (event.files ?? []) as SlackFile[]) {
+          try {
+            const view = await answerSentSpreadsheet(ctx.stores, ctx.held, who, () => describeFile(ctx, shared, botToken), ctx.clock.now());
+            await say(slackMessage(view));
+          } catch (error) {
+            await say(plainMessage(explain(ctx.log, error)));
+          }
         }
+      } catch (error) {
+        await say(plainMessage(explain(ctx.log, error))).catch(() => undefined);
       }
-    } catch (error) {
-      await say(plainMessage(explain(ctx.log, error))).catch(() => undefined);
-    }
+    });
   });
 }

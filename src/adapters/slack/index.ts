@@ -7,7 +7,7 @@ import { registerApCommand } from './commands/index.ts';
 import type { SlackContext } from './context.ts';
 import { publishHome } from './home.ts';
 import { slackEventsRoute } from './httpRoute.ts';
-import { afterAck } from '../ackFirst.ts';
+import { whenAcked } from '../ackFirst.ts';
 import { SignedRequestCheck } from './signedRequest.ts';
 import { registerActions } from './interactions/actions.ts';
 import { registerSubmissions } from './interactions/submissions.ts';
@@ -57,8 +57,9 @@ export function createSlack(deps: ChatDeps & { slack: SlackSettings }): ChatAdap
   registerDirectMessages(app, ctx, slack.botToken);
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
-    await afterAck(ctx);
-    await publishHome(ctx, event.user, body.team_id).catch((error: unknown) => deps.log.warn({ component: 'slack', error: (error as Error).message }, 'could not publish App Home'));
+    whenAcked(ctx, 'slack', () =>
+      publishHome(ctx, event.user, body.team_id).catch((error: unknown) => deps.log.warn({ component: 'slack', error: (error as Error).message }, 'could not publish App Home')),
+    );
   });
   app.error(async (error) => {
     deps.log.error({ component: 'slack', code: error.code }, 'Bolt could not process a Slack request');

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
 import { parseCommand, type Command } from '../../../app/commands.ts';
 import type { Identified } from '../../../app/identity.ts';
 import { ErrorCode, isAppError } from '../../../core/errors.ts';
@@ -6,7 +6,7 @@ import type { SlackContext } from '../context.ts';
 import { strangerReply } from '../../../app/guards.ts';
 import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
-import { afterAck } from '../../ackFirst.ts';
+import { whenAcked } from '../../ackFirst.ts';
 import { postToResponseUrl } from '../responseUrl.ts';
 import { helpMessage, plainMessage, type SlackMessage } from '../render.ts';
 import { due } from './due.ts';
@@ -47,25 +47,28 @@ const HANDLERS: Handlers = {
 export function registerApCommand(app: App, ctx: SlackContext): void {
   app.command('/ap', async ({ ack, command }) => {
     await ack();
-    await afterAck(ctx);
-    const reply = (message: SlackMessage) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', text: message.text, blocks: message.blocks });
-    try {
-      const who = await staffBehind(ctx, command.user_id, command.team_id, 'command', { conversationId: command.channel_id, text: command.text });
-      if (!who) return await reply(plainMessage(strangerReply('slack')));
-      if ('answer' in who) return await reply(plainMessage(who.answer));
-      let parsed: Command;
-      try {
-        parsed = parseCommand(command.text);
-      } catch (error) {
-        // parseCommand's message ends with its own list; ours is the one with `/ap` in front.
-        return await reply(helpMessage(isAppError(error) && error.isUserError ? error.message.split('\n')[0] : undefined));
-      }
-      const run = { ctx, who, command: parsed, triggerId: command.trigger_id, channelId: command.channel_id, channelName: command.channel_name, reply };
-      await (HANDLERS[parsed.name] as (run: CommandRun) => Promise<void>)(run);
-    } catch (error) {
-      // An unknown pupil reference gets the list too: the person may have mistyped the command.
-      const message = isAppError(error) && error.code === ErrorCode.NotFound ? helpMessage(error.message) : plainMessage(explain(ctx.log, error));
-      await reply(message).catch(() => undefined);
-    }
+    whenAcked(ctx, 'slack', () => answerCommand(ctx, command));
   });
+}
+
+async function answerCommand(ctx: SlackContext, command: SlashCommand): Promise<void> {
+  const reply = (message: SlackMessage) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', text: message.text, blocks: message.blocks });
+  try {
+    const who = await staffBehind(ctx, command.user_id, command.team_id, 'command', { conversationId: command.channel_id, text: command.text });
+    if (!who) return await reply(plainMessage(strangerReply('slack')));
+    if ('answer' in who) return await reply(plainMessage(who.answer));
+    let parsed: Command;
+    try {
+      parsed = parseCommand(command.text);
+    } catch (error) {
+      // parseCommand's message ends with its own list; ours is the one with `/ap` in front.
+      return await reply(helpMessage(isAppError(error) && error.isUserError ? error.message.split('\n')[0] : undefined));
+    }
+    const run = { ctx, who, command: parsed, triggerId: command.trigger_id, channelId: command.channel_id, channelName: command.channel_name, reply };
+    await (HANDLERS[parsed.name] as (run: CommandRun) => Promise<void>)(run);
+  } catch (error) {
+    // An unknown pupil reference gets the list too: the person may have mistyped the command.
+    const message = isAppError(error) && error.code === ErrorCode.NotFound ? helpMessage(error.message) : plainMessage(explain(ctx.log, error));
+    await reply(message).catch(() => undefined);
+  }
 }

@@ -17,7 +17,7 @@ import { dm } from '../dm.ts';
 import { publishHome } from '../home.ts';
 import { staffBehind } from '../people.ts';
 import { explain } from '../problems.ts';
-import { afterAck } from '../../ackFirst.ts';
+import { whenAcked } from '../../ackFirst.ts';
 import { postToResponseUrl } from '../responseUrl.ts';
 import {
   actionFormModal,
@@ -55,38 +55,41 @@ interface Press {
 export function registerActions(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, body }) => {
     await ack();
-    await afterAck(ctx);
-    const action = body.actions[0];
-    if (action?.type !== 'button') return;
-    const verb = verbOf(action.action_id);
-    if (!isVerb(verb)) return;
-    const userId = body.user.id;
-    const teamId = body.user.team_id ?? body.team?.id;
-    const container = body.container as { type: string; message_ts?: string; is_ephemeral?: boolean };
-    const ephemeral = container.type === 'message' && container.is_ephemeral === true;
-    const origin: Origin | undefined =
-      container.type !== 'message' ? undefined : ephemeral ? { responseUrl: body.response_url } : body.channel ? { channel: body.channel.id, ts: String(container.message_ts) } : undefined;
-    const tell = (message: SlackMessage) =>
-      origin ? postToResponseUrl(body.response_url, { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }) : dm(ctx, userId, message);
-    const refresh = async (message: SlackMessage) => {
-      if (ephemeral) await postToResponseUrl(body.response_url, { response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
-      else if (origin && 'ts' in origin) await ctx.client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks });
-      else await publishHome(ctx, userId, teamId);
-    };
-
-    try {
-      const who = await staffBehind(ctx, userId, teamId, 'button press', { conversationId: body.channel?.id });
-      if (!who) return await tell(plainMessage(strangerReply('slack')));
-      if ('answer' in who) return await tell(plainMessage(who.answer));
-      const payload = parsePayload(action.value);
-      if (!payload) return await tell(plainMessage('That button no longer works. Try `/ap due` or `/ap status`.'));
-      const press: Press = { ctx, who, payload, triggerId: body.trigger_id, origin, tell, refresh };
-      if (isViewVerb(verb)) await showCard(press, verb);
-      else await recordPress(press, verb);
-    } catch (error) {
-      await tell(plainMessage(explain(ctx.log, error))).catch(() => undefined);
-    }
+    whenAcked(ctx, 'slack', () => answerPress(ctx, body));
   });
+}
+
+async function answerPress(ctx: SlackContext, body: BlockAction<ButtonAction>): Promise<void> {
+  const action = body.actions[0];
+  if (action?.type !== 'button') return;
+  const verb = verbOf(action.action_id);
+  if (!isVerb(verb)) return;
+  const userId = body.user.id;
+  const teamId = body.user.team_id ?? body.team?.id;
+  const container = body.container as { type: string; message_ts?: string; is_ephemeral?: boolean };
+  const ephemeral = container.type === 'message' && container.is_ephemeral === true;
+  const origin: Origin | undefined =
+    container.type !== 'message' ? undefined : ephemeral ? { responseUrl: body.response_url } : body.channel ? { channel: body.channel.id, ts: String(container.message_ts) } : undefined;
+  const tell = (message: SlackMessage) =>
+    origin ? postToResponseUrl(body.response_url, { response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }) : dm(ctx, userId, message);
+  const refresh = async (message: SlackMessage) => {
+    if (ephemeral) await postToResponseUrl(body.response_url, { response_type: 'ephemeral', replace_original: true, text: message.text, blocks: message.blocks });
+    else if (origin && 'ts' in origin) await ctx.client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text, blocks: message.blocks });
+    else await publishHome(ctx, userId, teamId);
+  };
+
+  try {
+    const who = await staffBehind(ctx, userId, teamId, 'button press', { conversationId: body.channel?.id });
+    if (!who) return await tell(plainMessage(strangerReply('slack')));
+    if ('answer' in who) return await tell(plainMessage(who.answer));
+    const payload = parsePayload(action.value);
+    if (!payload) return await tell(plainMessage('That button no longer works. Try `/ap due` or `/ap status`.'));
+    const press: Press = { ctx, who, payload, triggerId: body.trigger_id, origin, tell, refresh };
+    if (isViewVerb(verb)) await showCard(press, verb);
+    else await recordPress(press, verb);
+  } catch (error) {
+    await tell(plainMessage(explain(ctx.log, error))).catch(() => undefined);
+  }
 }
 
 const placementOf = (press: Press): Promise<Placement> => placementNamed(press.ctx.stores, press.who.school, press.payload.placementId);
