@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aCardAction, aMessage, aTeamsBot, cardOf, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { aCardAction, aMessage, cardOf, type TeamsBot, teamsBots, textOf } from './teamsHarness.ts';
 
+const openBot = teamsBots();
 let bot: TeamsBot | undefined;
-beforeEach(() => isolateNetwork());
-afterEach(async () => {
-  await bot?.close();
-  bot = undefined;
-  resetNetwork();
-});
 
 /** Placements are read only once `release` is called: a due list as slow as we like. */
 function holdReads(teams: TeamsBot) {
@@ -31,7 +26,7 @@ const waited = (ms: number) => new Promise<'still waiting'>((resolve) => setTime
 
 describe('a Teams message is acknowledged before its answer is worked out', () => {
   it('answers the connector at once while the due list is still being read, then sends the list once', async () => {
-    bot = await aTeamsBot();
+    bot = await openBot();
     const release = holdReads(bot);
     const answered = await Promise.race([postRaw(bot, aMessage('due')), waited(3_000)]);
     expect(answered).toEqual({ status: 200, text: '' });
@@ -43,7 +38,7 @@ describe('a Teams message is acknowledged before its answer is worked out', () =
   });
 
   it('still tells the person clearly when the turn fails after the ack, and only once', async () => {
-    bot = await aTeamsBot();
+    bot = await openBot();
     bot.stores.placements.list = () => Promise.reject(new Error('disk gone'));
     expect((await postRaw(bot, aMessage('due'))).status).toBe(200);
     await bot.teams.settled?.();
@@ -51,7 +46,7 @@ describe('a Teams message is acknowledged before its answer is worked out', () =
   });
 
   it('still refuses a malformed message with a 400 before any ack, and sends nothing', async () => {
-    bot = await aTeamsBot();
+    bot = await openBot();
     const response = await postRaw(bot, { ...aMessage('due'), entities: [{ type: 'mention', mentioned: 'apbot' }] });
     expect(response.status).toBe(400);
     await bot.teams.settled?.();
@@ -59,7 +54,7 @@ describe('a Teams message is acknowledged before its answer is worked out', () =
   });
 
   it('keeps a card action waiting for its turn, since the card it returns is the answer', async () => {
-    bot = await aTeamsBot();
+    bot = await openBot();
     const release = holdReads(bot);
     const pressed = postRaw(bot, aCardAction('showMore', { list: 'due', offset: 0 }));
     expect(await Promise.race([pressed, waited(300)])).toBe('still waiting');

@@ -1,23 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DELIVER_OPTIONS, deliver } from '../../../src/app/deliver.ts';
 import { dueFor } from '../../../src/app/queries.ts';
 import { actorFor } from '../../../src/core/decisions/decision.ts';
 import { MONDAY_MORNING } from '../../fixtures/decisionDesk.ts';
-import { aTeamsBot, actionsOf, anInstall, cardOf, FOLLOWED_UP_NO_CONTACT, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { actionsOf, anInstall, cardOf, FOLLOWED_UP_NO_CONTACT, type TeamsBot, teamsBots, textOf } from './teamsHarness.ts';
 
+const openBot = teamsBots();
 let bot: TeamsBot;
-beforeEach(() => isolateNetwork());
-afterEach(async () => {
-  await bot.close();
-  resetNetwork();
-});
 
 /** Delivers what decisions queued (the DSL's alert, an approval request) through the Teams channel. */
 const deliverOutbox = () => deliver(bot.stores.outbox, [bot.school], [bot.teams.channel], () => new Date(MONDAY_MORNING), { ...DEFAULT_DELIVER_OPTIONS, pacingMs: {} });
 
 describe('from proposal to start over Teams', () => {
   it('new, then every check ticked on the checklist card, then "Start the placement": the placement is active and its duties appear', async () => {
-    bot = await aTeamsBot({ placements: [] });
+    bot = await openBot({ placements: [] });
     let card = (
       await bot.press('commissionPlacement', {
         actionId: 'commissionPlacement:card-21',
@@ -62,7 +58,7 @@ describe('the safeguarding loop over Teams', () => {
   const absent = { start: '2026-02-06', history: [{ type: 'attendance', on: '2026-02-06', session: 'pm', mark: 'absent_unauthorised' }] };
 
   it('an absence followed up with no contact from the card reaches the DSL’s chat at once, stays open, and is on the DSL’s due list, marked', async () => {
-    bot = await aTeamsBot({ placements: [absent] });
+    bot = await openBot({ placements: [absent] });
     await bot.post(anInstall('dsl'));
     const done = await bot.press('recordAbsenceFollowUp', FOLLOWED_UP_NO_CONTACT);
     expect(textOf(done?.value)).not.toMatch(/ticked|all done/i);
@@ -84,7 +80,7 @@ describe('the safeguarding loop over Teams', () => {
 
   it("the headteacher's due includes what is escalated to them, marked as passed to them", async () => {
     // A placement at the provider since September with no QA visit: long late, so it is the headteacher's too.
-    bot = await aTeamsBot({ placements: [{ start: '2025-09-08' }] });
+    bot = await openBot({ placements: [{ start: '2025-09-08' }] });
     const head = actorFor(bot.school, 's-head')!;
     const escalated = (await dueFor(bot.stores, bot.school, head, new Date(MONDAY_MORNING))).filter((d) => d.involvement === 'escalated');
     expect(escalated.length).toBeGreaterThan(0);

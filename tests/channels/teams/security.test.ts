@@ -1,19 +1,14 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SERVICE_URL, TENANT, aCardAction, aMessage, aTeamsBot, anInstall, isolateNetwork, resetNetwork, textOf, type TeamsBot } from './teamsHarness.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { aCardAction, aMessage, anInstall, SERVICE_URL, type TeamsBot, teamsBots, TENANT, textOf } from './teamsHarness.ts';
 
+const openBot = teamsBots();
 let bot: TeamsBot | undefined;
-beforeEach(() => isolateNetwork());
-afterEach(async () => {
-  await bot?.close();
-  bot = undefined;
-  resetNetwork();
-});
 
 describe('someone who is not on the staff list', () => {
   beforeEach(async () => {
-    bot = await aTeamsBot();
+    bot = await openBot();
   });
 
   it('gets a polite refusal to a command, no data, and an audit entry under an opaque id', async () => {
@@ -40,7 +35,7 @@ describe('someone who is not on the staff list', () => {
 
 describe('whom Teams vouches for', () => {
   beforeEach(async () => {
-    bot = await aTeamsBot();
+    bot = await openBot();
   });
 
   const OTHER_TENANT = '99999999-0000-0000-0000-000000000000';
@@ -72,7 +67,7 @@ describe('whom Teams vouches for', () => {
 
 describe('bad payloads', () => {
   beforeEach(async () => {
-    bot = await aTeamsBot();
+    bot = await openBot();
   });
 
   it.each([
@@ -150,7 +145,7 @@ describe('with an app id, every request needs a Bot Framework token for it', () 
       .reply(200, { issuer: 'https://api.botframework.com', jwks_uri: 'https://login.botframework.com/v1/.well-known/keys', id_token_signing_alg_values_supported: ['RS256'] })
       .get('/v1/.well-known/keys')
       .reply(200, { keys: [{ kty: 'RSA', use: 'sig', kid: KID, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] });
-    bot = await aTeamsBot({ appId: APP_ID });
+    bot = await openBot({ appId: APP_ID });
   });
 
   it('refuses a request without a token', async () => {

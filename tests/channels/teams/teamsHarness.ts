@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
+import { afterEach, beforeEach } from 'vitest';
 import { ackGate } from '../../../src/adapters/ackFirst.ts';
 import { createTeams } from '../../../src/adapters/teams/index.ts';
 import type { School } from '../../../src/core/policy/schoolConfig.ts';
@@ -232,4 +233,22 @@ export function isolateNetwork(): void {
 export function resetNetwork(): void {
   nock.cleanAll();
   nock.enableNetConnect();
+}
+
+/**
+ * Bots for the tests of one file (or describe block): the network isolated but for the bots' own
+ * servers, and each bot closed after its test, before the network is reset.
+ */
+export function teamsBots(): (options?: Parameters<typeof aTeamsBot>[0]) => Promise<TeamsBot> {
+  const open: TeamsBot[] = [];
+  beforeEach(() => isolateNetwork());
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((bot) => bot.close()));
+    resetNetwork();
+  });
+  return async (options) => {
+    const bot = await aTeamsBot(options);
+    open.push(bot);
+    return bot;
+  };
 }
