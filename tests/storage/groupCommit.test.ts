@@ -1,8 +1,6 @@
-import { fsync, mkdtempSync, readFileSync, rmSync, write } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { fsync, readFileSync, write } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
+import { describe, expect, it, vi } from 'vitest';
 import type { JournalIo } from '../../src/adapters/storage/journal/journalFile.ts';
 import type { Stores } from '../../src/ports/stores.ts';
 import { SCHOOL, aCreate, aDecision, aPlacement, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
@@ -10,39 +8,22 @@ import { importPlacements } from '../../src/app/importPlacements.ts';
 import { sweep } from '../../src/app/sweep.ts';
 import { aPlacement as anExamplePlacement } from '../fixtures/placements.ts';
 import { aSchool } from '../fixtures/school.ts';
+import { aJournalDirPerTest } from '../fixtures/journalDir.ts';
 
 // Many decisions at once share one write and one fsync of the journal; each is answered only once
 // its own line is on disk, and a sync that fails takes back exactly the decisions it held.
 
-let dataDir: string;
-let warnings: string[];
-let open: Stores[];
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'apbot-group-commit-'));
-  warnings = [];
-  open = [];
-});
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function openStores(io?: JournalIo): Promise<Stores> {
-  const stores = await openJournalStores({ dataDir, warn: (message) => warnings.push(message), ...(io && { io }) });
-  open.push(stores);
-  return stores;
-}
+const journal = aJournalDirPerTest('apbot-group-commit-');
+const openStores = journal.open;
 
 async function restart(stores: Stores): Promise<Stores> {
-  open = open.filter((s) => s !== stores);
-  await stores.close();
+  await journal.close(stores);
   return openStores();
 }
 
 /** The journal's lines as written, each line's changes by kind. */
 function journalLines(): { kind: string; value: Record<string, unknown> }[][] {
-  const text = readFileSync(join(dataDir, 'journal.jsonl'), 'utf8');
+  const text = readFileSync(join(journal.dataDir, 'journal.jsonl'), 'utf8');
   return text
     .split('\n')
     .filter((line) => line !== '')
@@ -112,7 +93,7 @@ describe('decisions made at the same moment (group commit)', () => {
     const again = await restart(stores);
     expect((await again.placements.list(SCHOOL)).map((r) => r.placement.version)).toEqual(Array(40).fill(1));
     expect(await again.audit.list(SCHOOL)).toHaveLength(180);
-    expect(warnings).toEqual([]);
+    expect(journal.warnings).toEqual([]);
   });
 
   it('keeps two decisions on one placement made at once from both being recorded', async () => {
@@ -176,7 +157,7 @@ describe('decisions made at the same moment (group commit)', () => {
       [...answered, 'Half-term review recorded (outcome: continue)'].map((summary, i) => [i + 1, summary]),
     );
     expect((await again.placements.get(SCHOOL, 'p-1'))?.placement.version).toBe(1);
-    expect(warnings).toEqual([]);
+    expect(journal.warnings).toEqual([]);
   });
 
   it('cuts back a batch written only in part (a full disk), so the journal stays clean for the next start', async () => {
@@ -201,7 +182,7 @@ describe('decisions made at the same moment (group commit)', () => {
 
     const again = await restart(stores);
     expect((await again.audit.list(SCHOOL)).map((e) => e.summary)).toEqual(['kept', 'after']);
-    expect(warnings).toEqual([]);
+    expect(journal.warnings).toEqual([]);
   });
 });
 
@@ -252,13 +233,12 @@ describe("a sweep's writes (a school's nudges in one line, its placements moved 
     };
     await asBefore(stores);
     await asBefore(await restart(stores));
-    expect(warnings).toEqual([]);
+    expect(journal.warnings).toEqual([]);
   });
 
   it('are refused, not thrown, once the store is closed', async () => {
     const { stores, moves } = await tenPlacements(heldIo({ hold: true }));
-    open = open.filter((s) => s !== stores);
-    await stores.close();
+    await journal.close(stores);
     let queued: Promise<number> | undefined;
     let moved: Promise<number> | undefined;
     expect(() => {

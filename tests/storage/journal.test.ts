@@ -1,41 +1,19 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../src/core/errors.ts';
-import { openJournalStores } from '../../src/adapters/storage/journal/openJournalStores.ts';
 import type { Stores } from '../../src/ports/stores.ts';
+import { aJournalDirPerTest } from '../fixtures/journalDir.ts';
 import { SCHOOL, aCreate, aDecision, aMarkAudit, aPlacement, aSchoolConfig, anAttendanceRecord, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRITER = fileURLToPath(new URL('./fixtures/decisionWriter.ts', import.meta.url));
 
-let dataDir: string;
-let warnings: string[];
-let open: Stores[];
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'apbot-journal-'));
-  warnings = [];
-  open = [];
-});
-afterEach(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function openStores(): Promise<Stores> {
-  const stores = await openJournalStores({ dataDir, warn: (message) => warnings.push(message) });
-  open.push(stores);
-  return stores;
-}
-
-async function closeStores(stores: Stores): Promise<void> {
-  open = open.filter((s) => s !== stores);
-  await stores.close();
-}
+const journal = aJournalDirPerTest('apbot-journal-');
+const openStores = journal.open;
+const closeStores = journal.close;
 
 /** Everything the stores hold, read through the ports. */
 async function contentsOf(stores: Stores) {
@@ -101,7 +79,7 @@ describe('the journal stores written to a data directory', () => {
 
     const third = await openStores();
     expect((await contentsOf(third)).audit).toHaveLength(after.audit.length + 1);
-    expect(warnings).toEqual([]);
+    expect(journal.warnings).toEqual([]);
   });
 
   it('reads back a journal larger than it reads at once, lines and characters split between the pieces included', async () => {
@@ -112,12 +90,12 @@ describe('the journal stores written to a data directory', () => {
     );
     await first.backup.restore(entries);
     await closeStores(first);
-    expect(readFileSync(join(dataDir, 'journal.jsonl')).length).toBeGreaterThan(17 * 2 ** 20);
+    expect(readFileSync(join(journal.dataDir, 'journal.jsonl')).length).toBeGreaterThan(17 * 2 ** 20);
 
     const logged = await (await openStores()).audit.list(SCHOOL);
     expect(logged).toHaveLength(6000);
     expect(logged.map((e) => e.summary)).toEqual(entries.map((e) => e.value.summary));
-    expect(warnings).toEqual([]);
+    expect(journal.warnings).toEqual([]);
   });
 
   it('skips a torn last line with a warning, keeps everything before it, and leaves a clean journal', async () => {
@@ -125,26 +103,26 @@ describe('the journal stores written to a data directory', () => {
     await writeOneOfEverything(first);
     const before = await contentsOf(first);
     await closeStores(first);
-    appendFileSync(join(dataDir, 'journal.jsonl'), '{"changes":[{"kind":"audit","value":{"schoolId":"oakfield","se');
+    appendFileSync(join(journal.dataDir, 'journal.jsonl'), '{"changes":[{"kind":"audit","value":{"schoolId":"oakfield","se');
 
     const second = await openStores();
     expect(await contentsOf(second)).toEqual(before);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/incomplete last line \(line \d+\)/);
+    expect(journal.warnings).toHaveLength(1);
+    expect(journal.warnings[0]).toMatch(/incomplete last line \(line \d+\)/);
     await closeStores(second);
 
     await openStores();
-    expect(warnings).toHaveLength(1);
+    expect(journal.warnings).toHaveLength(1);
   });
 
   it('refuses to start on a journal damaged before its last line', async () => {
     const first = await openStores();
     await first.audit.append(anAuditInput());
     await closeStores(first);
-    const path = join(dataDir, 'journal.jsonl');
+    const path = join(journal.dataDir, 'journal.jsonl');
     writeFileSync(path, `not json\n${readFileSync(path, 'utf8')}`);
     await expect(openStores()).rejects.toThrow(/journal .* is damaged at line 1 of 2/);
-    expect(existsSync(join(dataDir, 'LOCK'))).toBe(false);
+    expect(existsSync(join(journal.dataDir, 'LOCK'))).toBe(false);
   });
 
   it('cannot be opened twice at once, and can be once the first is closed', async () => {
@@ -154,14 +132,14 @@ describe('the journal stores written to a data directory', () => {
     expect(error).toMatchObject({ code: ErrorCode.NotPossible, message: expect.stringMatching(/in use by another apbot process \(pid \d+\)/) });
     await first.audit.append(anAuditInput());
     await closeStores(first);
-    expect(existsSync(join(dataDir, 'LOCK'))).toBe(false);
+    expect(existsSync(join(journal.dataDir, 'LOCK'))).toBe(false);
     expect(await (await openStores()).audit.list(SCHOOL)).toHaveLength(1);
   });
 
   it('is refused while another live process holds the lock', async () => {
-    writeFileSync(join(dataDir, 'LOCK'), `${process.ppid}\n`);
+    writeFileSync(join(journal.dataDir, 'LOCK'), `${process.ppid}\n`);
     await expect(openStores()).rejects.toThrow(`in use by another apbot process (pid ${process.ppid})`);
-    expect(readFileSync(join(dataDir, 'LOCK'), 'utf8').trim()).toBe(String(process.ppid));
+    expect(readFileSync(join(journal.dataDir, 'LOCK'), 'utf8').trim()).toBe(String(process.ppid));
   });
 
   it('takes over a lock left by a process that is gone, or by an earlier run with our pid', async () => {
@@ -169,15 +147,15 @@ describe('the journal stores written to a data directory', () => {
     const deadPid = child.pid;
     await new Promise((resolve) => child.on('exit', resolve));
     for (const stale of [deadPid, process.pid]) {
-      writeFileSync(join(dataDir, 'LOCK'), `${stale}\n`);
+      writeFileSync(join(journal.dataDir, 'LOCK'), `${stale}\n`);
       const stores = await openStores();
-      expect(JSON.parse(readFileSync(join(dataDir, 'LOCK'), 'utf8'))).toMatchObject({ pid: process.pid });
+      expect(JSON.parse(readFileSync(join(journal.dataDir, 'LOCK'), 'utf8'))).toMatchObject({ pid: process.pid });
       await closeStores(stores);
     }
   });
 
   it('loses no acknowledged decision, nor its audit entry, when the process is killed with SIGKILL', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, journal.dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const acknowledged: string[] = [];
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
