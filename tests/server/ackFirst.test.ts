@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ackGate, whenAcked } from '../../src/adapters/ackFirst.ts';
 
 /** A request on the server: waiting for its ack until `ack()`. */
@@ -15,8 +15,9 @@ const started: string[] = [];
 const work = (gate: ReturnType<typeof ackGate>, name: string) => gate.afterAcks().then(() => void started.push(name));
 
 describe('acks before answers', () => {
+  beforeEach(() => void (started.length = 0));
+
   it('work after an ack waits while another request waits for its ack, and starts once that ack has gone', async () => {
-    started.length = 0;
     const gate = ackGate(10_000);
     const other = aRequest(gate);
     const answered = work(gate, 'due list');
@@ -28,7 +29,6 @@ describe('acks before answers', () => {
   });
 
   it('starts at once (after the requests already read) when nobody is waiting', async () => {
-    started.length = 0;
     const gate = ackGate(10_000);
     aRequest(gate).ack();
     await work(gate, 'help');
@@ -36,7 +36,6 @@ describe('acks before answers', () => {
   });
 
   it('an answer waits until no request has arrived for a moment: the rest of a crowd is acked first', async () => {
-    started.length = 0;
     const gate = ackGate(10_000, 40);
     aRequest(gate).ack();
     const at = performance.now();
@@ -50,7 +49,6 @@ describe('acks before answers', () => {
   });
 
   it('a request whose caller hung up waits no longer, and counts once', async () => {
-    started.length = 0;
     const gate = ackGate(10_000);
     const gone = aRequest(gate);
     const waiting = aRequest(gate);
@@ -65,7 +63,6 @@ describe('acks before answers', () => {
   });
 
   it('a steady stream of requests never starves the answers: each starts within its longest wait, in the order asked', async () => {
-    started.length = 0;
     const gate = ackGate(60);
     aRequest(gate); // never acked: the server always has someone waiting
     const at = performance.now();
@@ -75,7 +72,6 @@ describe('acks before answers', () => {
   });
 
   it('answers start one at a time, each after the event loop has taken in what arrived meanwhile', async () => {
-    started.length = 0;
     const gate = ackGate(10_000);
     const first = work(gate, 'first').then(() => {
       // A request that arrives while the first answer is worked out holds back the second.
@@ -92,7 +88,6 @@ describe('acks before answers', () => {
   });
 
   it('work handed over at an ack starts once the acks have gone, apart from the request; what it lets through is logged, not thrown', async () => {
-    started.length = 0;
     const gate = ackGate(10_000, 0);
     const other = aRequest(gate);
     const logged: { fields: Record<string, unknown>; message: string }[] = [];
