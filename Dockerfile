@@ -3,10 +3,10 @@
 # dependencies installed in another, and the bot runs the compiled JavaScript as a non-root user.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY src ./src
-COPY types ./types
+COPY bin ./bin
 RUN npm run build
 
 FROM node:24-bookworm-slim AS deps
@@ -28,4 +28,4 @@ COPY examples ./examples
 USER node
 EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "--enable-source-maps", "dist/main.js"]
+CMD ["node", "dist/main.js"]

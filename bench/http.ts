@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { freePort } from '../src/cli/demo.ts';
+import { freePort, START_ARGS } from '../src/cli/demo.ts';
 
 const SECRET = 'bench-signing-secret';
 const TEAM = 'T0DEMO0001';
@@ -86,11 +86,12 @@ function cpuMs(pid: number | undefined): number {
 const rssMib = (pid: number | undefined) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /**
- * Each server's memory once it has been idle a while (15 s from its start, no request yet): a
- * server idles most of the day, and V8 hands back the young generation that start-up grew some
- * seconds after its last collection, so a reading taken sooner is start-up's, not idle's.
+ * Each server's memory once it has been idle a while (30 s from its start, no request yet): a
+ * server idles most of the day. V8 hands back what start-up grew (its young generation, emptied
+ * old-space pages) about 16 s after a process starts, the bot's and the bare servers' alike, so a
+ * reading much sooner is start-up's, not idle's, and one at 15 s fell either side of it.
  */
-const IDLE_AFTER_MS = 15_000;
+const IDLE_AFTER_MS = 30_000;
 
 /** One request: where it goes/** One request: where it goes, its body and headers (made afresh each time: no two are the same signed bytes). */
 interface Call {
@@ -281,10 +282,8 @@ async function snoozeTargets(url: string): Promise<Snooze[]> {
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const bare = await start('bare frameworks', ['bench/bare/server.js'], { SLACK_SIGNING_SECRET: SECRET });
-// Exactly as `npm start` runs it (after its build): `node --enable-source-maps dist/main.js`.
-const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ').slice(1);
 const dataDir = mkdtempSync(join(tmpdir(), 'apbot-bench-'));
-const bot = await start('apbot', [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...startScript], {
+const bot = await start('apbot', [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...START_ARGS], {
   SLACK_SIGNING_SECRET: SECRET,
   SLACK_BOT_TOKEN: 'xoxb-bench',
   SLACK_API_URL: `${standIn}/api/`,

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -47,16 +48,19 @@ function captured(child: ChildProcess, echo?: (text: string) => void): Child {
 
 let built = false;
 
+/** What `npm start` hands to Node (package.json's `start` after `node`): the compiled bot. */
+export const START_ARGS: readonly string[] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ').slice(1);
+
 /**
- * `npm start` as a child process with this environment: the TypeScript compiled once per run (as
- * `prestart` does), then `node dist/main.js`, so a signal reaches the bot itself, not npm.
+ * `npm start` as a child process with this environment: the bot compiled once per run (as
+ * `prestart` does), then run as `npm start` runs it, by Node itself, so a signal reaches the bot, not npm.
  */
 export function spawnBot(env: NodeJS.ProcessEnv, echo?: (text: string) => void): Child {
   if (!built) {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     built = true;
   }
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...START_ARGS], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return captured(child, echo);
 }
 

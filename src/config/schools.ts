@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { Clock } from '../ports/clock.ts';
+import { packageFile } from '../packageFiles.ts';
 import type { Env } from './env.ts';
 import { loadSchoolFile, loadSchoolsDir } from './schoolFile.ts';
 
-export const EXAMPLE_SCHOOL_FILE = fileURLToPath(new URL('../../examples/school.yaml', import.meta.url));
-export const EXAMPLE_PLACEMENTS_FILE = fileURLToPath(new URL('../../examples/placements.json', import.meta.url));
+export const EXAMPLE_SCHOOL_FILE = packageFile('examples/school.yaml');
+export const EXAMPLE_PLACEMENTS_FILE = packageFile('examples/placements.json');
 
 /** A school day in the example year with plenty due: Monday 9 February 2026, before school. */
 export const DEFAULT_DEMO_NOW = '2026-02-09T08:00:00Z';

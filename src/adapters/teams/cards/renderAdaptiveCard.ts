@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Templating from 'adaptivecards-templating';
+import { packageFile } from '../../../packageFiles.ts';
 import type { CardView } from '../../../views/card.ts';
 import { isFormView } from '../../../views/formView.ts';
 
@@ -45,7 +46,7 @@ const templateName = (view: CardView): string => (isFormView(view) ? 'form' : vi
 function templateFor(name: string): Templating.Template {
   let template = templates.get(name);
   if (!template) {
-    const json: unknown = JSON.parse(readFileSync(new URL(`../../../../cards/${name}.json`, import.meta.url), 'utf8'));
+    const json: unknown = JSON.parse(readFileSync(packageFile(`cards/${name}.json`), 'utf8'));
     template = new (ACData().Template)(json);
     templates.set(name, template);
   }
