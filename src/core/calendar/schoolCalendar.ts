@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '../errors.ts';
 import { addDays, dateOfDayNumber, dayNumberOf, isoWeekday, isWeekend, type LocalDate } from './localDate.ts';
+import { byCodeUnits } from '../byCodeUnits.ts';
 
 export interface DateRange {
   start: LocalDate;
@@ -51,7 +52,7 @@ export interface SchoolCalendar {
 }
 
 export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
-  const terms = [...input.terms].sort((a, b) => a.start.localeCompare(b.start));
+  const terms = [...input.terms].sort((a, b) => byCodeUnits(a.start, b.start));
   const first = terms[0];
   const last = terms[terms.length - 1];
   if (!first || !last) throw new AppError(ErrorCode.InvalidConfig, 'The calendar needs at least one term.');

@@ -5,6 +5,7 @@ import { lateProvisionStart, owesSuspensionProvision, SCHOOL_DAYS_WITHOUT_PROVIS
 import { onePupilOneRecord } from '../placement/onePupil.ts';
 import { localDate } from '../validation.ts';
 import { defineDecision, inCalendar, openPlacement, refuse, withEvent } from './decision.ts';
+import { byCodeUnits } from '../byCodeUnits.ts';
 
 /** Refuses a suspension that does not start the school day after the one before it ended. */
 function followingStraightOn(previous: Suspension, next: Suspension, calendar: SchoolCalendar): void {
@@ -51,7 +52,7 @@ export const recordSuspension = defineDecision({
     }
 
     if (!input.pupil) refuse('pupil: say which pupil is suspended.');
-    const suspensions = [...(input.earlierSuspensions ?? []), suspension].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
+    const suspensions = [...(input.earlierSuspensions ?? []), suspension].sort((a, b) => byCodeUnits(a.firstDay, b.firstDay));
     suspensions.forEach((s, i) => {
       inCalendar(s.firstDay, 'firstDay', ctx);
       if (i > 0) followingStraightOn(suspensions[i - 1] as Suspension, s, calendar);

@@ -3,7 +3,6 @@ import { instantAt, localDateOf } from '../calendar/localTime.ts';
 import type { Placement } from '../placement/placement.ts';
 import type { School } from '../policy/schoolConfig.ts';
 import { OBLIGATION_TYPES, type Obligation, type ObligationDraft } from './obligation.ts';
-import type { LocalDate } from '../calendar/localDate.ts';
 import { createRuleContext, type RuleContext } from './ruleContext.ts';
 import { routeOf } from './routes.ts';
 import { stageOf } from './stage.ts';
@@ -23,6 +22,7 @@ import { providerDocumentExpiry, providerRiskAssessmentRenewal } from './rules/p
 import { pupilRiskAssessment } from './rules/pupilRiskAssessment.ts';
 import { qaVisit } from './rules/qaVisit.ts';
 import { owesSuspensionProvision, suspensionParentInformation, suspensionProvisionStart } from './rules/suspension.ts';
+import { byCodeUnits } from '../byCodeUnits.ts';
 
 type Rule = (ctx: RuleContext) => ObligationDraft[];
 
@@ -52,18 +52,25 @@ const RULES: readonly Rule[] = [
   concernSteps,
 ];
 
-// localeCompare's order, without building a collator on every call, and without asking it at all
-// where plain comparison gives the same answer: equal strings, dates (YYYY-MM-DD, digits in fixed
-// places), and obligation types (ranked once).
-const { compare } = new Intl.Collator();
-const TYPE_RANK: ReadonlyMap<string, number> = new Map([...OBLIGATION_TYPES].sort(compare).map((type, rank) => [type, rank]));
+// The locale's order (localeCompare), asking the collator only where plain comparison could differ
+// from it. It does not for dates (YYYY-MM-DD), nor for obligation types (lowercase words joined by
+// '_', ranked once), nor for two ids or codes written in the same case of ASCII letters with digits,
+// spaces and hyphens, which is what a due list mostly compares. The collator, and the locale tables
+// it loads, are built the first time text outside that is compared.
+const TYPE_RANK: ReadonlyMap<string, number> = new Map([...OBLIGATION_TYPES].sort(byCodeUnits).map((type, rank) => [type, rank]));
+const UPPER_PLAIN = /^[A-Z0-9 -]*$/;
+const LOWER_PLAIN = /^[a-z0-9 -]*$/;
+let collator: Intl.Collator | undefined;
 
-const collate = (a: string, b: string): number => (a === b ? 0 : compare(a, b));
-const byDate = (a: LocalDate, b: LocalDate): number => (a < b ? -1 : a > b ? 1 : 0);
+function collate(a: string, b: string): number {
+  if (a === b) return 0;
+  if ((UPPER_PLAIN.test(a) && UPPER_PLAIN.test(b)) || (LOWER_PLAIN.test(a) && LOWER_PLAIN.test(b))) return byCodeUnits(a, b);
+  return (collator ??= new Intl.Collator()).compare(a, b);
+}
 
 export function compareObligations(a: Obligation, b: Obligation): number {
   return (
-    byDate(a.dueDate, b.dueDate) ||
+    byCodeUnits(a.dueDate, b.dueDate) ||
     (TYPE_RANK.get(a.type) ?? 0) - (TYPE_RANK.get(b.type) ?? 0) ||
     collate(a.placementId, b.placementId) ||
     collate(a.subject ?? '', b.subject ?? '')

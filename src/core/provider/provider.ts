@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { maxDate } from '../calendar/localDate.ts';
 import type { HistoryEvent } from '../placement/events.ts';
 import { localDate } from '../validation.ts';
+import { byCodeUnits } from '../byCodeUnits.ts';
 
 export const providerDocumentSchema = z.object({ type: z.string().min(1), expires: localDate });
 
@@ -47,7 +48,7 @@ export function mergeProvider(older: Provider, newer: Provider): Provider {
     ofstedRegistered: older.ofstedRegistered || newer.ofstedRegistered,
     ...(newer.urn ?? older.urn ? { urn: newer.urn ?? older.urn } : {}),
     ...(riskAssessmentOn ? { riskAssessmentOn } : {}),
-    documents: [...expiries].map(([type, expires]) => ({ type, expires })).sort((a, b) => a.type.localeCompare(b.type)),
+    documents: [...expiries].map(([type, expires]) => ({ type, expires })).sort((a, b) => byCodeUnits(a.type, b.type)),
   };
 }
 

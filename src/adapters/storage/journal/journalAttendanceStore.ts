@@ -5,6 +5,7 @@ import { plainCopy } from '../plainCopy.ts';
 import { attendanceExists } from '../storeRules.ts';
 import { auditEntryFor } from './journalAuditLog.ts';
 import type { Change, JournalDatabase, KeptMark } from './journalDatabase.ts';
+import { byCodeUnits } from '../../../core/byCodeUnits.ts';
 
 export class JournalAttendanceStore implements AttendanceStore {
   readonly #db: JournalDatabase;
@@ -32,18 +33,13 @@ export class JournalAttendanceStore implements AttendanceStore {
       (m) => (from === undefined || m.date >= from) && (to === undefined || m.date <= to),
     );
     // Marks are mostly made day by day, so usually already in order.
-    const order = (a: KeptMark, b: KeptMark) => compare(a.date, b.date) || compare(a.session, b.session);
+    const order = (a: KeptMark, b: KeptMark) => byCodeUnits(a.date, b.date) || byCodeUnits(a.session, b.session);
     if (marks.some((m, i) => i > 0 && order(marks[i - 1] as KeptMark, m) > 0)) marks.sort(order);
     return marks.map((m) => m.record(schoolId));
   }
 
   async listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]> {
     const marks = [...(this.#db.attendance.get(schoolId)?.byDate.get(date) ?? [])];
-    return marks.sort((a, b) => compare(a.placementId, b.placementId) || compare(a.session, b.session)).map((m) => m.record(schoolId));
+    return marks.sort((a, b) => byCodeUnits(a.placementId, b.placementId) || byCodeUnits(a.session, b.session)).map((m) => m.record(schoolId));
   }
-}
-
-// 'am' < 'pm' and YYYY-MM-DD sort as plain strings.
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { mergeProvider, type Provider } from '../../../core/provider/provider.ts
 import type { ProviderStore } from '../../../ports/providerStore.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { keyOf, type JournalDatabase } from './journalDatabase.ts';
+import { byCodeUnits } from '../../../core/byCodeUnits.ts';
 
 export class JournalProviderStore implements ProviderStore {
   readonly #db: JournalDatabase;
@@ -27,6 +28,6 @@ export class JournalProviderStore implements ProviderStore {
     return [...this.#db.providers.values()]
       .filter((p) => p.schoolId === schoolId)
       .map((p) => plainCopy(p.provider))
-      .sort((a, b) => a.id.localeCompare(b.id));
+      .sort((a, b) => byCodeUnits(a.id, b.id));
   }
 }

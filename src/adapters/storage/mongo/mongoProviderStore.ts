@@ -2,6 +2,7 @@ import { mergeProvider, type Provider } from '../../../core/provider/provider.ts
 import type { ProviderStore } from '../../../ports/providerStore.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { isDuplicateKeyError, type Models } from './models.ts';
+import { byCodeUnits } from '../../../core/byCodeUnits.ts';
 
 /** One document per provider; a merge is a read, then a write only if nobody wrote in between. */
 export class MongoProviderStore implements ProviderStore {
@@ -37,6 +38,6 @@ export class MongoProviderStore implements ProviderStore {
 
   async list(schoolId: string): Promise<Provider[]> {
     const docs = await this.#models.providers.find({ schoolId }).sort({ _id: 1 }).lean();
-    return docs.map((d) => d.provider).sort((a, b) => a.id.localeCompare(b.id));
+    return docs.map((d) => d.provider).sort((a, b) => byCodeUnits(a.id, b.id));
   }
 }
