@@ -86,12 +86,12 @@ function cpuMs(pid: number | undefined): number {
 const rssMib = (pid: number | undefined) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /**
- * Each server's memory once it has been idle a while (30 s from its start, no request yet): a
+ * Each server's memory once it has been idle a while (60 s from its start, no request yet): a
  * server idles most of the day. V8 hands back what start-up grew (its young generation, emptied
- * old-space pages) about 16 s after a process starts, the bot's and the bare servers' alike, so a
- * reading much sooner is start-up's, not idle's, and one at 15 s fell either side of it.
+ * old-space pages) when its memory reducer next finds the process quiet, which here came 16 to 45 s
+ * after the start, for the bot and the bare servers alike; a reading sooner is often start-up's.
  */
-const IDLE_AFTER_MS = 30_000;
+const IDLE_AFTER_MS = 60_000;
 
 /** One request: where it goes/** One request: where it goes, its body and headers (made afresh each time: no two are the same signed bytes). */
 interface Call {
