@@ -54,17 +54,17 @@ const RULES: readonly Rule[] = [
 
 // The locale's order (localeCompare), asking the collator only where plain comparison could differ
 // from it. It does not for dates (YYYY-MM-DD), nor for obligation types (lowercase words joined by
-// '_', ranked once), nor for two ids or codes written in the same case of ASCII letters with digits,
-// spaces and hyphens, which is what a due list mostly compares. The collator, and the locale tables
-// it loads, are built the first time text outside that is compared.
+// '_', ranked once), nor for two ids or codes written alike: both in capitals, digits, spaces and
+// hyphens; both in lowercase, digits, spaces and hyphens; or both in lowercase words joined by '_'
+// (a role). That is what a due list mostly compares. The collator, and the locale tables it loads,
+// are built the first time text outside that is compared.
 const TYPE_RANK: ReadonlyMap<string, number> = new Map([...OBLIGATION_TYPES].sort(byCodeUnits).map((type, rank) => [type, rank]));
-const UPPER_PLAIN = /^[A-Z0-9 -]*$/;
-const LOWER_PLAIN = /^[a-z0-9 -]*$/;
+const WRITTEN_ALIKE = [/^[A-Z0-9 -]*$/, /^[a-z0-9 -]*$/, /^[a-z_]*$/];
 let collator: Intl.Collator | undefined;
 
 function collate(a: string, b: string): number {
   if (a === b) return 0;
-  if ((UPPER_PLAIN.test(a) && UPPER_PLAIN.test(b)) || (LOWER_PLAIN.test(a) && LOWER_PLAIN.test(b))) return byCodeUnits(a, b);
+  if (WRITTEN_ALIKE.some((alike) => alike.test(a) && alike.test(b))) return byCodeUnits(a, b);
   return (collator ??= new Intl.Collator()).compare(a, b);
 }
 
