@@ -179,7 +179,9 @@ const teamsSnooze = (targets: Snooze[]) => () => {
   return teamsAction('snoozeNudge', { actionId: `bench-${randomUUID()}`, placementId: target.placementId, version: null, input: { obligation: target.obligation }, 'snoozeNudge.until': target.until, 'snoozeNudge.reason': REASON });
 };
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+// Idle connections are closed here after 4 s, before either server's own 5 s keep-alive closes
+// them: a request sent on a connection the server is closing at that moment is reset.
+const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
 
 function send(url: string, call: Call): Promise<{ ms: number; body: string }> {
   return new Promise((done, fail) => {

@@ -4,9 +4,8 @@
 // and the Docker image run. The type check is `npm run typecheck`, not this.
 //
 // Bundled in: our own code and the plain-JavaScript libraries it starts with (below), with
-// everything those import in turn. One module instead of some 450 is what a bot at rest saves:
-// each ES module keeps its loader records and source, and a library's unused files (zod's
-// forty-odd locales, for one) are left out.
+// everything those import in turn. A few modules instead of some 450 is what a bot at rest saves:
+// each ES module keeps its loader records, and its source, for as long as the process lives.
 //
 // Left as published in node_modules: every other package, notably the Slack and Teams SDKs and
 // mongoose, which load optional parts and files of their own by path, pino, whose transports run in
