@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run build`: compiles the bot into dist/ as one ES module (dist/main.js) plus the chunks it
-// loads only when asked (the MongoDB store, the PDF report, the report page), which `npm start`
-// and the Docker image run. The type check is `npm run typecheck`, not this.
+// `npm run build`: compiles the bot into dist/ (or the folder given as its argument) as one ES
+// module, main.js, plus the chunks it loads only when asked (the MongoDB store, the PDF report, the
+// report page); `npm start` and the Docker image run it. The type check is `npm run typecheck`.
 //
 // Bundled in: our own code and the plain-JavaScript libraries it starts with (below), with
 // everything those import in turn. A few modules instead of some 450 is what a bot at rest saves:
@@ -20,7 +20,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist');
 
 /** The libraries our code imports that are bundled in, with what they import in turn. */
-export const BUNDLED = ['zod', 'yaml', 'date-fns', '@date-fns/tz', 'csv-parse', 'agenda', '@agendajs/mongo-backend'];
+const BUNDLED = ['zod', 'yaml', 'date-fns', '@date-fns/tz', 'csv-parse', 'agenda', '@agendajs/mongo-backend'];
 /** Imported by a bundled library but shared with the packages left outside: the MongoDB driver. */
 const SHARED_PEERS = ['mongodb'];
 
@@ -33,7 +33,7 @@ const bundleOnly = {
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, ({ path, importer }) => {
       if (isBuiltin(path)) return { path, external: true };
-      const fromLibrary = importer.includes(`${'/'}node_modules${'/'}`);
+      const fromLibrary = importer.includes('/node_modules/');
       const bundled = fromLibrary ? !SHARED_PEERS.includes(packageOf(path)) : BUNDLED.includes(packageOf(path));
       return bundled ? undefined : { path, external: true };
     });
@@ -45,9 +45,9 @@ const bundleOnly = {
  * names; what it leaves are in comments it keeps. V8 holds a module's source in memory for as long
  * as the module lives, at two bytes a character if any one of them is past Latin-1, one otherwise.
  */
-export const latin1Only = (source) => source.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const latin1Only = (source) => source.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-export async function build(outdir = OUT) {
+async function build(outdir) {
   rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: ROOT,
@@ -72,7 +72,6 @@ export async function build(outdir = OUT) {
     const path = join(outdir, file);
     writeFileSync(path, latin1Only(readFileSync(path, 'utf8')));
   }
-  return outdir;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await build(process.argv[2] ? resolve(process.argv[2]) : OUT);
+await build(process.argv[2] ? resolve(process.argv[2]) : OUT);
