@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageFile } from '../packageFiles.ts';
 
 /**
  * `npm run demo`: the bot (as `npm start` runs it) and Microsoft's Agents Playground pointed at it,
@@ -12,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * two processes the same way.
  */
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = packageFile('.');
 const PLAYGROUND_CLI = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 
 export interface Child {
@@ -49,7 +50,7 @@ function captured(child: ChildProcess, echo?: (text: string) => void): Child {
 let built = false;
 
 /** What `npm start` hands to Node (package.json's `start` after `node`): the compiled bot. */
-export const START_ARGS: readonly string[] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ').slice(1);
+export const START_ARGS: readonly string[] = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ').slice(1);
 
 /**
  * `npm start` as a child process with this environment: the bot compiled once per run (as

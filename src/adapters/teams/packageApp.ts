@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
+import { packageFile } from '../../packageFiles.ts';
 
-const MANIFEST_DIR = fileURLToPath(new URL('../../../manifests/teams/', import.meta.url));
+const MANIFEST_DIR = packageFile('manifests/teams/');
 const ICONS = ['color.png', 'outline.png'] as const;
 
 const https = z.url({ protocol: /^https$/, message: 'must be an https:// address' });
@@ -33,7 +34,7 @@ export function placeholderValues(env: Record<string, string | undefined>): Reco
   const e = parsed.data;
   const botId = e.BOT_ID ?? e.MicrosoftAppId ?? '';
   const website = e.WEBSITE_URL ?? `https://${e.BOT_DOMAIN}/`;
-  const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
   return {
     BOT_ID: botId,
     TEAMS_APP_ID: e.TEAMS_APP_ID ?? botId,
