@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { JournalIo } from '../../src/adapters/storage/journal/journalFile.ts';
 import type { Stores } from '../../src/ports/stores.ts';
+import type { StoredPlacement } from '../../src/adapters/storage/journal/journalDatabase.ts';
 import { SCHOOL, aCreate, aDecision, aPlacement, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
 import { importPlacements } from '../../src/app/importPlacements.ts';
 import { sweep } from '../../src/app/sweep.ts';
@@ -87,8 +88,9 @@ describe('decisions made at the same moment (group commit)', () => {
     // Each audit entry's seq is the order the store applied it in: the file holds them in that order, once each.
     const seqs = journalLines().flatMap((changes) => changes.filter((c) => c.kind === 'audit').map((c) => c.value.seq));
     expect(seqs).toEqual(Array.from({ length: 40 + 40 + 100 }, (_, i) => i + 1));
-    const decided = journalLines().flatMap((changes) => changes.filter((c) => c.kind === 'placement' && (c.value.decisionKeys as string[]).length === 2));
-    expect(decided).toHaveLength(40);
+    // Each decision's line carries the placement as it now stands, its history as what the decision added.
+    const decided = journalLines().flatMap((changes) => changes.filter((c) => c.kind === 'placementGrown'));
+    expect(decided.map((c) => (c.value['stored'] as StoredPlacement).decisionKeys.length)).toEqual(Array(40).fill(2));
 
     const again = await restart(stores);
     expect((await again.placements.list(SCHOOL)).map((r) => r.placement.version)).toEqual(Array(40).fill(1));

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../src/core/errors.ts';
 import type { Stores } from '../../src/ports/stores.ts';
 import { aJournalDirPerTest } from '../fixtures/journalDir.ts';
+import { RECENT_DECISION_KEYS } from '../../src/adapters/storage/storeRules.ts';
+import { JournalLines, decodeLine } from '../../src/adapters/storage/journal/journalLines.ts';
 import { SCHOOL, aCreate, aDecision, aMarkAudit, aPlacement, aSchoolConfig, anAttendanceRecord, anAuditInput, anOutboxInput, at } from '../contracts/factories.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -123,6 +125,61 @@ describe('the journal stores written to a data directory', () => {
     writeFileSync(path, `not json\n${readFileSync(path, 'utf8')}`);
     await expect(openStores()).rejects.toThrow(/journal .* is damaged at line 1 of 2/);
     expect(existsSync(join(journal.dataDir, 'LOCK'))).toBe(false);
+  });
+
+  it('journals a decision as what it adds: its line does not grow with the history, and restarts read the whole history back', async () => {
+    const path = join(journal.dataDir, 'journal.jsonl');
+    const lastLineBytes = () => Buffer.byteLength(readFileSync(path, 'utf8').trimEnd().split('\n').at(-1) ?? '');
+    let stores = await openStores();
+    let { record } = (await stores.placements.create(aCreate()));
+    const sizes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      ({ record } = await stores.placements.applyDecision(aDecision(record, `review:${1000 + i}`, { type: 'review', on: '2025-10-20', by: `staff-${i}` })));
+      sizes.push(lastLineBytes());
+    }
+    // Each line carries one new event and the placement's other fields, whatever came before (once
+    // the placement's recent decision keys, which ride with it, have reached their limit).
+    const steady = sizes.slice(RECENT_DECISION_KEYS);
+    expect(Math.max(...steady) - Math.min(...steady)).toBeLessThan(10);
+    const before = await stores.placements.get(SCHOOL, 'p-1');
+    expect(before?.placement.history.map((e) => (e.type === 'review' ? e.by : ''))).toEqual(Array.from({ length: 200 }, (_, i) => `staff-${i}`));
+
+    // Read back, compacted, decided on again (its line going on from the history read back), read back again.
+    await closeStores(stores);
+    stores = await openStores();
+    expect(await stores.placements.get(SCHOOL, 'p-1')).toEqual(before);
+    ({ record } = await stores.placements.applyDecision(aDecision(before!, 'review:after')));
+    await closeStores(stores);
+    stores = await openStores();
+    expect(await stores.placements.get(SCHOOL, 'p-1')).toEqual(record);
+    expect(record.placement.history).toHaveLength(201);
+    expect(journal.warnings).toEqual([]);
+  });
+
+  it('journals a decision whose history is a copy, not the events it holds, whole', async () => {
+    const stores = await openStores();
+    const { record } = await stores.placements.create(aCreate());
+    const first = (await stores.placements.applyDecision(aDecision(record, 'review:1'))).record;
+    const copied = structuredClone(first);
+    const second = (await stores.placements.applyDecision(aDecision(copied, 'review:2', { type: 'review', on: '2025-12-01', by: 'staff-ap' }))).record;
+    await closeStores(stores);
+    expect(await (await openStores()).placements.get(SCHOOL, 'p-1')).toEqual(second);
+    expect(second.placement.history).toHaveLength(2);
+  });
+
+  it('refuses to start on a decision that goes on from more history than its placement had', async () => {
+    const stores = await openStores();
+    const { record } = await stores.placements.create(aCreate());
+    await stores.placements.applyDecision(aDecision(record, 'review:1'));
+    await closeStores(stores);
+    // The decision's line, rewritten with a checksum that matches, saying it kept events that were never there.
+    const path = join(journal.dataDir, 'journal.jsonl');
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    const changes = decodeLine(lines.at(-1) ?? '', false) ?? [];
+    const forged = new JournalLines();
+    forged.add(changes.map((c) => (c.kind === 'placementGrown' ? { ...c, value: { ...c.value, kept: 5 } } : c)));
+    writeFileSync(path, `${lines.slice(0, -1).join('\n')}\n${forged.bytes().toString('utf8')}`);
+    await expect(openStores()).rejects.toThrow(/placement p-1 goes on from 5 events of a history the store does not hold: the journal is damaged/);
   });
 
   it('cannot be opened twice at once, and can be once the first is closed', async () => {

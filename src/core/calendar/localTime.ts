@@ -35,25 +35,29 @@ export function instantAt(date: LocalDate, time: LocalTime, timezone: string): D
   return new Date(ms);
 }
 
-// A sweep or a due list asks the date and time of the same few instants for every placement.
-/** Timezone → instant (ms) → its local date and time; nested so no key string is built per call. */
+// A sweep or a due list asks the date and time of the same few instants for every placement, and
+// requests arriving in the same minute ask about that minute: answers are remembered per minute.
+/** Timezone → minute since the epoch → its local date and time; nested so no key string is built per call. */
 const wallClock = new Map<string, Map<number, { date: LocalDate; time: LocalTime }>>();
 let wallClockHeld = 0;
+const MINUTE = 60_000;
 
 function wallClockAt(instant: Date, timezone: string): { date: LocalDate; time: LocalTime } {
   const ms = instant.getTime();
-  let byInstant = wallClock.get(timezone);
-  if (!byInstant) wallClock.set(timezone, (byInstant = new Map()));
-  let seen = byInstant.get(ms);
+  const minute = Math.floor(ms / MINUTE);
+  let byMinute = wallClock.get(timezone);
+  if (!byMinute) wallClock.set(timezone, (byMinute = new Map()));
+  let seen = byMinute.get(minute);
   if (seen === undefined) {
-    const local = new TZDate(ms, timezone);
+    // Every zone's offset has been a whole number of minutes since 1972, so a minute is one minute everywhere.
+    const local = new TZDate(minute * MINUTE, timezone);
     seen = { date: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
     if (++wallClockHeld > REMEMBERED) {
       wallClock.clear();
       wallClockHeld = 0;
-      wallClock.set(timezone, (byInstant = new Map()));
+      wallClock.set(timezone, (byMinute = new Map()));
     }
-    byInstant.set(ms, seen);
+    byMinute.set(minute, seen);
   }
   return seen;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantAt, localDateOf } from '../../../src/core/calendar/localTime.ts';
+import { instantAt, localDateOf, localTimeOf } from '../../../src/core/calendar/localTime.ts';
 import { addMonths } from '../../../src/core/calendar/localDate.ts';
 import { AppError } from '../../../src/core/errors.ts';
 import { aSchool } from '../../fixtures/school.ts';
@@ -97,6 +97,26 @@ describe('clock time in Europe/London', () => {
 
   it('takes the school-local date of an instant just after midnight in summer', () => {
     expect(localDateOf(new Date('2026-06-01T23:30:00Z'), 'Europe/London')).toBe('2026-06-02');
+  });
+
+  it('gives every instant the date and time its zone shows, seconds either side of a minute and a change of clocks included', () => {
+    // Checked against Intl's own formatting, every 7.5 seconds over four minutes around midnight and
+    // around each change of the clocks; zones with half and quarter hours, and one whose summer time adds half an hour.
+    const shown = (ms: number, timeZone: string) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+          .formatToParts(ms)
+          .map((p) => [p.type, p.value]),
+      );
+      return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}`;
+    };
+    const starts = [Date.UTC(2026, 2, 29, 0, 58), Date.UTC(2026, 9, 25, 0, 58), Date.UTC(2026, 3, 4, 14, 58), Date.UTC(2026, 5, 1, 22, 58), Date.UTC(2026, 5, 1, 18, 13)];
+    for (const zone of ['Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe'])
+      for (const start of starts)
+        for (let ms = start; ms < start + 4 * 60_000; ms += 7_500) {
+          const instant = new Date(ms);
+          expect(`${localDateOf(instant, zone)} ${localTimeOf(instant, zone)}`, `${zone} ${instant.toISOString()}`).toBe(shown(ms, zone));
+        }
   });
 
   it.each([

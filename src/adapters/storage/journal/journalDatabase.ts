@@ -25,12 +25,23 @@ export interface NextDueAtChange {
 }
 
 /**
- * One item's new full state (the same items a backup holds), or a placement's next due instant.
- * A commit is a list of these, journalled as one line, so it is all-or-nothing.
+ * A placement's new state whose history goes on from the first `kept` events of the history kept
+ * now: `value` carries only the events after those, so a decision's journal line stays the size of
+ * what it adds however long the placement's history grows.
  */
-export type Change = StoreItem | NextDueAtChange;
+export interface PlacementGrownChange {
+  kind: 'placementGrown';
+  value: { kept: number; stored: StoredPlacement };
+}
 
-export const CHANGE_KINDS: ReadonlySet<string> = new Set([...STORE_ITEM_KINDS, 'nextDueAt']);
+/**
+ * One item's new full state (the same items a backup holds), a placement's new state as what it
+ * adds, or a placement's next due instant. A commit is a list of these, journalled as one line, so
+ * it is all-or-nothing.
+ */
+export type Change = StoreItem | PlacementGrownChange | NextDueAtChange;
+
+export const CHANGE_KINDS: ReadonlySet<string> = new Set([...STORE_ITEM_KINDS, 'placementGrown', 'nextDueAt']);
 
 /** Where commits go before they count as done (the journal); absent when nothing is persisted. */
 export interface ChangeSink {
@@ -157,6 +168,8 @@ export class JournalDatabase {
         ofSchool.set(placement.id, deepFreeze(change.value, flat));
         return;
       }
+      case 'placementGrown':
+        return this.apply({ kind: 'placement', value: this.#grown(change.value) });
       case 'nextDueAt': {
         const { schoolId, placementId, nextDueAt } = change.value;
         const stored = this.placement(schoolId, placementId);
@@ -245,6 +258,15 @@ export class JournalDatabase {
         return;
       }
     }
+  }
+
+  /** A placement's new state in full: the events it kept (shared, frozen already) and those it adds. */
+  #grown({ kept, stored }: PlacementGrownChange['value']): StoredPlacement {
+    const { schoolId, placement } = stored.record;
+    const before = this.placement(schoolId, placement.id)?.record.placement.history;
+    if (!Number.isSafeInteger(kept) || kept < 0 || before === undefined || kept > before.length)
+      throw new AppError(ErrorCode.NotPossible, `A change to placement ${placement.id} goes on from ${kept} events of a history the store does not hold: the journal is damaged.`);
+    return { ...stored, record: { ...stored.record, placement: { ...placement, history: [...before.slice(0, kept), ...placement.history] } } };
   }
 
   /** The whole state as changes, for compacting the journal. */

@@ -18,7 +18,7 @@ import {
   placementNotFound,
 } from '../storeRules.ts';
 import { auditEntryFor } from './journalAuditLog.ts';
-import { type Change, type JournalDatabase, type StoredPlacement } from './journalDatabase.ts';
+import { type Change, type JournalDatabase, type PlacementGrownChange, type StoredPlacement } from './journalDatabase.ts';
 
 export class JournalPlacementStore implements PlacementStore {
   readonly #db: JournalDatabase;
@@ -36,7 +36,7 @@ export class JournalPlacementStore implements PlacementStore {
       return await this.#replay(existing, input.audit, input.idempotencyKey);
     }
     const stored: StoredPlacement = { record: plainCopy(input.record), decisionKeys: [input.idempotencyKey] };
-    await this.#commitWithAudit(stored, input.audit, input.idempotencyKey);
+    await this.#commitWithAudit({ kind: 'placement', value: stored }, input.audit, input.idempotencyKey);
     return { record: handedOut(stored.record), replayed: false };
   }
 
@@ -84,11 +84,23 @@ export class JournalPlacementStore implements PlacementStore {
     if (!current) throw placementNotFound(write.placementId);
     if (current.decisionKeys.includes(write.idempotencyKey)) return await this.#replay(current, write.audit, write.idempotencyKey);
     if (current.record.placement.version !== write.expectedVersion) throw changedMeanwhile();
-    const stored: StoredPlacement = {
-      record: { schoolId: write.schoolId, placement: plainCopy(write.placement), nextDueAt: write.nextDueAt && new Date(write.nextDueAt) },
-      decisionKeys: [...current.decisionKeys, write.idempotencyKey].slice(-RECENT_DECISION_KEYS),
+    // Only the events this decision added are copied and journalled: those before are the ones kept.
+    const { history, ...rest } = write.placement;
+    const kept = keptEvents(current.record.placement.history, history);
+    const grown: PlacementGrownChange = {
+      kind: 'placementGrown',
+      value: {
+        kept,
+        stored: {
+          record: { schoolId: write.schoolId, placement: { ...plainCopy(rest), history: plainCopy(history.slice(kept)) }, nextDueAt: write.nextDueAt && new Date(write.nextDueAt) },
+          decisionKeys: [...current.decisionKeys, write.idempotencyKey].slice(-RECENT_DECISION_KEYS),
+        },
+      },
     };
-    await this.#commitWithAudit(stored, write.audit, write.idempotencyKey);
+    const durable = this.#commitWithAudit(grown, write.audit, write.idempotencyKey);
+    // The commit has applied it: the state kept now, whole (a later commit may replace it by the time this is durable).
+    const stored = this.#db.placement(write.schoolId, write.placementId) as StoredPlacement;
+    await durable;
     return { record: handedOut(stored.record), replayed: false };
   }
 
@@ -98,9 +110,9 @@ export class JournalPlacementStore implements PlacementStore {
   }
 
   // The placement and its audit entry go into one commit (one journal line): both or neither.
-  #commitWithAudit(stored: StoredPlacement, audit: AuditEntryInput, idempotencyKey: string): Promise<void> {
+  #commitWithAudit(change: Change, audit: AuditEntryInput, idempotencyKey: string): Promise<void> {
     const { entry, created } = auditEntryFor(this.#db, { ...audit, idempotencyKey });
-    const changes: Change[] = [{ kind: 'placement', value: stored }];
+    const changes: Change[] = [change];
     if (created) changes.push({ kind: 'audit', value: entry });
     return this.#db.commit(changes);
   }
@@ -126,6 +138,13 @@ export class JournalPlacementStore implements PlacementStore {
  */
 function handedOut({ schoolId, placement, nextDueAt }: PlacementRecord): PlacementRecord {
   return { schoolId, placement, nextDueAt: nextDueAt && new Date(nextDueAt) };
+}
+
+/** How many events `next` begins with that are the very ones (the same frozen objects) the placement holds now. */
+function keptEvents(now: readonly unknown[], next: readonly unknown[]): number {
+  let kept = 0;
+  while (kept < now.length && kept < next.length && now[kept] === next[kept]) kept++;
+  return kept;
 }
 
 function byId(a: PlacementRecord, b: PlacementRecord): number {
