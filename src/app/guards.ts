@@ -216,20 +216,24 @@ export function cardRefused(
 /**
  * The buttons of the cards a placement would show this person now, any of which a press may have
  * come from, card by card: a reminder's buttons are worked out only when reached, without drawing
- * the rest of its card (a decision pressed in Teams looks them up before it is recorded).
+ * the rest of its card (a decision pressed in Teams looks them up before it is recorded). A press
+ * whose input names an obligation (a snooze) came from that obligation's reminder: only its
+ * buttons are worked out.
  */
-function* actionsNow(placement: Placement, who: Identified, now: Date): Generator<ViewAction> {
+function* actionsNow(placement: Placement, who: Identified, now: Date, input: Record<string, unknown> = {}): Generator<ViewAction> {
   const { school, actor } = who;
   if (pendingPttApproval(placement)) yield* approvalRequest(placement, school, now, actor).actions;
   if (placement.status === 'proposed') yield* checklist(placement, school, now, actor).actions;
-  for (const o of deriveObligations(placement, school, now)) yield* reminderActions(o, placement, school, actor, now);
+  const named = input['obligation'];
+  for (const o of deriveObligations(placement, school, now))
+    if (typeof named !== 'string' || obligationKey(o) === named) yield* reminderActions(o, placement, school, actor, now);
 }
 
 /** The button a press came from, found again on the cards as they stand (by its id, or else by what it fixes): its fields say whether it needs a form first. */
 export function actionOnCards(placement: Placement, who: Identified, now: Date, pressed: { verb: Verb; actionId: string; input: Record<string, unknown> }): ViewAction | undefined {
   const { verb, actionId, input } = pressed;
   const seen: ViewAction[] = [];
-  for (const action of actionsNow(placement, who, now)) {
+  for (const action of actionsNow(placement, who, now, input)) {
     if (action.payload.actionId === actionId) return action;
     seen.push(action);
   }
