@@ -22,9 +22,30 @@ export interface PlannedNudge {
 
 const NUDGED_STAGES = new Set(['upcoming', 'due', 'overdue', 'escalated']);
 
-/** An obligation as a nudge carries it: the pupil by initials and reference only. */
+/**
+ * An obligation as a nudge carries it: the pupil by initials and reference only. Field by field in
+ * two literals, as `obligationOf` makes them (a sweep makes tens of thousands; spreading the
+ * obligation took three times as long), so every field an obligation has is named here.
+ */
 export function itemOf(placement: Placement, o: Obligation): NudgeItem {
-  return { ...o, dueAt: o.dueAt.toISOString(), pupil: { ref: placement.pupil.ref, initials: placement.pupil.initials } };
+  const { placementId, providerId, type, subject, ownerRole, escalateToRole, dueDate, stage, warning, safeguarding, raisedBy, session } = o;
+  const dueAt = isoOf(o.dueAt);
+  const pupil = { ref: placement.pupil.ref, initials: placement.pupil.initials };
+  return warning === undefined
+    ? { placementId, providerId, type, subject, ownerRole, escalateToRole, dueDate, dueAt, stage, safeguarding, raisedBy, session, pupil }
+    : { placementId, providerId, type, subject, ownerRole, escalateToRole, dueDate, dueAt, stage, warning, safeguarding, raisedBy, session, pupil };
+}
+
+// A cut-off's attendance nudges are all due at the same instant: the last one written is kept.
+let lastInstant = NaN;
+let lastIso = '';
+function isoOf(instant: Date): string {
+  const ms = instant.getTime();
+  if (ms !== lastInstant) {
+    lastIso = instant.toISOString();
+    lastInstant = ms;
+  }
+  return lastIso;
 }
 
 /** Who hears about an obligation (audience.ts: the same rule as each person's `due`). */
@@ -46,6 +67,10 @@ function isSnoozed(placement: Placement, o: Obligation, now: Date, today: string
 export function planNudges(school: School, due: readonly PlacementDue[], now: Date): PlannedNudge[] {
   const today = localDateOf(now, school.config.school.timezone);
   const planned = new Map<string, PlannedNudge>();
+  // When a nudge may go out depends only on now and whether it is urgent: worked out once each.
+  let routine: Date | undefined;
+  let urgent: Date | undefined;
+  const notBeforeOf = (isUrgent: boolean) => (isUrgent ? (urgent ??= nextAllowedTime(now, school, true)) : (routine ??= nextAllowedTime(now, school)));
 
   for (const { placement, obligations } of due) {
     for (const o of obligations) {
@@ -55,10 +80,11 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
         if ((o.stage !== 'overdue' && o.stage !== 'escalated') || !o.session) continue;
         const { date, session } = o.session;
         // One entry per session and pupil; the deliverer merges a person's entries for a session into one list.
+        const item = itemOf(placement, o);
         for (const staffId of recipientsOf(school, placement, o)) {
           const dedupeKey = `attendance|${date}|${session}|${o.stage}|${placement.id}|${staffId}`;
-          const message: NudgeMessage = { kind: 'attendance', schoolId: school.id, date, session, items: [itemOf(placement, o)] };
-          planned.set(dedupeKey, { dedupeKey, staffId, message, notBefore: nextAllowedTime(now, school) });
+          const message: NudgeMessage = { kind: 'attendance', schoolId: school.id, date, session, items: [item] };
+          planned.set(dedupeKey, { dedupeKey, staffId, message, notBefore: notBeforeOf(false) });
         }
         continue;
       }
@@ -69,7 +95,7 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
         o.type === 'part_time_timetable_approval'
           ? { kind: 'approval_request', schoolId: school.id, placementId: placement.id }
           : { kind: 'reminder', schoolId: school.id, item: itemOf(placement, o) };
-      const notBefore = nextAllowedTime(now, school, o.stage === 'escalated' && isSafeguarding(o));
+      const notBefore = notBeforeOf(o.stage === 'escalated' && isSafeguarding(o));
       for (const staffId of recipientsOf(school, placement, o)) {
         const dedupeKey = `${base}|${staffId}`;
         if (!planned.has(dedupeKey)) planned.set(dedupeKey, { dedupeKey, staffId, message, notBefore });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveObligations } from '../../src/core/obligations/deriveObligations.ts';
-import { planNudges } from '../../src/nudges/planNudges.ts';
+import { itemOf, planNudges } from '../../src/nudges/planNudges.ts';
 import { nextAllowedTime } from '../../src/nudges/quietHours.ts';
 import { aPlacement } from '../fixtures/placements.ts';
 import { aSchool } from '../fixtures/school.ts';
@@ -118,5 +118,20 @@ describe('quiet hours', () => {
     ['2026-06-01T05:00:00Z', false, '2026-06-01T06:30:00.000Z', 'in summer time, 07:30 BST'],
   ])('at %s (urgent %s) a nudge may go at %s: %s', (at, urgent, expected) => {
     expect(nextAllowedTime(new Date(at), school, urgent).toISOString()).toBe(expected);
+  });
+});
+
+describe('what a nudge says of its duty', () => {
+  it('carries every field of the obligation, its instant written out, and the pupil by reference and initials alone', () => {
+    const placement = aPlacement({ start: '2025-11-03', history: [{ type: 'concern', on: '2026-02-02', category: 'safeguarding' }] });
+    const obligations = deriveObligations(placement, school, new Date('2026-02-09T09:00:00Z'));
+    // With a warning too (a late suspension provision has one), and every instant in turn, then the first again.
+    const all = [...obligations, { ...obligations[0]!, warning: 'The planned start is after the sixth school day' }, obligations[0]!];
+    expect(new Set(all.map((o) => o.dueAt.getTime())).size).toBeGreaterThan(1);
+    for (const o of all) {
+      const item = itemOf(placement, o);
+      expect(item).toEqual({ ...o, dueAt: o.dueAt.toISOString(), pupil: { ref: placement.pupil.ref, initials: placement.pupil.initials } });
+      expect(Object.keys(item).sort()).toEqual([...Object.keys(o), 'pupil'].sort());
+    }
   });
 });
