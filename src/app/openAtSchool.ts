@@ -96,6 +96,7 @@ export function rememberOpenPlacements<S extends OpenStores>(stores: S): S & { o
       completeAudits: (schoolId) => attendance.completeAudits(schoolId),
       listForPlacement: (schoolId, placementId, from, to) => attendance.listForPlacement(schoolId, placementId, from, to),
       listForDate: (schoolId, date) => attendance.listForDate(schoolId, date),
+      eventsForPlacement: (schoolId, placementId) => attendance.eventsForPlacement(schoolId, placementId),
     },
     providers: {
       merge: (schoolId, provider) => writing(schoolId, () => providers.merge(schoolId, provider)),

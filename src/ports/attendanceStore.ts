@@ -1,5 +1,5 @@
 import type { LocalDate } from '../core/calendar/localDate.ts';
-import type { AttendanceMark } from '../core/placement/events.ts';
+import type { AttendanceMark, EventOf } from '../core/placement/events.ts';
 import type { Session } from '../core/placement/placement.ts';
 import type { AuditEntryInput } from './auditLog.ts';
 
@@ -26,4 +26,14 @@ export interface AttendanceStore {
   listForPlacement(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): Promise<AttendanceRecord[]>;
   /** Every mark of a school on one date, by placement id then session. */
   listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]>;
+  /**
+   * A placement's marks as the events its history gains from them (see `withAttendance`), by date
+   * then session: what a sweep reads for every placement it looks at, made without the records.
+   */
+  eventsForPlacement(schoolId: string, placementId: string): Promise<EventOf<'attendance'>[]>;
+}
+
+/** A mark as the event a placement's history gains from it. */
+export function attendanceEvent({ date, session, mark, by }: Pick<AttendanceRecord, 'date' | 'session' | 'mark' | 'by'>): EventOf<'attendance'> {
+  return { type: 'attendance', on: date, session, mark, by };
 }

@@ -57,6 +57,19 @@ export function attendanceStoreContract(factory: ContractFactory<{ attendance: A
     expect(await attendance.listForPlacement(OTHER_SCHOOL, 'p-1')).toEqual([]);
   });
 
+  it("gives a placement's marks as the events its history gains, in the order it lists them, and only that placement's", async () => {
+    for (const [date, session, mark] of [['2025-09-17', 'pm', 'late'], ['2025-09-15', 'pm', 'present'], ['2025-09-16', 'am', 'absent_unauthorised']] as const)
+      await recordMark(anAttendanceRecord({ date, session, mark, by: `staff-${date}` }));
+    await recordMark(anAttendanceRecord({ placementId: 'p-2', date: '2025-09-16' }));
+    await recordMark(anAttendanceRecord({ schoolId: OTHER_SCHOOL, date: '2025-09-18' }));
+    expect(await attendance.eventsForPlacement(SCHOOL, 'p-1')).toEqual([
+      { type: 'attendance', on: '2025-09-15', session: 'pm', mark: 'present', by: 'staff-2025-09-15' },
+      { type: 'attendance', on: '2025-09-16', session: 'am', mark: 'absent_unauthorised', by: 'staff-2025-09-16' },
+      { type: 'attendance', on: '2025-09-17', session: 'pm', mark: 'late', by: 'staff-2025-09-17' },
+    ]);
+    expect(await attendance.eventsForPlacement(SCHOOL, 'p-3')).toEqual([]);
+  });
+
   it("lists a school's marks on one date by placement then session", async () => {
     await recordMark(anAttendanceRecord({ placementId: 'p-3', session: 'pm' }));
     await recordMark(anAttendanceRecord({ placementId: 'p-1', session: 'pm' }));

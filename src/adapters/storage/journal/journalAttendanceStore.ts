@@ -1,5 +1,6 @@
 import type { LocalDate } from '../../../core/calendar/localDate.ts';
-import type { AttendanceRecord, AttendanceStore } from '../../../ports/attendanceStore.ts';
+import type { EventOf } from '../../../core/placement/events.ts';
+import { attendanceEvent, type AttendanceRecord, type AttendanceStore } from '../../../ports/attendanceStore.ts';
 import type { AuditEntryInput } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { attendanceExists } from '../storeRules.ts';
@@ -29,13 +30,20 @@ export class JournalAttendanceStore implements AttendanceStore {
   }
 
   async listForPlacement(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): Promise<AttendanceRecord[]> {
+    return this.#inOrder(schoolId, placementId, from, to).map((m) => m.record(schoolId));
+  }
+
+  async eventsForPlacement(schoolId: string, placementId: string): Promise<EventOf<'attendance'>[]> {
+    return this.#inOrder(schoolId, placementId).map(attendanceEvent);
+  }
+
+  #inOrder(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): KeptMark[] {
     const marks = (this.#db.attendance.get(schoolId)?.byPlacement.get(placementId) ?? []).filter(
       (m) => (from === undefined || m.date >= from) && (to === undefined || m.date <= to),
     );
     // Marks are mostly made day by day, so usually already in order.
-    const order = (a: KeptMark, b: KeptMark) => byCodeUnits(a.date, b.date) || byCodeUnits(a.session, b.session);
-    if (marks.some((m, i) => i > 0 && order(marks[i - 1] as KeptMark, m) > 0)) marks.sort(order);
-    return marks.map((m) => m.record(schoolId));
+    if (marks.some((m, i) => i > 0 && byDateAndSession(marks[i - 1] as KeptMark, m) > 0)) marks.sort(byDateAndSession);
+    return marks;
   }
 
   async listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]> {
@@ -43,3 +51,5 @@ export class JournalAttendanceStore implements AttendanceStore {
     return marks.sort((a, b) => byCodeUnits(a.placementId, b.placementId) || byCodeUnits(a.session, b.session)).map((m) => m.record(schoolId));
   }
 }
+
+const byDateAndSession = (a: KeptMark, b: KeptMark) => byCodeUnits(a.date, b.date) || byCodeUnits(a.session, b.session);

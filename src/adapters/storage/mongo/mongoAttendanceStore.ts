@@ -1,5 +1,6 @@
 import type { LocalDate } from '../../../core/calendar/localDate.ts';
-import type { AttendanceRecord, AttendanceStore } from '../../../ports/attendanceStore.ts';
+import type { EventOf } from '../../../core/placement/events.ts';
+import { attendanceEvent, type AttendanceRecord, type AttendanceStore } from '../../../ports/attendanceStore.ts';
 import type { AuditEntryInput, AuditLog } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
 import { attendanceExists } from '../storeRules.ts';
@@ -47,6 +48,10 @@ export class MongoAttendanceStore implements AttendanceStore {
     const filter = { schoolId, placementId, ...(from === undefined && to === undefined ? {} : { date }) };
     const docs = await this.#models.attendance.find(filter).sort({ date: 1, session: 1 }).lean();
     return docs.map(toRecord);
+  }
+
+  async eventsForPlacement(schoolId: string, placementId: string): Promise<EventOf<'attendance'>[]> {
+    return (await this.listForPlacement(schoolId, placementId)).map(attendanceEvent);
   }
 
   async listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]> {
