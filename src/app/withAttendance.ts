@@ -1,12 +1,8 @@
-import type { HistoryEvent } from '../core/placement/events.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 
 /** The placement with the attendance marks kept in the attendance store added to its history. */
 export async function withAttendance(placement: Placement, schoolId: string, attendance: AttendanceStore): Promise<Placement> {
   const marks = await attendance.eventsForPlacement(schoolId, placement.id);
-  if (marks.length === 0) return placement;
-  const history: HistoryEvent[] = placement.history.slice();
-  for (const event of marks) history.push(event);
-  return { ...placement, history };
+  return marks.length === 0 ? placement : { ...placement, history: [...placement.history, ...marks] };
 }
