@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { LocalDate } from './localDate.ts';
+import { UK_ZONE, ukInstant, ukOffset } from './ukClock.ts';
 
 /** A wall-clock time `HH:MM` in the school's timezone. */
 export type LocalTime = string;
@@ -25,7 +26,7 @@ export function instantAt(date: LocalDate, time: LocalTime, timezone: string): D
   if (ms === undefined) {
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     const [hh, mm] = time.split(':').map(Number) as [number, number];
-    ms = new TZDate(y, m - 1, d, hh, mm, timezone).getTime();
+    ms = (timezone === UK_ZONE ? ukInstant(Date.UTC(y, m - 1, d, hh, mm)) : undefined) ?? new TZDate(y, m - 1, d, hh, mm, timezone).getTime();
     if (++instantsHeld > REMEMBERED) {
       instants.clear();
       instantsHeld = 0;
@@ -50,8 +51,7 @@ function wallClockAt(instant: Date, timezone: string): { date: LocalDate; time: 
   let seen = byMinute.get(minute);
   if (seen === undefined) {
     // Every zone's offset has been a whole number of minutes since 1972, so a minute is one minute everywhere.
-    const local = new TZDate(minute * MINUTE, timezone);
-    seen = { date: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
+    seen = shownAt(minute * MINUTE, timezone);
     if (++wallClockHeld > REMEMBERED) {
       wallClock.clear();
       wallClockHeld = 0;
@@ -60,6 +60,17 @@ function wallClockAt(instant: Date, timezone: string): { date: LocalDate; time: 
     byMinute.set(minute, seen);
   }
   return seen;
+}
+
+/** The date and time the zone's clocks show at an instant. */
+function shownAt(ms: number, timezone: string): { date: LocalDate; time: LocalTime } {
+  const offset = timezone === UK_ZONE ? ukOffset(ms) : undefined;
+  if (offset === undefined) {
+    const local = new TZDate(ms, timezone);
+    return { date: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
+  }
+  const shown = new Date(ms + offset).toISOString();
+  return { date: shown.slice(0, 10), time: shown.slice(11, 16) };
 }
 
 /** The school-local date of an instant. */

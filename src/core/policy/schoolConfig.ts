@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from '../calendar/bankHolidays.ts';
 import { createSchoolCalendar, type SchoolCalendar } from '../calendar/schoolCalendar.ts';
+import { UK_ZONE } from '../calendar/ukClock.ts';
 import { ErrorCode } from '../errors.ts';
 import { addDays, isValidLocalDate } from '../calendar/localDate.ts';
 import { localDate, localTime, parseOrThrow } from '../validation.ts';
@@ -39,6 +40,8 @@ const terms = z
 
 const timezone = z.string().refine(
   (tz) => {
+    // UK time is known without loading the runtime's time-zone tables (see ukClock.ts).
+    if (tz === UK_ZONE) return true;
     try {
       new Intl.DateTimeFormat('en-GB', { timeZone: tz });
       return true;
