@@ -20,7 +20,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist');
 
 /** The libraries our code imports that are bundled in, with what they import in turn. */
-const BUNDLED = ['zod', 'yaml', 'date-fns', '@date-fns/tz', 'csv-parse', 'agenda', '@agendajs/mongo-backend'];
+const BUNDLED = ['zod', 'yaml', 'date-fns', '@date-fns/tz', 'csv-parse', 'agenda', '@agendajs/mongo-backend', 'luxon'];
 /** Imported by a bundled library but shared with the packages left outside: the MongoDB driver. */
 const SHARED_PEERS = ['mongodb'];
 

@@ -116,10 +116,10 @@ export async function startBot(env: Env, print: (line: string) => void = (line) 
       },
     },
     {
-      sweepEvery: '5 minutes',
-      deliverEvery: '20 seconds',
-      digestCron: '45 7 * * 1-5',
-      cutoffCrons: [...new Set(schools.flatMap((s) => [s.config.policy.attendanceCutoff.am, s.config.policy.attendanceCutoff.pm]))].map((t) => `${Number(t.slice(3))} ${Number(t.slice(0, 2))} * * 1-5`),
+      sweepEvery: 5 * 60_000,
+      deliverEvery: 20_000,
+      digestAt: '07:45',
+      cutoffsAt: [...new Set(schools.flatMap((s) => [s.config.policy.attendanceCutoff.am, s.config.policy.attendanceCutoff.pm]))],
       timezone: schools[0]?.config.school.timezone ?? 'Europe/London',
     },
   );

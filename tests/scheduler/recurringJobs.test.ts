@@ -4,20 +4,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Agenda } from 'agenda';
 import type { Connection } from 'mongoose';
 import { createScheduler } from '../../src/adapters/scheduler/createScheduler.ts';
-import { scheduleJobs, type JobTimes, type JobWork } from '../../src/adapters/scheduler/jobs.ts';
+import { SCHOOL_CLOCK_EVERY, schoolClock, scheduleJobs, type JobTimes, type JobWork } from '../../src/adapters/scheduler/jobs.ts';
 import { InMemoryAgendaBackend } from '../../src/adapters/scheduler/memory/inMemoryAgendaBackend.ts';
 import { ONE_SINGLE_JOB_PER_NAME } from '../../src/adapters/scheduler/oneJobPerName.ts';
 import { connectMongo } from '../../src/adapters/storage/mongo/connectMongo.ts';
 
 const idle: JobWork = { sweep: async () => undefined, deliver: async () => undefined, digest: async () => undefined };
 const times: JobTimes = {
-  sweepEvery: '5 minutes',
-  deliverEvery: '20 seconds',
-  digestCron: '45 7 * * 1-5',
-  cutoffCrons: ['30 9 * * 1-5', '0 14 * * 1-5'],
+  sweepEvery: 5 * 60_000,
+  deliverEvery: 20_000,
+  digestAt: '07:45',
+  cutoffsAt: ['09:30', '14:00'],
   timezone: 'Europe/London',
 };
-const JOB_NAMES = ['deliver', 'digest', 'sweep', 'sweep at 0 14 * * 1-5', 'sweep at 30 9 * * 1-5'];
+const JOB_NAMES = ['deliver', 'school clock', 'sweep'];
 
 const running: Agenda[] = [];
 afterEach(async () => {
@@ -122,3 +122,60 @@ if (uri) {
     it.skip('are made once each by two bots started together, and twins an older apbot left are cleaned up', () => undefined);
   });
 }
+
+describe('the school clock', () => {
+  // Monday 30 March 2026, the first school day after the clocks went forward: 09:30 in London is 08:30 GMT.
+  const times = { digestAt: '07:45', cutoffsAt: ['09:30', '14:00'], timezone: 'Europe/London' };
+  const looking = (start: string) => {
+    let at = new Date(start).getTime();
+    const clock = schoolClock(times, () => new Date(at));
+    return { look: () => clock.look(), wait: (ms: number) => void (at += ms) };
+  };
+
+  it('sees a cut-off once, at the first look after the school clock reaches it, in summer time', () => {
+    const bot = looking('2026-03-30T08:29:30Z');
+    bot.look();
+    const seen: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      bot.wait(SCHOOL_CLOCK_EVERY);
+      if (bot.look().cutoff) seen.push(String(i));
+    }
+    // 08:29:50, 08:30:10, ...: the cut-off (08:30:00 GMT) came between the first and second look.
+    expect(seen).toEqual(['1']);
+  });
+
+  it('does not see the cut-off an hour out, at the hour it would be in winter', () => {
+    const bot = looking('2026-03-30T09:29:50Z');
+    bot.look();
+    bot.wait(SCHOOL_CLOCK_EVERY);
+    expect(bot.look()).toEqual({ digest: false, cutoff: false });
+  });
+
+  it('sends a digest missed while the bot was down at its first look, and only then', () => {
+    const bot = looking('2026-03-30T10:00:00Z');
+    expect(bot.look()).toEqual({ digest: true, cutoff: false });
+    bot.wait(SCHOOL_CLOCK_EVERY);
+    expect(bot.look().digest).toBe(false);
+    // Before 07:45 the first look has nothing to catch up.
+    expect(looking('2026-03-30T06:00:00Z').look().digest).toBe(false);
+  });
+
+  it('sees nothing at the weekend', () => {
+    const bot = looking('2026-03-28T06:44:50Z');
+    expect(bot.look()).toEqual({ digest: false, cutoff: false });
+    bot.wait(SCHOOL_CLOCK_EVERY);
+    expect(bot.look()).toEqual({ digest: false, cutoff: false });
+  });
+});
+
+describe('the jobs an earlier apbot left', () => {
+  it('are removed at start: a cron per cut-off and one for the digest would never run again', async () => {
+    const backend = new InMemoryAgendaBackend();
+    const agenda = new Agenda({ backend, name: 'bot' });
+    running.push(agenda);
+    await agenda.every('45 7 * * 1-5', 'digest');
+    await agenda.every('30 9 * * 1-5', 'sweep at 30 9 * * 1-5');
+    await scheduleJobs(agenda, idle, times);
+    expect(await namesOf(agenda)).toEqual(JOB_NAMES);
+  });
+});

@@ -1,4 +1,5 @@
 import { Agenda, type AgendaBackend } from 'agenda';
+import { Settings as DateLibrary } from 'luxon';
 import type { mongo } from 'mongoose';
 import { AppError, ErrorCode } from '../../core/errors.ts';
 import { InMemoryAgendaBackend } from './memory/inMemoryAgendaBackend.ts';
@@ -21,6 +22,11 @@ export type SchedulerOptions = SchedulerBackendChoice & {
  * clear error and no Agenda is made.
  */
 export async function createScheduler(options: SchedulerOptions): Promise<Agenda> {
+  // agenda works out each job's next run with luxon, which asks the runtime for the system's locale
+  // (and zone) on first use: ICU's tables, some 10 MiB held for as long as the bot runs, to add an
+  // interval to a date. The bot's jobs repeat at plain intervals (see jobs.ts): neither matters.
+  DateLibrary.defaultLocale = 'en-GB';
+  DateLibrary.defaultZone = 'utc';
   // The MongoDB backend (and its driver) is loaded only when the jobs live in MongoDB.
   const backend = options.backend === 'memory' ? new InMemoryAgendaBackend() : new (await import('@agendajs/mongo-backend')).MongoBackend({ mongo: options.db });
   try {

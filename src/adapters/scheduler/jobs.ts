@@ -1,4 +1,6 @@
 import type { Agenda } from 'agenda';
+import { isWeekend } from '../../core/calendar/localDate.ts';
+import { instantAt, localDateOf, type LocalTime } from '../../core/calendar/localTime.ts';
 import { isDuplicateKeyError } from '../storage/mongo/duplicateKey.ts';
 
 export interface JobWork {
@@ -8,37 +10,78 @@ export interface JobWork {
 }
 
 export interface JobTimes {
-  sweepEvery: string;
-  deliverEvery: string;
-  /** Cron expressions (school time) for the morning digest and the attendance cut-offs. */
-  digestCron: string;
-  cutoffCrons: readonly string[];
+  /** How often everything is swept, and the outbox delivered, ms. */
+  sweepEvery: number;
+  deliverEvery: number;
+  /** When the morning digest goes on a weekday, by the school's clock. */
+  digestAt: LocalTime;
+  /** The attendance cut-offs, by the school's clock: a sweep at each, so a missing mark is chased at once. */
+  cutoffsAt: readonly LocalTime[];
   timezone: string;
 }
 
-/** The bot's only jobs: a few generic ones, never one per reminder. */
-export async function scheduleJobs(agenda: Agenda, work: JobWork, times: JobTimes): Promise<void> {
+export const JOB_NAMES = ['sweep', 'deliver', 'school clock'] as const;
+
+/** How often the school's clock is looked at for the digest and the cut-offs, ms: each comes at most this late. */
+export const SCHOOL_CLOCK_EVERY = 20_000;
+
+/**
+ * The bot's only jobs: a few generic ones, never one per reminder. Every one repeats at a plain
+ * interval; what happens at a time of the school day is found by the school-clock job, by the
+ * school's own calendar, not by a cron expression read in the school's time zone (which would have
+ * the scheduler's date library load the runtime's time-zone tables for good).
+ */
+export async function scheduleJobs(agenda: Agenda, work: JobWork, times: JobTimes, now: () => Date = () => new Date()): Promise<void> {
+  const clock = schoolClock(times, now);
   agenda.define('sweep', () => work.sweep());
   agenda.define('deliver', () => work.deliver());
-  agenda.define('digest', () => work.digest());
+  agenda.define('school clock', async () => {
+    const { digest, cutoff } = clock.look();
+    if (digest) await work.digest();
+    if (cutoff) await work.sweep();
+  });
   await everyOnce(agenda, times.sweepEvery, 'sweep');
   await everyOnce(agenda, times.deliverEvery, 'deliver');
-  await everyOnce(agenda, times.digestCron, 'digest', times.timezone);
-  // agenda keeps one recurring job per name, so each cut-off gets its own.
-  for (const cron of times.cutoffCrons) {
-    agenda.define(`sweep at ${cron}`, () => work.sweep());
-    await everyOnce(agenda, cron, `sweep at ${cron}`, times.timezone);
-  }
+  await everyOnce(agenda, SCHOOL_CLOCK_EVERY, 'school clock');
+  // An earlier apbot kept a job per cut-off and one for the digest in the same store: gone, they would never run.
+  await agenda.cancel({ notNames: [...JOB_NAMES] });
   await agenda.start();
+}
+
+/**
+ * What has come round on the school's clock since it was last looked at: the morning digest, an
+ * attendance cut-off. Weekdays only. The first look of a bot just started goes back to the start of
+ * the day for the digest (sent once a day whoever looks, so a restart after it was due sends it
+ * late, not never), and one interval for the cut-offs (the start-up sweep has just run). Two bots
+ * that look at once may both see a cut-off: both sweep, and a sweep changes nothing the second time.
+ */
+export function schoolClock(times: Pick<JobTimes, 'digestAt' | 'cutoffsAt' | 'timezone'>, now: () => Date) {
+  let lastLook: number | undefined;
+  return {
+    look(): { digest: boolean; cutoff: boolean } {
+      const at = now().getTime();
+      const first = lastLook === undefined;
+      const since = lastLook ?? at - SCHOOL_CLOCK_EVERY;
+      lastLook = at;
+      const today = localDateOf(new Date(at), times.timezone);
+      if (isWeekend(today)) return { digest: false, cutoff: false };
+      const cameSince = (time: LocalTime, from: number) => {
+        const instant = instantAt(today, time, times.timezone).getTime();
+        return instant > from && instant <= at;
+      };
+      const digestSince = first ? instantAt(today, '00:00', times.timezone).getTime() - 1 : since;
+      return { digest: cameSince(times.digestAt, digestSince), cutoff: times.cutoffsAt.some((time) => cameSince(time, since)) };
+    },
+  };
 }
 
 /**
  * A recurring job, made once however many replicas start together: on MongoDB a unique index
  * (`ensureOneRecurringJobPerName`) refuses a second one, and that refusal means it is already there.
  */
-async function everyOnce(agenda: Agenda, interval: string, name: string, timezone?: string): Promise<void> {
+async function everyOnce(agenda: Agenda, everyMs: number, name: string): Promise<void> {
   try {
-    await agenda.every(interval, name, undefined, timezone === undefined ? undefined : { timezone });
+    await agenda.every(everyMs, name);
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
