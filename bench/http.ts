@@ -3,10 +3,10 @@
 // same requests in one run on this machine: p50, p99, requests/s and server memory at 1 and 50 at
 // once, and the ratios, each pair measured back to back (bare, bot, bot, bare). The bot runs as `npm start` runs it
 // (compiled), in demo mode (Teams without an app id, as in the Agents Playground), with Slack's Web
-// API, its response URLs and the Bot Framework connector pointed at a local stand-in.
+// API, its response URLs and the Bot Framework connector pointed at a local stand-in (bench/standIn.js).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, request, Agent } from 'node:http';
+import { request, Agent } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,45 +18,13 @@ const TEAM = 'T0DEMO0001';
 const AP_LEAD = { slack: 'U0DEMOAPLD', teams: '00000000-0000-0000-0000-0000000000020' };
 const TENANT = '00000000-0000-0000-0000-0000000000001';
 // A thousand requests at each level, so a p99 is the tenth slowest of them, not (of two hundred)
-// the second: one pause of the collector no longer decides it.
+// the second: one pause of the collector no longer decides it. One at a time, a server answers a
+// thousand in under a second, so the pairs (bare, bot, bot, bare) are taken in five rounds of a
+// tenth each: a moment when the shared machine is slow falls on both servers, not on one.
 const LEVELS = [
-  { concurrent: 1, requests: 1_000 },
-  { concurrent: 50, requests: 1_000 },
-];
-
-// Slack's Web API, every response URL and the Bot Framework connector, answered at once.
-const standInPort = await freePort();
-const standIn = `http://127.0.0.1:${standInPort}`;
-const arrived = { slackDueLists: 0, slackSnoozes: 0, teamsDueCards: 0 };
-let lastTeamsActivity = '';
-/** When each request was sent, by the number in its response URL or activity id; how long its answer took to arrive. */
-const sentAt = new Map<number, number>();
-let answerTimes: number[] = [];
-const stand = createServer((req, res) => {
-  let body = '';
-  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-  req.on('end', () => {
-    // A due list or a done card, not an error, is what the bot must send back.
-    const respond = /^\/respond\/(\d+)$/.exec(req.url ?? '');
-    if (respond) {
-      const at = sentAt.get(Number(respond[1]));
-      if (at !== undefined) answerTimes.push(performance.now() - at);
-      if (body.includes('Y9-0412') && body.includes('showReminder')) arrived.slackDueLists++;
-      if (body.includes('snoozed the reminder')) arrived.slackSnoozes++;
-    }
-    if (req.url?.startsWith('/v3/conversations/')) {
-      // A reply names the activity it answers, whose number says when it was sent.
-      const replyTo = /\/activities\/bench-(\d+)$/.exec(req.url);
-      const at = replyTo && sentAt.get(Number(replyTo[1]));
-      if (at) answerTimes.push(performance.now() - at);
-      lastTeamsActivity = body;
-      if (body.includes('Y9-0412')) arrived.teamsDueCards++;
-    }
-    res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ ok: true, id: 'activity-1', user_id: 'UBOT', bot_id: 'BBOT', team_id: TEAM, channel: 'D0BENCH', ts: '1.1' }));
-  });
-});
-await new Promise<void>((done) => stand.listen(standInPort, '127.0.0.1', done));
+  { concurrent: 1, requests: Number(process.env.BENCH_REQUESTS ?? 1_000), rounds: 5 },
+  { concurrent: 50, requests: 1_000, rounds: 1 },
+].filter((l) => !process.env.BENCH_CONC || String(l.concurrent) === process.env.BENCH_CONC);
 
 interface Server {
   name: string;
@@ -69,6 +37,7 @@ async function start(name: string, args: string[], env: NodeJS.ProcessEnv): Prom
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  if (process.env.BENCH_TRACE) child.stdout?.pipe((await import('node:fs')).createWriteStream(`/tmp/bench-${name.replace(/ /g, '-')}.log`));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
@@ -77,6 +46,22 @@ async function start(name: string, args: string[], env: NodeJS.ProcessEnv): Prom
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${name} did not start:\n${output}`);
+}
+
+// Slack's Web API, every response URL and the Bot Framework connector: bench/standIn.js.
+const stand = await start('stand-in', ['bench/standIn.js'], {});
+const standIn = stand.url;
+interface Arrived {
+  slackDueLists: number;
+  slackSnoozes: number;
+  teamsDueCards: number;
+  lastTeamsActivity: string;
+  /** Each answer's request number and when it arrived (wall clock, ms). */
+  answers: [number, number][];
+}
+/** What has reached the stand-in; `forget` clears its answers and last Teams activity once read. */
+async function arrived(forget = false): Promise<Arrived> {
+  return (await (await fetch(`${standIn}/bench/arrived`, { method: forget ? 'DELETE' : 'GET' })).json()) as Arrived;
 }
 
 /** CPU time a server's process has used so far (every thread, user and system), ms; Linux counts it in ticks of 10 ms. */
@@ -93,25 +78,26 @@ const rssMib = (pid: number | undefined) => Number(/VmRSS:\s+(\d+)/.exec(readFil
  * old-space pages) when its memory reducer next finds the process quiet, which here came 16 to 45 s
  * after the start, for the bot and the bare servers alike; a reading sooner is often start-up's.
  */
-const IDLE_AFTER_MS = 60_000;
+const IDLE_AFTER_MS = Number(process.env.BENCH_IDLE_MS ?? 60_000);
 
-/** One request: where it goes/** One request: where it goes, its body and headers (made afresh each time: no two are the same signed bytes). */
+/**
+ * One request: where it goes, its body and headers (made afresh for each: no two are the same
+ * signed bytes), and its number, which its answer after the ack names.
+ */
 interface Call {
   path: string;
   body: string;
   headers: Record<string, string>;
+  n: number;
 }
 
 let sent = 0;
-/** A new request number, its sending time noted (the request is sent straight after it is made). */
-function stamp(): number {
-  sentAt.set(++sent, performance.now());
-  return sent;
-}
+/** When each request was sent, by its number: the wall clock, ms, to the microsecond (the stand-in notes an answer's arrival by the same clock). */
+const sentAt = new Map<number, number>();
 function signed(body: string, contentType = 'application/x-www-form-urlencoded'): Call {
   const at = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${at}:${body}`).digest('hex')}`;
-  return { path: '/slack/events', body, headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(at), 'x-slack-signature': signature } };
+  return { path: '/slack/events', body, headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(at), 'x-slack-signature': signature }, n: sent };
 }
 
 const slashCommand = (text: string) => (): Call =>
@@ -127,7 +113,7 @@ const slashCommand = (text: string) => (): Call =>
       command: '/ap',
       text,
       api_app_id: 'A0BENCH',
-      response_url: `${standIn}/respond/${stamp()}`,
+      response_url: `${standIn}/respond/${++sent}`,
       trigger_id: `1.2.${sent}`,
     }).toString(),
   );
@@ -152,7 +138,7 @@ const slackSnooze = (targets: Snooze[]) => (): Call => {
     trigger_id: `1.2.${sent}`,
     container: { type: 'message', message_ts: '1.1', channel_id: 'D0BENCH', is_ephemeral: true },
     channel: { id: 'D0BENCH', name: 'directmessage' },
-    response_url: `${standIn}/respond/${stamp()}`,
+    response_url: `${standIn}/respond/${++sent}`,
     actions: [{ type: 'button', action_id: 'snoozeNudge', block_id: 'b1', value: JSON.stringify(value), action_ts: '1.1', text: { type: 'plain_text', text: 'Snooze' } }],
   };
   return signed(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
@@ -161,7 +147,7 @@ const slackSnooze = (targets: Snooze[]) => (): Call => {
 function teamsActivity(extra: Record<string, unknown>): Call {
   const activity = {
     type: 'message',
-    id: `bench-${stamp()}`,
+    id: `bench-${++sent}`,
     channelId: 'msteams',
     serviceUrl: `${standIn}/`,
     timestamp: new Date().toISOString(),
@@ -171,7 +157,7 @@ function teamsActivity(extra: Record<string, unknown>): Call {
     channelData: { tenant: { id: TENANT } },
     ...extra,
   };
-  return { path: '/api/messages', body: JSON.stringify(activity), headers: { 'content-type': 'application/json' } };
+  return { path: '/api/messages', body: JSON.stringify(activity), headers: { 'content-type': 'application/json' }, n: sent };
 }
 const teamsMessage = (text: string) => () => teamsActivity({ text });
 const teamsAction = (verb: string, data: Record<string, unknown>) => teamsActivity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
@@ -188,6 +174,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
 function send(url: string, call: Call): Promise<{ ms: number; body: string }> {
   return new Promise((done, fail) => {
     const started = performance.now();
+    sentAt.set(call.n, performance.timeOrigin + started);
     const req = request(`${url}${call.path}`, { method: 'POST', agent, headers: call.headers }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -213,15 +200,22 @@ interface Result {
   good: number;
 }
 
+/**
+ * `requests` of one kind, `concurrent` at a time. They are made (and signed) before the clock
+ * starts, and this process collects its own garbage then too: the bench's own work and pauses
+ * would otherwise land in the times it takes of the servers.
+ */
 async function load(url: string, call: () => Call, concurrent: number, requests: number, good: (body: string) => boolean): Promise<Run> {
+  const calls = Array.from({ length: requests }, call);
+  (globalThis as { gc?: () => void }).gc?.();
   const times: number[] = [];
   let next = 0;
   let passed = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrent }, async () => {
-      while (next++ < requests) {
-        const { ms, body } = await send(url, call());
+      while (next < requests) {
+        const { ms, body } = await send(url, calls[next++] as Call);
         times.push(ms);
         if (good(body)) passed++;
       }
@@ -238,9 +232,14 @@ function pooled(runs: Run[]): Result {
   return { p50: at(0.5), p99: at(0.99), perSecond: times.length / seconds, good: runs.reduce((sum, r) => sum + r.good, 0) };
 }
 
-/** Waits (up to 30 s) until this many of the bot's answers have reached their response URLs. */
-async function answersIn(count: number): Promise<void> {
-  for (let i = 0; i < 300 && answerTimes.length < count; i++) await new Promise((r) => setTimeout(r, 100));
+/** Waits (up to 30 s) until this many of the bot's answers have reached their response URLs; how long each took from its request's sending, ms. */
+async function answersIn(count: number): Promise<number[]> {
+  let { answers } = await arrived();
+  for (let i = 0; i < 300 && answers.length < count; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    ({ answers } = await arrived());
+  }
+  return answers.map(([n, at]) => at - (sentAt.get(n) ?? NaN));
 }
 
 /** Every `Action.Execute` in a card, wherever it sits. */
@@ -266,10 +265,14 @@ function inputValue(node: unknown, id: string): string | undefined {
 
 /** What the AP lead can snooze, found as a person would: `due` in Teams, then each reminder's card. */
 async function snoozeTargets(url: string): Promise<Snooze[]> {
-  lastTeamsActivity = '';
+  await arrived(true);
   await send(url, teamsMessage('due')());
+  let lastTeamsActivity = '';
   // The message is acknowledged first; its due card follows to the connector.
-  for (let i = 0; i < 100 && !lastTeamsActivity.includes('showReminder'); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && !lastTeamsActivity.includes('showReminder'); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    lastTeamsActivity = (await arrived()).lastTeamsActivity;
+  }
   const reminders = executeActions(JSON.parse(lastTeamsActivity)).filter((a) => a.verb === 'showReminder');
   const targets: Snooze[] = [];
   for (const reminder of reminders) {
@@ -285,7 +288,7 @@ async function snoozeTargets(url: string): Promise<Snooze[]> {
 }
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-const bare = await start('bare frameworks', ['bench/bare/server.js'], { SLACK_SIGNING_SECRET: SECRET });
+const bare = await start('bare frameworks', [...(process.env.BENCH_TRACE ? ['--trace-gc'] : []), 'bench/bare/server.js'], { SLACK_SIGNING_SECRET: SECRET });
 const dataDir = mkdtempSync(join(tmpdir(), 'apbot-bench-'));
 const bot = await start('apbot', [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...START_ARGS], {
   SLACK_SIGNING_SECRET: SECRET,
@@ -321,39 +324,51 @@ try {
   const only = process.env.BENCH_ONLY?.split(',');
   for (const { what, call, good, answers, share } of scenarios.filter((s) => !only || only.some((word) => s.what.includes(word)))) {
     for (const level of LEVELS) {
-      const { concurrent } = level;
+      const { concurrent, rounds } = level;
       const requests = Math.round(level.requests * (share ?? 1));
       // Warm both up, and let the bot's answers to the warm-up land before anything is timed.
       const warm = Math.min(requests, 50);
       await load(bare.url, call, concurrent, warm, anything);
-      answerTimes = [];
+      await arrived(true);
       await load(bot.url, call, concurrent, warm, anything);
       if (answers) await answersIn(warm);
       await new Promise((r) => setTimeout(r, 200));
+      await arrived(true);
       // Bare, bot, bot, bare: drift on the shared machine weighs on both alike. The bot's answers
       // after its acks land before the bare frameworks run again, and count against the bot.
-      answerTimes = [];
-      const half = Math.ceil(requests / 2);
+      const bareRuns: Run[] = [];
+      const botRuns: Run[] = [];
+      let answerTimes: number[] = [];
       // Each server's CPU over its own runs; the bot's until its last answer has landed.
-      let bareCpu = cpuMs(bare.child.pid);
-      const bareRuns = [await load(bare.url, call, concurrent, half, good)];
-      bareCpu = cpuMs(bare.child.pid) - bareCpu;
-      let botCpu = cpuMs(bot.child.pid);
-      const botRuns = [await load(bot.url, call, concurrent, half, good), await load(bot.url, call, concurrent, requests - half, good)];
+      let bareCpu = 0;
+      let botCpu = 0;
+      const timed = async (server: Server, runs: Run[], count: number) => {
+        const cpuBefore = cpuMs(server.child.pid);
+        runs.push(await load(server.url, call, concurrent, count, good));
+        return cpuMs(server.child.pid) - cpuBefore;
+      };
+      const perServer = Math.ceil(requests / rounds);
+      for (let round = 0; round < rounds; round++) {
+        const half = Math.ceil(perServer / 2);
+        bareCpu += await timed(bare, bareRuns, half);
+        const cpuBefore = cpuMs(bot.child.pid);
+        await timed(bot, botRuns, half);
+        await timed(bot, botRuns, perServer - half);
+        if (answers) answerTimes = await answersIn(botRuns.reduce((sum, r) => sum + r.times.length, 0));
+        botCpu += cpuMs(bot.child.pid) - cpuBefore;
+        bareCpu += await timed(bare, bareRuns, perServer - half);
+      }
       let answered = '';
       if (answers) {
-        await answersIn(requests);
         const times = answerTimes.sort((x, y) => x - y);
         const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-        answered = `${at(0.5).toFixed(1)} / ${at(0.99).toFixed(1)}${times.length < requests ? ` (${times.length} of ${requests})` : ''}`;
+        const expected = botRuns.reduce((sum, r) => sum + r.times.length, 0);
+        answered = `${at(0.5).toFixed(1)} / ${at(0.99).toFixed(1)}${times.length < expected ? ` (${times.length} of ${expected})` : ''}`;
       }
-      botCpu = cpuMs(bot.child.pid) - botCpu;
-      bareCpu -= cpuMs(bare.child.pid);
-      bareRuns.push(await load(bare.url, call, concurrent, requests - half, good));
-      bareCpu += cpuMs(bare.child.pid);
-      const cpuPerRequest = `${((bareCpu / requests) * 1000).toFixed(0)} / ${((botCpu / requests) * 1000).toFixed(0)}`;
+      const cpuPerRequest = `${((bareCpu / (rounds * perServer)) * 1000).toFixed(0)} / ${((botCpu / (rounds * perServer)) * 1000).toFixed(0)}`;
       const results = [pooled(bareRuns), pooled(botRuns)];
       const [b, a] = results as [Result, Result];
+      if (process.env.BENCH_PCT) for (const [n, r] of [['bare', bareRuns], ['bot', botRuns]] as const) { const t = r.flatMap((x) => x.times).sort((x, y) => x - y); console.log(n, [0.5, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999].map((q) => `${q}:${t[Math.floor(q * t.length)]?.toFixed(2)}`).join(' ')); }
       if (what.startsWith('Teams `Action')) snoozedInTeams += a.good;
       rows.push(
         `| ${what}, ${concurrent} at once | ${b.p50.toFixed(1)} / ${a.p50.toFixed(1)} | ${b.p99.toFixed(1)} / ${a.p99.toFixed(1)} | ${(a.p99 / b.p99).toFixed(2)}× | ${b.perSecond.toFixed(0)} / ${a.perSecond.toFixed(0)} | ${(a.perSecond / b.perSecond).toFixed(2)}× | ${answered} | ${cpuPerRequest} |`,
@@ -362,7 +377,8 @@ try {
   }
   await new Promise((r) => setTimeout(r, 2_000)); // the last answers after the acks
   const after = servers.map((s) => rssMib(s.child.pid));
-  if (!process.env.BENCH_ONLY && (arrived.slackDueLists === 0 || arrived.teamsDueCards === 0)) throw new Error('apbot never sent a due list back: the bench measured errors.');
+  const { slackDueLists, slackSnoozes, teamsDueCards } = await arrived();
+  if (!process.env.BENCH_ONLY && (slackDueLists === 0 || teamsDueCards === 0)) throw new Error('apbot never sent a due list back: the bench measured errors.');
   console.log(`\nOver HTTP, bare frameworks / apbot, Node ${process.version}, ms. Targets: Slack p99 ≤ 1.2× bare and requests/s ≥ 0.8× bare; a Teams decision p99 ≤ 3× bare and < 100 ms at 50 at once.\n`);
   console.log("| request | p50 ms | p99 ms | p99 ratio | requests/s | requests/s ratio | apbot's answer after the ack, p50 / p99 ms | server CPU a request, µs (apbot's answer included) |");
   console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
@@ -372,10 +388,10 @@ try {
   // Each snooze pressed is an audit entry in the bot's journal, written before its answer.
   const audited = readFileSync(join(dataDir, 'journal.jsonl'), 'utf8').match(/"action":"snoozeNudge","placementId"/g)?.length ?? 0;
   console.log(
-    `\nAfter the acks: ${arrived.slackDueLists} Slack due lists and ${arrived.slackSnoozes} Slack snoozes reached their response URL; ${arrived.teamsDueCards} Teams due cards reached the connector; ${snoozedInTeams} Teams snoozes came back done (${targets.length} reminders snoozed in turn); ${audited} snoozes are in the audit log.`,
+    `\nAfter the acks: ${slackDueLists} Slack due lists and ${slackSnoozes} Slack snoozes reached their response URL; ${teamsDueCards} Teams due cards reached the connector; ${snoozedInTeams} Teams snoozes came back done (${targets.length} reminders snoozed in turn); ${audited} snoozes are in the audit log.`,
   );
 } finally {
   for (const s of servers) s.child.kill('SIGTERM');
-  stand.close();
+  stand.child.kill('SIGTERM');
   agent.destroy();
 }
