@@ -22,9 +22,9 @@ const TENANT = '00000000-0000-0000-0000-0000000000001';
 // thousand in under a second, so the pairs (bare, bot, bot, bare) are taken in five rounds of a
 // tenth each: a moment when the shared machine is slow falls on both servers, not on one.
 const LEVELS = [
-  { concurrent: 1, requests: Number(process.env.BENCH_REQUESTS ?? 1_000), rounds: 5 },
+  { concurrent: 1, requests: 1_000, rounds: 5 },
   { concurrent: 50, requests: 1_000, rounds: 1 },
-].filter((l) => !process.env.BENCH_CONC || String(l.concurrent) === process.env.BENCH_CONC);
+];
 
 interface Server {
   name: string;
@@ -37,7 +37,6 @@ async function start(name: string, args: string[], env: NodeJS.ProcessEnv): Prom
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  if (process.env.BENCH_TRACE) child.stdout?.pipe((await import('node:fs')).createWriteStream(`/tmp/bench-${name.replace(/ /g, '-')}.log`));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
@@ -78,7 +77,7 @@ const rssMib = (pid: number | undefined) => Number(/VmRSS:\s+(\d+)/.exec(readFil
  * old-space pages) when its memory reducer next finds the process quiet, which here came 16 to 45 s
  * after the start, for the bot and the bare servers alike; a reading sooner is often start-up's.
  */
-const IDLE_AFTER_MS = Number(process.env.BENCH_IDLE_MS ?? 60_000);
+const IDLE_AFTER_MS = 60_000;
 
 /**
  * One request: where it goes, its body and headers (made afresh for each: no two are the same
@@ -288,7 +287,7 @@ async function snoozeTargets(url: string): Promise<Snooze[]> {
 }
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-const bare = await start('bare frameworks', [...(process.env.BENCH_TRACE ? ['--trace-gc'] : []), 'bench/bare/server.js'], { SLACK_SIGNING_SECRET: SECRET });
+const bare = await start('bare frameworks', ['bench/bare/server.js'], { SLACK_SIGNING_SECRET: SECRET });
 const dataDir = mkdtempSync(join(tmpdir(), 'apbot-bench-'));
 const bot = await start('apbot', [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...START_ARGS], {
   SLACK_SIGNING_SECRET: SECRET,
@@ -368,7 +367,6 @@ try {
       const cpuPerRequest = `${((bareCpu / (rounds * perServer)) * 1000).toFixed(0)} / ${((botCpu / (rounds * perServer)) * 1000).toFixed(0)}`;
       const results = [pooled(bareRuns), pooled(botRuns)];
       const [b, a] = results as [Result, Result];
-      if (process.env.BENCH_PCT) for (const [n, r] of [['bare', bareRuns], ['bot', botRuns]] as const) { const t = r.flatMap((x) => x.times).sort((x, y) => x - y); console.log(n, [0.5, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999].map((q) => `${q}:${t[Math.floor(q * t.length)]?.toFixed(2)}`).join(' ')); }
       if (what.startsWith('Teams `Action')) snoozedInTeams += a.good;
       rows.push(
         `| ${what}, ${concurrent} at once | ${b.p50.toFixed(1)} / ${a.p50.toFixed(1)} | ${b.p99.toFixed(1)} / ${a.p99.toFixed(1)} | ${(a.p99 / b.p99).toFixed(2)}× | ${b.perSecond.toFixed(0)} / ${a.perSecond.toFixed(0)} | ${(a.perSecond / b.perSecond).toFixed(2)}× | ${answered} | ${cpuPerRequest} |`,
