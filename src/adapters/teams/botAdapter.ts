@@ -11,6 +11,49 @@ export interface TeamsCredentials {
 }
 
 type Authenticated = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type Claims = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+
+/** More than any bot meets (a service URL per region Teams serves it from): past it, the kept clients are let go. */
+const MOST_CLIENTS_KEPT = 64;
+
+/**
+ * botbuilder makes a connector client and a user-token client, each with an HTTP pipeline of its
+ * own, for every activity, card presses included, where a handful serve every turn: one per
+ * service URL (and audience) for the bot's app id. They are kept and shared here; each keeps its
+ * credentials, which fetch and renew their own tokens. A client that could not be made is not kept.
+ */
+export class SharedClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  readonly #connectors = new Map<string, Promise<ConnectorClient>>();
+  readonly #tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  override createConnectorFactory(claims: Claims): ConnectorFactory {
+    const made = super.createConnectorFactory(claims);
+    const appId = appIdOf(claims);
+    const factory: ConnectorFactory = { create: (serviceUrl, audience) => kept(this.#connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => made.create(serviceUrl, audience)) };
+    return factory;
+  }
+
+  override createUserTokenClient(claims: Claims): Promise<UserTokenClient> {
+    return kept(this.#tokenClients, appIdOf(claims), () => super.createUserTokenClient(claims));
+  }
+}
+
+/** The bot's app id as botbuilder reads it from a turn's claims: the token's audience, else its `appid` (the Emulator's). */
+const appIdOf = (claims: Claims) => claims.getClaimValue('aud') ?? claims.getClaimValue('appid') ?? '';
+
+function kept<T>(clients: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let client = clients.get(key);
+  if (!client) {
+    if (clients.size >= MOST_CLIENTS_KEPT) clients.clear();
+    client = make();
+    clients.set(key, client);
+    client.catch(() => clients.get(key) === client && clients.delete(key));
+  }
+  return client;
+}
 type Logic = (context: TurnContext) => Promise<void>;
 
 /**
@@ -40,7 +83,7 @@ export class TeamsAdapter extends CloudAdapter {
  * on loopback, demo only); with one, every request needs a Bot Framework token for that app id.
  */
 export function createBotAdapter(credentials: TeamsCredentials, log: Log): TeamsAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new SharedClientsAuthentication({
     MicrosoftAppId: credentials.appId ?? '',
     MicrosoftAppPassword: credentials.appPassword ?? '',
     MicrosoftAppTenantId: credentials.tenantId ?? '',
