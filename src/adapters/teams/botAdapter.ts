@@ -29,11 +29,19 @@ export class SharedClientsAuthentication extends ConfigurationBotFrameworkAuthen
   readonly #connectors = new Map<string, Promise<ConnectorClient>>();
   readonly #tokenClients = new Map<string, Promise<UserTokenClient>>();
 
+  override async authenticateRequest(...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>): Promise<Authenticated> {
+    const authenticated = await super.authenticateRequest(...args);
+    const made = authenticated.connectorFactory;
+    return made ? { ...authenticated, connectorFactory: this.#sharing(made, authenticated.claimsIdentity) } : authenticated;
+  }
+
   override createConnectorFactory(claims: Claims): ConnectorFactory {
-    const made = super.createConnectorFactory(claims);
+    return this.#sharing(super.createConnectorFactory(claims), claims);
+  }
+
+  #sharing(made: ConnectorFactory, claims: Claims): ConnectorFactory {
     const appId = appIdOf(claims);
-    const factory: ConnectorFactory = { create: (serviceUrl, audience) => kept(this.#connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => made.create(serviceUrl, audience)) };
-    return factory;
+    return { create: (serviceUrl, audience) => kept(this.#connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => made.create(serviceUrl, audience)) };
   }
 
   override createUserTokenClient(claims: Claims): Promise<UserTokenClient> {
