@@ -151,13 +151,16 @@ describe('the school clock', () => {
     expect(bot.look()).toEqual({ digest: false, cutoff: false });
   });
 
-  it('sends a digest missed while the bot was down at its first look, and only then', () => {
-    const bot = looking('2026-03-30T10:00:00Z');
-    expect(bot.look()).toEqual({ digest: true, cutoff: false });
-    bot.wait(SCHOOL_CLOCK_EVERY);
-    expect(bot.look().digest).toBe(false);
-    // Before 07:45 the first look has nothing to catch up.
-    expect(looking('2026-03-30T06:00:00Z').look().digest).toBe(false);
+  it('sends the digest once, when the school clock reaches 07:45, and not late from a bot started after it', () => {
+    const bot = looking('2026-03-30T06:44:30Z');
+    const digests: boolean[] = [];
+    for (let i = 0; i < 6; i++) {
+      digests.push(bot.look().digest);
+      bot.wait(SCHOOL_CLOCK_EVERY);
+    }
+    // Looks at 06:44:30, 06:44:50, 06:45:10 GMT...: 07:45 in London came between the second and the third.
+    expect(digests).toEqual([false, false, true, false, false, false]);
+    expect(looking('2026-03-30T10:00:00Z').look().digest).toBe(false);
   });
 
   it('sees nothing at the weekend', () => {

@@ -50,17 +50,16 @@ export async function scheduleJobs(agenda: Agenda, work: JobWork, times: JobTime
 
 /**
  * What has come round on the school's clock since it was last looked at: the morning digest, an
- * attendance cut-off. Weekdays only. The first look of a bot just started goes back to the start of
- * the day for the digest (sent once a day whoever looks, so a restart after it was due sends it
- * late, not never), and one interval for the cut-offs (the start-up sweep has just run). Two bots
- * that look at once may both see a cut-off: both sweep, and a sweep changes nothing the second time.
+ * attendance cut-off. Weekdays only. A bot just started looks one interval back, as a cron would:
+ * a digest its start came after is not sent late, in the middle of the day (the bot's own nudges
+ * go out as ever). Two bots that look at once may both see a moment: both sweep, which changes
+ * nothing the second time, and the digest goes to each person once a day whoever sends it.
  */
 export function schoolClock(times: Pick<JobTimes, 'digestAt' | 'cutoffsAt' | 'timezone'>, now: () => Date) {
   let lastLook: number | undefined;
   return {
     look(): { digest: boolean; cutoff: boolean } {
       const at = now().getTime();
-      const first = lastLook === undefined;
       const since = lastLook ?? at - SCHOOL_CLOCK_EVERY;
       lastLook = at;
       const today = localDateOf(new Date(at), times.timezone);
@@ -69,8 +68,7 @@ export function schoolClock(times: Pick<JobTimes, 'digestAt' | 'cutoffsAt' | 'ti
         const instant = instantAt(today, time, times.timezone).getTime();
         return instant > from && instant <= at;
       };
-      const digestSince = first ? instantAt(today, '00:00', times.timezone).getTime() - 1 : since;
-      return { digest: cameSince(times.digestAt, digestSince), cutoff: times.cutoffsAt.some((time) => cameSince(time, since)) };
+      return { digest: cameSince(times.digestAt, since), cutoff: times.cutoffsAt.some((time) => cameSince(time, since)) };
     },
   };
 }
