@@ -20,15 +20,14 @@ function lastSundayAtOne(year: number, month: number): number {
   return lastDay - weekday * DAY + HOUR;
 }
 
-const changes = new Map<number, readonly [forward: number, back: number]>();
-
-/** How far UK clocks are ahead of GMT at an instant, ms; undefined outside the years the rule is known for. */
+/**
+ * How far UK clocks are ahead of GMT at an instant, ms; undefined outside the years the rule is
+ * known for. (Its callers in localTime.ts remember their answers, so nothing is kept here.)
+ */
 export function ukOffset(ms: number): number | undefined {
   const year = new Date(ms).getUTCFullYear();
   if (year < FIRST_YEAR || year > LAST_YEAR) return undefined;
-  let change = changes.get(year);
-  if (!change) changes.set(year, (change = [lastSundayAtOne(year, 2), lastSundayAtOne(year, 9)]));
-  return ms >= change[0] && ms < change[1] ? HOUR : 0;
+  return ms >= lastSundayAtOne(year, 2) && ms < lastSundayAtOne(year, 9) ? HOUR : 0;
 }
 
 /**
