@@ -342,28 +342,29 @@ try {
       // Each server's CPU over its own runs; the bot's until its last answer has landed.
       let bareCpu = 0;
       let botCpu = 0;
-      const timed = async (server: Server, runs: Run[], count: number) => {
-        const cpuBefore = cpuMs(server.child.pid);
-        runs.push(await load(server.url, call, concurrent, count, good));
-        return cpuMs(server.child.pid) - cpuBefore;
+      const cpuOver = async (server: Server, work: () => Promise<void>) => {
+        const before = cpuMs(server.child.pid);
+        await work();
+        return cpuMs(server.child.pid) - before;
       };
+      const run = async (server: Server, runs: Run[], count: number) => void runs.push(await load(server.url, call, concurrent, count, good));
+      const botRequests = () => botRuns.reduce((sum, r) => sum + r.times.length, 0);
       const perServer = Math.ceil(requests / rounds);
+      const half = Math.ceil(perServer / 2);
       for (let round = 0; round < rounds; round++) {
-        const half = Math.ceil(perServer / 2);
-        bareCpu += await timed(bare, bareRuns, half);
-        const cpuBefore = cpuMs(bot.child.pid);
-        await timed(bot, botRuns, half);
-        await timed(bot, botRuns, perServer - half);
-        if (answers) answerTimes = await answersIn(botRuns.reduce((sum, r) => sum + r.times.length, 0));
-        botCpu += cpuMs(bot.child.pid) - cpuBefore;
-        bareCpu += await timed(bare, bareRuns, perServer - half);
+        bareCpu += await cpuOver(bare, () => run(bare, bareRuns, half));
+        botCpu += await cpuOver(bot, async () => {
+          await run(bot, botRuns, half);
+          await run(bot, botRuns, perServer - half);
+          if (answers) answerTimes = await answersIn(botRequests());
+        });
+        bareCpu += await cpuOver(bare, () => run(bare, bareRuns, perServer - half));
       }
       let answered = '';
       if (answers) {
         const times = answerTimes.sort((x, y) => x - y);
         const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-        const expected = botRuns.reduce((sum, r) => sum + r.times.length, 0);
-        answered = `${at(0.5).toFixed(1)} / ${at(0.99).toFixed(1)}${times.length < expected ? ` (${times.length} of ${expected})` : ''}`;
+        answered = `${at(0.5).toFixed(1)} / ${at(0.99).toFixed(1)}${times.length < botRequests() ? ` (${times.length} of ${botRequests()})` : ''}`;
       }
       const cpuPerRequest = `${((bareCpu / (rounds * perServer)) * 1000).toFixed(0)} / ${((botCpu / (rounds * perServer)) * 1000).toFixed(0)}`;
       const results = [pooled(bareRuns), pooled(botRuns)];
