@@ -2,7 +2,7 @@ import type { Placement } from '../core/placement/placement.ts';
 import { mergeProvider, type Provider } from '../core/provider/provider.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
-import { withAttendance } from './withAttendance.ts';
+import { withMarks } from './withAttendance.ts';
 
 /** A school's provider records by id: read once for a list of placements rather than once per pupil. */
 export async function providersOf(stores: { providers: ProviderStore }, schoolId: string): Promise<ReadonlyMap<string, Provider>> {
@@ -20,8 +20,10 @@ export async function asItStands(
   placement: Placement,
   known?: ReadonlyMap<string, Provider>,
 ): Promise<Placement> {
-  const withMarks = await withAttendance(placement, schoolId, stores.attendance);
-  if (!withMarks.provider) return withMarks;
-  const record = known ? known.get(withMarks.provider.id) : await stores.providers.get(schoolId, withMarks.provider.id);
-  return record ? { ...withMarks, provider: mergeProvider(withMarks.provider, record) } : withMarks;
+  const marks = await stores.attendance.eventsForPlacement(schoolId, placement.id);
+  const { provider } = placement;
+  const record = provider && (known ? known.get(provider.id) : await stores.providers.get(schoolId, provider.id));
+  // One copy of the placement, whatever it gains: a sweep makes one for every placement it looks at.
+  if (record) return { ...placement, history: withMarks(placement, marks), provider: mergeProvider(provider, record) };
+  return marks.length === 0 ? placement : { ...placement, history: withMarks(placement, marks) };
 }

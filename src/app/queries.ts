@@ -2,7 +2,7 @@ import { isValidLocalDate, type LocalDate } from '../core/calendar/localDate.ts'
 import { AppError, ErrorCode } from '../core/errors.ts';
 import type { Actor } from '../core/decisions/decision.ts';
 import { compareObligations, deriveObligations } from '../core/obligations/deriveObligations.ts';
-import { audienceOf, type Involvement } from '../core/obligations/audience.ts';
+import { audienceAt, type Involvement } from '../core/obligations/audience.ts';
 import type { Obligation } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
@@ -97,10 +97,11 @@ function dueByPerson(school: School, open: readonly PlacementWithObligations[]):
   if (known) return known;
   const shared = Object.isFrozen(open);
   const byPerson = new Map<string, DueItem[]>();
+  const audience = audienceAt(school);
   for (const { placement, obligations } of open)
     for (const obligation of obligations) {
       if (obligation.stage === 'scheduled') continue;
-      for (const [staffId, involvement] of audienceOf(school, placement, obligation)) {
+      for (const [staffId, involvement] of audience(placement, obligation)) {
         const item: DueItem = { placement, obligation, involvement };
         if (shared) Object.freeze(item);
         const items = byPerson.get(staffId);

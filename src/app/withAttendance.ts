@@ -1,8 +1,14 @@
+import type { HistoryEvent } from '../core/placement/events.ts';
 import type { Placement } from '../core/placement/placement.ts';
 import type { AttendanceStore } from '../ports/attendanceStore.ts';
 
 /** The placement with the attendance marks kept in the attendance store added to its history. */
 export async function withAttendance(placement: Placement, schoolId: string, attendance: AttendanceStore): Promise<Placement> {
   const marks = await attendance.eventsForPlacement(schoolId, placement.id);
-  return marks.length === 0 ? placement : { ...placement, history: [...placement.history, ...marks] };
+  return marks.length === 0 ? placement : { ...placement, history: withMarks(placement, marks) };
+}
+
+/** The placement's history with its attendance marks added after it. */
+export function withMarks(placement: Placement, marks: readonly HistoryEvent[]): Placement['history'] {
+  return marks.length === 0 ? placement.history : placement.history.concat(marks);
 }

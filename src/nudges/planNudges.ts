@@ -2,7 +2,7 @@ import { localDateOf } from '../core/calendar/localTime.ts';
 import { OBLIGATION_TYPES, type Obligation, type ObligationType } from '../core/obligations/obligation.ts';
 import { obligationKey } from '../core/obligations/obligationKey.ts';
 import type { Placement } from '../core/placement/placement.ts';
-import { audienceOf, isSafeguarding } from '../core/obligations/audience.ts';
+import { audienceAt, isSafeguarding } from '../core/obligations/audience.ts';
 import type { School } from '../core/policy/schoolConfig.ts';
 import type { NudgeItem, NudgeMessage } from '../ports/nudgeChannel.ts';
 import { nextAllowedTime } from './quietHours.ts';
@@ -36,27 +36,25 @@ export function itemOf(placement: Placement, o: Obligation): NudgeItem {
     : { placementId, providerId, type, subject, ownerRole, escalateToRole, dueDate, dueAt, stage, warning, safeguarding, raisedBy, session, pupil };
 }
 
-// A cut-off's attendance nudges are all due at the same instant: the last one written is kept.
-let lastInstant = NaN;
-let lastIso = '';
+// Most obligations of a school fall due at one of a few instants (the end of a school day, a
+// cut-off): each is written out once and remembered, the table emptied if it ever grows large.
+const isoWritten = new Map<number, string>();
 function isoOf(instant: Date): string {
   const ms = instant.getTime();
-  if (ms !== lastInstant) {
-    lastIso = instant.toISOString();
-    lastInstant = ms;
+  let iso = isoWritten.get(ms);
+  if (iso === undefined) {
+    if (isoWritten.size >= 1_000) isoWritten.clear();
+    isoWritten.set(ms, (iso = instant.toISOString()));
   }
-  return lastIso;
+  return iso;
 }
 
-/** Who hears about an obligation (audience.ts: the same rule as each person's `due`). */
-function recipientsOf(school: School, placement: Placement, o: Obligation): string[] {
-  return [...audienceOf(school, placement, o).keys()];
-}
-
-function isSnoozed(placement: Placement, o: Obligation, now: Date, today: string): boolean {
-  if (o.stage === 'escalated') return false;
-  const key = obligationKey(o);
-  return placement.history.some((e) => e.type === 'snooze' && e.obligation === key && (e.untilAt ? now < new Date(e.untilAt) : e.until > today));
+/** The obligations (by key) snoozed on a placement at `now`; most placements have none. */
+function snoozedOn(placement: Placement, now: Date, today: string): ReadonlySet<string> | undefined {
+  let snoozed: Set<string> | undefined;
+  for (const e of placement.history)
+    if (e.type === 'snooze' && (e.untilAt ? now < new Date(e.untilAt) : e.until > today)) (snoozed ??= new Set()).add(e.obligation);
+  return snoozed;
 }
 
 /**
@@ -72,16 +70,19 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
   let urgent: Date | undefined;
   const notBeforeOf = (isUrgent: boolean) => (isUrgent ? (urgent ??= nextAllowedTime(now, school, true)) : (routine ??= nextAllowedTime(now, school)));
 
+  const audience = audienceAt(school);
   for (const { placement, obligations } of due) {
+    // An escalated obligation is never held back by a snooze.
+    const snoozed = snoozedOn(placement, now, today);
     for (const o of obligations) {
-      if (!NUDGED_STAGES.has(o.stage) || isSnoozed(placement, o, now, today)) continue;
+      if (!NUDGED_STAGES.has(o.stage) || (snoozed && o.stage !== 'escalated' && snoozed.has(obligationKey(o)))) continue;
 
       if (o.type === 'attendance_confirmation') {
         if ((o.stage !== 'overdue' && o.stage !== 'escalated') || !o.session) continue;
         const { date, session } = o.session;
         // One entry per session and pupil; the deliverer merges a person's entries for a session into one list.
         const item = itemOf(placement, o);
-        for (const staffId of recipientsOf(school, placement, o)) {
+        for (const staffId of audience(placement, o).keys()) {
           const dedupeKey = `attendance|${date}|${session}|${o.stage}|${placement.id}|${staffId}`;
           const message: NudgeMessage = { kind: 'attendance', schoolId: school.id, date, session, items: [item] };
           planned.set(dedupeKey, { dedupeKey, staffId, message, notBefore: notBeforeOf(false) });
@@ -90,13 +91,13 @@ export function planNudges(school: School, due: readonly PlacementDue[], now: Da
       }
 
       const about = o.providerId ? `provider:${o.providerId}` : placement.id;
-      const base = [about, o.type, o.subject ?? '', o.dueDate, o.stage].join('|');
+      const base = `${about}|${o.type}|${o.subject ?? ''}|${o.dueDate}|${o.stage}`;
       const message: NudgeMessage =
         o.type === 'part_time_timetable_approval'
           ? { kind: 'approval_request', schoolId: school.id, placementId: placement.id }
           : { kind: 'reminder', schoolId: school.id, item: itemOf(placement, o) };
       const notBefore = notBeforeOf(o.stage === 'escalated' && isSafeguarding(o));
-      for (const staffId of recipientsOf(school, placement, o)) {
+      for (const staffId of audience(placement, o).keys()) {
         const dedupeKey = `${base}|${staffId}`;
         if (!planned.has(dedupeKey)) planned.set(dedupeKey, { dedupeKey, staffId, message, notBefore });
       }

@@ -34,6 +34,9 @@ function holders(school: School, role: Role): string[] {
   return school.config.staff.filter((s) => s.roles.includes(role)).map((s) => s.id);
 }
 
+/** Who hears of an obligation at one school, and how (see `audienceOf`). */
+export type Audience = (placement: Placement, o: Obligation) => Map<string, Involvement>;
+
 /**
  * Everyone who hears of an obligation, and how: its owner (the person named for the role, else
  * everyone holding it); once it escalates, the role it escalates to; the DSL for an unexplained
@@ -41,13 +44,35 @@ function holders(school: School, role: Role): string[] {
  * no DSL acknowledged in the day. Nudges and each person's `due` read this one rule.
  */
 export function audienceOf(school: School, placement: Placement, o: Obligation): Map<string, Involvement> {
-  const people = new Map<string, Involvement>();
-  const named = placement.owners?.[o.ownerRole];
-  for (const id of named ? [named] : holders(school, o.ownerRole)) people.set(id, 'owner');
-  const passTo = (role: Role) => holders(school, role).forEach((id) => people.has(id) || people.set(id, 'escalated'));
-  const escalated = o.stage === 'escalated';
-  if (escalated && o.escalateToRole) passTo(o.escalateToRole);
-  if (o.type === 'absence_follow_up' || (escalated && isSafeguarding(o))) passTo('dsl');
-  if (escalated && (o.type === 'concern_acknowledgement' || o.type === 'concern_decision')) passTo('deputy_dsl');
-  return people;
+  return audienceAt(school)(placement, o);
+}
+
+/**
+ * `audienceOf` for many obligations of one school (a sweep, a school's due lists): who holds each
+ * role is looked up once, not once per obligation. Read it within one piece of work; a change to
+ * the staff list is seen by the next.
+ */
+export function audienceAt(school: School): Audience {
+  const byRole = new Map<Role, readonly string[]>();
+  const holding = (role: Role): readonly string[] => {
+    let ids = byRole.get(role);
+    if (!ids) byRole.set(role, (ids = holders(school, role)));
+    return ids;
+  };
+  return (placement, o) => {
+    const people = new Map<string, Involvement>();
+    const named = placement.owners?.[o.ownerRole];
+    if (named) people.set(named, 'owner');
+    else for (const id of holding(o.ownerRole)) people.set(id, 'owner');
+    const escalated = o.stage === 'escalated';
+    if (escalated && o.escalateToRole) passTo(people, holding(o.escalateToRole));
+    if (o.type === 'absence_follow_up' || (escalated && isSafeguarding(o))) passTo(people, holding('dsl'));
+    if (escalated && (o.type === 'concern_acknowledgement' || o.type === 'concern_decision')) passTo(people, holding('deputy_dsl'));
+    return people;
+  };
+}
+
+/** Those of `ids` not already told hear of it because it was passed up to them. */
+function passTo(people: Map<string, Involvement>, ids: readonly string[]): void {
+  for (const id of ids) if (!people.has(id)) people.set(id, 'escalated');
 }

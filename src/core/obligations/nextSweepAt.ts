@@ -9,11 +9,25 @@ import type { Obligation } from './obligation.ts';
  */
 export function nextSweepAt(obligations: readonly Obligation[], school: School, now: Date, ended: boolean): Date | null {
   if (ended) return null;
+  const at = now.getTime();
+  let next = nextSchoolDayBegins(school, now);
+  for (const o of obligations) {
+    const due = o.dueAt.getTime();
+    if (due > at && due < next) next = due;
+  }
+  return new Date(next);
+}
+
+// A sweep asks for every placement of a school at one instant: the last answer is kept.
+let last: { school: School; today: string; begins: number } | undefined;
+
+/** When the next school day begins (the next day, past the calendar's last), in ms. */
+function nextSchoolDayBegins(school: School, now: Date): number {
   const { timezone } = school.config.school;
   const today = localDateOf(now, timezone);
+  if (last?.school === school && last.today === today) return last.begins;
   const { calendar } = school;
   const nextDay = today < calendar.lastDay ? calendar.addSchoolDays(today, 1) : addDays(today, 1);
-  let next = instantAt(nextDay, '00:00', timezone);
-  for (const o of obligations) if (o.dueAt > now && o.dueAt < next) next = o.dueAt;
-  return next;
+  last = { school, today, begins: instantAt(nextDay, '00:00', timezone).getTime() };
+  return last.begins;
 }

@@ -38,18 +38,30 @@ const latestDate = (a: string | undefined, b: string | undefined) => (a && b ? m
  * any. An account that leaves registration out (most embedded copies) never unregisters it.
  */
 export function mergeProvider(older: Provider, newer: Provider): Provider {
-  const expiries = new Map<string, string>();
-  for (const doc of [...older.documents, ...newer.documents]) expiries.set(doc.type, latestDate(expiries.get(doc.type), doc.expires) as string);
+  const documents: Provider['documents'] = [];
+  takeLatest(documents, older.documents);
+  takeLatest(documents, newer.documents);
+  documents.sort((a, b) => byCodeUnits(a.type, b.type));
+  // Field by field after one copy (no spread of parts that may be empty): every placement a sweep
+  // looks at has its provider merged with the provider's record.
+  const merged: Provider = { ...older, ...newer };
+  merged.contacts = newer.contacts.length > 0 ? newer.contacts : older.contacts;
+  merged.ofstedRegistered = older.ofstedRegistered || newer.ofstedRegistered;
+  const urn = newer.urn ?? older.urn;
+  if (urn) merged.urn = urn;
   const riskAssessmentOn = latestDate(older.riskAssessmentOn, newer.riskAssessmentOn);
-  return {
-    ...older,
-    ...newer,
-    contacts: newer.contacts.length > 0 ? newer.contacts : older.contacts,
-    ofstedRegistered: older.ofstedRegistered || newer.ofstedRegistered,
-    ...(newer.urn ?? older.urn ? { urn: newer.urn ?? older.urn } : {}),
-    ...(riskAssessmentOn ? { riskAssessmentOn } : {}),
-    documents: [...expiries].map(([type, expires]) => ({ type, expires })).sort((a, b) => byCodeUnits(a.type, b.type)),
-  };
+  if (riskAssessmentOn) merged.riskAssessmentOn = riskAssessmentOn;
+  merged.documents = documents;
+  return merged;
+}
+
+/** Adds each document to `documents`, keeping the latest expiry of each type. */
+function takeLatest(documents: Provider['documents'], from: readonly Provider['documents'][number][]): void {
+  for (const { type, expires } of from) {
+    const at = documents.findIndex((d) => d.type === type);
+    if (at === -1) documents.push({ type, expires });
+    else if (expires > (documents[at] as { expires: string }).expires) documents[at] = { type, expires };
+  }
 }
 
 /** The provider with the checks recorded in a placement's history (a renewed document, a risk assessment) taken in. */

@@ -33,8 +33,17 @@ export class JournalAttendanceStore implements AttendanceStore {
     return this.#inOrder(schoolId, placementId, from, to).map((m) => m.record(schoolId));
   }
 
+  // Read for every placement a sweep looks at: one pass, one array, unless the marks are out of order.
   async eventsForPlacement(schoolId: string, placementId: string): Promise<EventOf<'attendance'>[]> {
-    return this.#inOrder(schoolId, placementId).map(attendanceEvent);
+    const marks = this.#db.attendance.get(schoolId)?.byPlacement.get(placementId);
+    if (!marks) return [];
+    const events = new Array<EventOf<'attendance'>>(marks.length);
+    for (let i = 0; i < marks.length; i++) {
+      const m = marks[i] as KeptMark;
+      if (i > 0 && byDateAndSession(marks[i - 1] as KeptMark, m) > 0) return this.#inOrder(schoolId, placementId).map(attendanceEvent);
+      events[i] = attendanceEvent(m);
+    }
+    return events;
   }
 
   #inOrder(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): KeptMark[] {

@@ -1,13 +1,11 @@
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
 
-const owner = { subject: null } as const;
-
 /** 000 §7.12, §7.5-7.6; 003 §8: the local authority hears of every new off-site placement. */
 export function laInformed(ctx: RuleContext): ObligationDraft[] {
   const { placement } = ctx;
   if (placement.status === 'ended' || !['off_site_ap', 'off_site_direction'].includes(placement.kind) || ctx.latest('la_informed')) return [];
-  return [{ ...owner, type: 'la_informed', dueDate: placement.start }];
+  return [{ type: 'la_informed', subject: null, dueDate: placement.start }];
 }
 
 /** 000 §8.7: before a planned end, a reintegration meeting. */
@@ -15,7 +13,7 @@ export function reintegrationMeeting(ctx: RuleContext): ObligationDraft[] {
   const { placement, calendar, policy } = ctx;
   if (placement.status !== 'active' || placement.end === undefined || ctx.latest('reintegration_meeting')) return [];
   return [
-    { ...owner, type: 'reintegration_meeting', dueDate: calendar.subtractSchoolDays(placement.end, policy.reintegrationMeetingSchoolDays) },
+    { type: 'reintegration_meeting', subject: null, dueDate: calendar.subtractSchoolDays(placement.end, policy.reintegrationMeetingSchoolDays) },
   ];
 }
 
@@ -23,7 +21,7 @@ export function reintegrationMeeting(ctx: RuleContext): ObligationDraft[] {
 export function placementPastEnd(ctx: RuleContext): ObligationDraft[] {
   const { placement, calendar, today } = ctx;
   if (placement.status !== 'active' || placement.end === undefined || placement.end >= today) return [];
-  return [{ ...owner, type: 'placement_past_end', dueDate: calendar.addSchoolDays(placement.end, 1) }];
+  return [{ type: 'placement_past_end', subject: null, dueDate: calendar.addSchoolDays(placement.end, 1) }];
 }
 
 /** A placement still waiting on its checks when its planned start comes: start it, or say what blocks it. */
@@ -31,5 +29,5 @@ export function placementStart(ctx: RuleContext): ObligationDraft[] {
   const { placement } = ctx;
   // A part-time timetable starts with its second approval, which is a duty of its own.
   if (placement.status !== 'proposed' || placement.kind === 'part_time_timetable') return [];
-  return [{ ...owner, type: 'placement_start', dueDate: placement.start }];
+  return [{ type: 'placement_start', subject: null, dueDate: placement.start }];
 }

@@ -4,8 +4,6 @@ import type { RuleContext } from '../ruleContext.ts';
 
 const SESSIONS_BETWEEN_VISITS = 10;
 
-const owner = { type: 'qa_visit', provider: true } as const;
-
 /** Quality-assurance visits to the provider, by the rule the school chose (001 §5.4, 002 §4.1, 004). */
 export function qaVisit(ctx: RuleContext): ObligationDraft[] {
   const { placement, calendar, policy } = ctx;
@@ -29,7 +27,7 @@ export function qaVisit(ctx: RuleContext): ObligationDraft[] {
     }
     const dueDate = tenthSessionOn ? minDate(tenthSessionOn, monthOn) : monthOn;
     if (placement.end !== undefined && dueDate > placement.end) return [];
-    return [{ ...owner, subject: null, dueDate }];
+    return [{ type: 'qa_visit', subject: null, dueDate, provider: true }];
   }
 
   const periods =
@@ -40,5 +38,5 @@ export function qaVisit(ctx: RuleContext): ObligationDraft[] {
   return ctx
     .periodsSoFar(periods)
     .filter((period) => !ctx.recordedIn('qa_visit', period, periods, placement.start))
-    .map((period) => ({ ...owner, subject: period.name, dueDate: period.lastSchoolDay }));
+    .map((period) => ({ type: 'qa_visit', subject: period.name, dueDate: period.lastSchoolDay, provider: true }));
 }
