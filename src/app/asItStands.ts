@@ -24,6 +24,6 @@ export async function asItStands(
   const { provider } = placement;
   const record = provider && (known ? known.get(provider.id) : await stores.providers.get(schoolId, provider.id));
   // One copy of the placement, whatever it gains: a sweep makes one for every placement it looks at.
-  if (record) return { ...placement, history: withMarks(placement, marks), provider: mergeProvider(provider, record) };
-  return marks.length === 0 ? placement : { ...placement, history: withMarks(placement, marks) };
+  const history = withMarks(placement, marks);
+  return record ? { ...placement, history, provider: mergeProvider(provider, record) } : { ...placement, history };
 }
