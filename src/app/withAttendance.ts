@@ -14,5 +14,5 @@ export async function withAttendance(placement: Placement, schoolId: string, att
  * (every rule walks the history of every placement a sweep looks at).
  */
 export function withMarks(placement: Placement, marks: readonly HistoryEvent[]): Placement['history'] {
-  return placement.history.concat(marks);
+  return [...placement.history, ...marks];
 }

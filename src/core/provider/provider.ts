@@ -57,7 +57,9 @@ export function mergeProvider(older: Provider, newer: Provider): Provider {
 
 /** Adds each document to `documents`, keeping the latest expiry of each type. */
 function takeLatest(documents: Provider['documents'], from: readonly Provider['documents'][number][]): void {
-  for (const { type, expires } of from) {
+  // By index: a stored provider is frozen, and V8 makes an iterator of a frozen array the slow way.
+  for (let i = 0; i < from.length; i++) {
+    const { type, expires } = from[i] as Provider['documents'][number];
     const at = documents.findIndex((d) => d.type === type);
     if (at === -1) documents.push({ type, expires });
     else if (expires > (documents[at] as { expires: string }).expires) documents[at] = { type, expires };
