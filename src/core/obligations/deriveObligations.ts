@@ -23,6 +23,7 @@ import { pupilRiskAssessment } from './rules/pupilRiskAssessment.ts';
 import { qaVisit } from './rules/qaVisit.ts';
 import { owesSuspensionProvision, suspensionParentInformation, suspensionProvisionStart } from './rules/suspension.ts';
 import { byCodeUnits } from '../byCodeUnits.ts';
+import { sortInPlace } from '../sortInPlace.ts';
 
 type Rule = (ctx: RuleContext) => ObligationDraft[];
 
@@ -88,7 +89,7 @@ export function deriveObligations(placement: Placement, school: School, now: Dat
   const ctx = createRuleContext(placement, school, now, localDateOf(now, timezone));
   const obligations: Obligation[] = [];
   for (const rule of RULES) for (const draft of rule(ctx)) obligations.push(obligationOf(draft, ctx, dayEnd, timezone));
-  return obligations.sort(compareObligations);
+  return sortInPlace(obligations, compareObligations);
 }
 
 function obligationOf(draft: ObligationDraft, ctx: RuleContext, dayEnd: string, timezone: string): Obligation {

@@ -3,6 +3,7 @@ import { maxDate } from '../calendar/localDate.ts';
 import type { HistoryEvent } from '../placement/events.ts';
 import { localDate } from '../validation.ts';
 import { byCodeUnits } from '../byCodeUnits.ts';
+import { sortInPlace } from '../sortInPlace.ts';
 
 export const providerDocumentSchema = z.object({ type: z.string().min(1), expires: localDate });
 
@@ -38,10 +39,7 @@ const latestDate = (a: string | undefined, b: string | undefined) => (a && b ? m
  * any. An account that leaves registration out (most embedded copies) never unregisters it.
  */
 export function mergeProvider(older: Provider, newer: Provider): Provider {
-  const documents: Provider['documents'] = [];
-  takeLatest(documents, older.documents);
-  takeLatest(documents, newer.documents);
-  documents.sort((a, b) => byCodeUnits(a.type, b.type));
+  const documents = sortInPlace(latestDocuments([older.documents, newer.documents]), (a, b) => byCodeUnits(a.type, b.type));
   // Field by field after one copy (no spread of parts that may be empty): every placement a sweep
   // looks at has its provider merged with the provider's record.
   const merged: Provider = { ...older, ...newer };
@@ -55,15 +53,20 @@ export function mergeProvider(older: Provider, newer: Provider): Provider {
   return merged;
 }
 
-/** Adds each document to `documents`, keeping the latest expiry of each type. */
-function takeLatest(documents: Provider['documents'], from: readonly Provider['documents'][number][]): void {
-  // By index: a stored provider is frozen, and V8 makes an iterator of a frozen array the slow way.
-  for (let i = 0; i < from.length; i++) {
-    const { type, expires } = from[i] as Provider['documents'][number];
-    const at = documents.findIndex((d) => d.type === type);
-    if (at === -1) documents.push({ type, expires });
-    else if (expires > (documents[at] as { expires: string }).expires) documents[at] = { type, expires };
-  }
+type ProviderDocument = Provider['documents'][number];
+
+/** One of each type of document in the lists, with the latest expiry given for it, in the order first given. */
+export function latestDocuments(lists: readonly (readonly ProviderDocument[])[]): ProviderDocument[] {
+  const documents: ProviderDocument[] = [];
+  for (const list of lists)
+    // By index: a stored provider is frozen, and V8 makes an iterator of a frozen array the slow way.
+    for (let i = 0; i < list.length; i++) {
+      const { type, expires } = list[i] as ProviderDocument;
+      const at = documents.findIndex((d) => d.type === type);
+      if (at === -1) documents.push({ type, expires });
+      else if (expires > (documents[at] as ProviderDocument).expires) documents[at] = { type, expires };
+    }
+  return documents;
 }
 
 /** The provider with the checks recorded in a placement's history (a renewed document, a risk assessment) taken in. */

@@ -17,14 +17,10 @@ function periodic(check: PeriodicCheck) {
     const { placement, calendar } = ctx;
     if (placement.status !== 'active' || !check.kinds.includes(placement.kind)) return [];
     const periods: readonly Period[] = check.every === 'term' ? calendar.terms : calendar.halfTerms;
-    return ctx
-      .periodsSoFar(periods)
-      .filter((period) => !ctx.recordedIn(check.satisfiedBy, period, periods))
-      .map((period) => ({
-        type: check.type,
-        subject: period.name,
-        dueDate: period.lastSchoolDay,
-      }));
+    const drafts: ObligationDraft[] = [];
+    for (const period of ctx.periodsSoFar(periods))
+      if (!ctx.recordedIn(check.satisfiedBy, period, periods)) drafts.push({ type: check.type, subject: period.name, dueDate: period.lastSchoolDay });
+    return drafts;
   };
 }
 

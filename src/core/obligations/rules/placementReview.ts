@@ -1,3 +1,4 @@
+import type { HistoryEvent } from '../../placement/events.ts';
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
 
@@ -14,22 +15,19 @@ export function placementReview(ctx: RuleContext): ObligationDraft[] {
   if (placement.status !== 'active') return [];
   const periods = policy.reviewFrequency === 'term' ? calendar.terms : calendar.halfTerms;
   const reviews = ctx.events('review');
-  const reviewedAfter = (event: (typeof placement.history)[number]) => reviews.some((r) => ctx.happenedAfter(r, event));
+  const drafts: ObligationDraft[] = [];
+  for (const period of ctx.periodsSoFar(periods))
+    if (!ctx.recordedIn('review', period, periods)) drafts.push({ type, subject: period.name, dueDate: period.lastSchoolDay });
+  for (const c of ctx.events('concern'))
+    if (c.category === 'safeguarding' && !reviewedAfter(ctx, reviews, c))
+      drafts.push({ type, subject: `safeguarding concern ${c.on}`, dueDate: calendar.addSchoolDays(c.on, 1), safeguarding: true, raisedBy: 'concern' });
+  for (const r of ctx.events('review_request'))
+    if (!reviewedAfter(ctx, reviews, r))
+      drafts.push({ type, subject: `requested ${r.on}`, dueDate: calendar.addSchoolDays(r.on, policy.reviewRequestSchoolDays), raisedBy: 'request' });
+  return drafts;
+}
 
-  const periodic = ctx
-    .periodsSoFar(periods)
-    .filter((period) => !ctx.recordedIn('review', period, periods))
-    .map((period) => ({ type, subject: period.name, dueDate: period.lastSchoolDay }));
-
-  const afterConcern = ctx
-    .events('concern')
-    .filter((c) => c.category === 'safeguarding' && !reviewedAfter(c))
-    .map((c) => ({ type, subject: `safeguarding concern ${c.on}`, dueDate: calendar.addSchoolDays(c.on, 1), safeguarding: true, raisedBy: 'concern' as const }));
-
-  const onRequest = ctx
-    .events('review_request')
-    .filter((r) => !reviewedAfter(r))
-    .map((r) => ({ type, subject: `requested ${r.on}`, dueDate: calendar.addSchoolDays(r.on, policy.reviewRequestSchoolDays), raisedBy: 'request' as const }));
-
-  return [...periodic, ...afterConcern, ...onRequest];
+/** Whether a review was held after the event. */
+function reviewedAfter(ctx: RuleContext, reviews: readonly HistoryEvent[], event: HistoryEvent): boolean {
+  return reviews.some((r) => ctx.happenedAfter(r, event));
 }

@@ -1,4 +1,5 @@
 import { addMonths, maxDate } from '../../calendar/localDate.ts';
+import { latestDocuments } from '../../provider/provider.ts';
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
 
@@ -24,15 +25,11 @@ export function providerDocumentExpiry(ctx: RuleContext): ObligationDraft[] {
   const { placement } = ctx;
   const provider = placement.provider;
   if (!provider || placement.status === 'ended') return [];
-  const expiries = new Map<string, string>();
-  const note = (type: string, expires: string) => expiries.set(type, maxDate(expiries.get(type) ?? expires, expires));
-  for (const doc of provider.documents) note(doc.type, doc.expires);
-  for (const doc of ctx.events('provider_document')) note(doc.documentType, doc.expires);
-
-  return [...expiries].map(([documentType, expires]) => ({
+  const recorded = ctx.events('provider_document').map((doc) => ({ type: doc.documentType, expires: doc.expires }));
+  return latestDocuments([provider.documents, recorded]).map((doc) => ({
     type: 'provider_document_expiry',
-    subject: documentType,
-    dueDate: expires,
+    subject: doc.type,
+    dueDate: doc.expires,
     noticeInCalendarDays: true,
     provider: true,
   }));
