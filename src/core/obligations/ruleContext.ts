@@ -29,6 +29,8 @@ export interface RuleContext {
   schoolDaysSoFar(): LocalDate[];
   /** Visits each session the timetable has had so far, day by day, up to today or the placement's end. */
   forEachSessionSoFar(visit: (date: LocalDate, session: Session) => void): void;
+  /** Visits each school day from `from` to `to`, both included, with the timetable's sessions that day (perhaps none). */
+  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[]) => void): void;
   sessionsOn(date: LocalDate, timetable?: Timetable): readonly Session[];
 }
 
@@ -103,12 +105,15 @@ class PlacementRuleContext implements RuleContext {
   forEachSessionSoFar(visit: (date: LocalDate, session: Session) => void): void {
     const { placement, today } = this;
     if (placement.start > today) return;
-    const timetable = placement.timetable ?? FULL_TIME;
-    this.calendar.forEachSchoolDay(placement.start, placement.end ? minDate(placement.end, today) : today, (date, weekday) => {
+    this.forEachTimetabledDay(placement.start, placement.end ? minDate(placement.end, today) : today, (date, sessions) => {
       // By index: a stored timetable is frozen, and V8 makes an iterator of a frozen array the slow way.
-      const sessions = timetable[WEEKDAYS[weekday - 1] as Weekday];
       for (let i = 0; i < sessions.length; i++) visit(date, sessions[i] as Session);
     });
+  }
+
+  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[]) => void): void {
+    const timetable = this.placement.timetable ?? FULL_TIME;
+    this.calendar.forEachSchoolDay(from, to, (date, weekday) => visit(date, timetable[WEEKDAYS[weekday - 1] as Weekday] ?? []));
   }
 
   sessionsOn(date: LocalDate, timetable: Timetable = this.placement.timetable ?? FULL_TIME): readonly Session[] {

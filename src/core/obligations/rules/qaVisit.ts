@@ -18,13 +18,11 @@ export function qaVisit(ctx: RuleContext): ObligationDraft[] {
     const countFrom = visited ? calendar.addSchoolDays(from, 1) : placement.start;
     let sessions = 0;
     let tenthSessionOn: string | undefined;
-    for (const day of calendar.schoolDaysIn(countFrom, monthOn)) {
-      sessions += ctx.sessionsOn(day).length;
-      if (sessions >= SESSIONS_BETWEEN_VISITS) {
-        tenthSessionOn = day;
-        break;
-      }
-    }
+    ctx.forEachTimetabledDay(countFrom, monthOn, (day, onDay) => {
+      if (tenthSessionOn !== undefined) return;
+      sessions += onDay.length;
+      if (sessions >= SESSIONS_BETWEEN_VISITS) tenthSessionOn = day;
+    });
     const dueDate = tenthSessionOn ? minDate(tenthSessionOn, monthOn) : monthOn;
     if (placement.end !== undefined && dueDate > placement.end) return [];
     return [{ type: 'qa_visit', subject: null, dueDate, provider: true }];
