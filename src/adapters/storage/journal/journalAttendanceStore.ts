@@ -33,26 +33,20 @@ export class JournalAttendanceStore implements AttendanceStore {
     return this.#inOrder(schoolId, placementId, from, to).map((m) => m.record(schoolId));
   }
 
-  // Read for every placement a sweep looks at: one pass, one array, unless the marks are out of order.
   async eventsForPlacement(schoolId: string, placementId: string): Promise<EventOf<'attendance'>[]> {
-    const marks = this.#db.attendance.get(schoolId)?.byPlacement.get(placementId);
-    if (!marks) return [];
-    const events = new Array<EventOf<'attendance'>>(marks.length);
-    for (let i = 0; i < marks.length; i++) {
-      const m = marks[i] as KeptMark;
-      if (i > 0 && byDateAndSession(marks[i - 1] as KeptMark, m) > 0) return this.#inOrder(schoolId, placementId).map(attendanceEvent);
-      events[i] = attendanceEvent(m);
-    }
-    return events;
+    return this.#inOrder(schoolId, placementId).map(attendanceEvent);
   }
 
-  #inOrder(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): KeptMark[] {
-    const marks = (this.#db.attendance.get(schoolId)?.byPlacement.get(placementId) ?? []).filter(
-      (m) => (from === undefined || m.date >= from) && (to === undefined || m.date <= to),
-    );
-    // Marks are mostly made day by day, so usually already in order.
-    if (marks.some((m, i) => i > 0 && byDateAndSession(marks[i - 1] as KeptMark, m) > 0)) marks.sort(byDateAndSession);
-    return marks;
+  /**
+   * A placement's marks in date and session order, those from `from` to `to` if given. The kept
+   * list itself when it is whole and in order, as marks made day by day are: a sweep reads every
+   * placement's, and a copy of each would be garbage at once. Read it, never change it.
+   */
+  #inOrder(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): readonly KeptMark[] {
+    const kept = this.#db.attendance.get(schoolId)?.byPlacement.get(placementId) ?? [];
+    const marks = from === undefined && to === undefined ? kept : kept.filter((m) => (from === undefined || m.date >= from) && (to === undefined || m.date <= to));
+    const inOrder = marks.every((m, i) => i === 0 || byDateAndSession(marks[i - 1] as KeptMark, m) <= 0);
+    return inOrder ? marks : [...marks].sort(byDateAndSession);
   }
 
   async listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]> {
