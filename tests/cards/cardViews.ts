@@ -11,7 +11,7 @@ import { approvalRequest } from '../../src/views/approvalRequest.ts';
 import { checklist } from '../../src/views/checklist.ts';
 import { newPlacementForm, timetableProposalForm } from '../../src/views/newPlacementForm.ts';
 import type { CardView } from '../../src/views/card.ts';
-import { audienceOf } from '../../src/core/obligations/audience.ts';
+import { audienceAt } from '../../src/core/obligations/audience.ts';
 import { concernAlert } from '../../src/views/concernAlert.ts';
 import { concernForm } from '../../src/views/concernForm.ts';
 import { digest, type DueItem } from '../../src/views/digest.ts';
@@ -149,7 +149,7 @@ export function cardViews() {
     // The DSL's own list: what they own, and what is passed up to them, marked.
     dslDigest: digest(
       deriveObligations(farm, school, NOW).flatMap((obligation) => {
-        const involvement = obligation.stage === 'scheduled' ? undefined : audienceOf(school, farm, obligation).get('s-dsl');
+        const involvement = obligation.stage === 'scheduled' ? undefined : audienceAt(school)(farm, obligation).get('s-dsl');
         return involvement ? [{ placement: farm, obligation, involvement }] : [];
       }),
       school,

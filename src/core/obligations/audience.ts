@@ -34,7 +34,7 @@ function holders(school: School, role: Role): string[] {
   return school.config.staff.filter((s) => s.roles.includes(role)).map((s) => s.id);
 }
 
-/** Who hears of an obligation at one school, and how (see `audienceOf`). */
+/** Who hears of an obligation at one school, and how (see `audienceAt`). */
 export type Audience = (placement: Placement, o: Obligation) => Map<string, Involvement>;
 
 /**
@@ -42,13 +42,8 @@ export type Audience = (placement: Placement, o: Obligation) => Map<string, Invo
  * everyone holding it); once it escalates, the role it escalates to; the DSL for an unexplained
  * absence from the start and for any escalated safeguarding matter; the deputy DSLs for a concern
  * no DSL acknowledged in the day. Nudges and each person's `due` read this one rule.
- */
-export function audienceOf(school: School, placement: Placement, o: Obligation): Map<string, Involvement> {
-  return audienceAt(school)(placement, o);
-}
-
-/**
- * `audienceOf` for many obligations of one school (a sweep, a school's due lists): who holds each
+ *
+ * Made once for many obligations of one school (a sweep, a school's due lists): who holds each
  * role is looked up once, not once per obligation. Read it within one piece of work; a change to
  * the staff list is seen by the next.
  */
