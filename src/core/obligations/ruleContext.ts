@@ -1,5 +1,5 @@
 import type { Period, SchoolCalendar } from '../calendar/schoolCalendar.ts';
-import { FULL_TIME, type Placement, type Session, type Timetable, type Weekday, WEEKDAYS } from '../placement/placement.ts';
+import { FULL_TIME, type Placement, type Session, type Timetable, WEEKDAYS } from '../placement/placement.ts';
 import type { EventOf, HistoryEvent, HistoryEventType } from '../placement/events.ts';
 import { isoWeekday, type LocalDate, minDate } from '../calendar/localDate.ts';
 import type { School, SchoolPolicy } from '../policy/schoolConfig.ts';
@@ -113,14 +113,18 @@ class PlacementRuleContext implements RuleContext {
 
   forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[]) => void): void {
     const timetable = this.placement.timetable ?? FULL_TIME;
-    this.calendar.forEachSchoolDay(from, to, (date, weekday) => visit(date, timetable[WEEKDAYS[weekday - 1] as Weekday] ?? []));
+    this.calendar.forEachSchoolDay(from, to, (date, weekday) => visit(date, sessionsOnWeekday(timetable, weekday)));
   }
 
   sessionsOn(date: LocalDate, timetable: Timetable = this.placement.timetable ?? FULL_TIME): readonly Session[] {
-    if (!this.calendar.isSchoolDay(date)) return [];
-    const weekday = WEEKDAYS[isoWeekday(date) - 1];
-    return weekday ? timetable[weekday] : [];
+    return this.calendar.isSchoolDay(date) ? sessionsOnWeekday(timetable, isoWeekday(date)) : [];
   }
+}
+
+/** A timetable's sessions on an ISO weekday (1 = Monday): none at the weekend. */
+function sessionsOnWeekday(timetable: Timetable, day: number): readonly Session[] {
+  const weekday = WEEKDAYS[day - 1];
+  return weekday ? timetable[weekday] : [];
 }
 
 export function createRuleContext(placement: Placement, school: School, now: Date, today: LocalDate): RuleContext {
