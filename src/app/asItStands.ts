@@ -12,15 +12,17 @@ export async function providersOf(stores: { providers: ProviderStore }, schoolId
 /**
  * A placement as it stands: its attendance marks from the attendance store, and its provider as
  * the provider's own record has it (from `known` when given), so a check renewed through any
- * pupil there counts for all.
+ * pupil there counts for all. `{ withoutMarks: true }` leaves the marks out of its history, for a
+ * reader that takes them from the placement's attendance register instead (a sweep).
  */
 export async function asItStands(
   stores: { attendance: AttendanceStore; providers: ProviderStore },
   schoolId: string,
   placement: Placement,
   known?: ReadonlyMap<string, Provider>,
+  { withoutMarks = false } = {},
 ): Promise<Placement> {
-  const marks = await stores.attendance.eventsForPlacement(schoolId, placement.id);
+  const marks = withoutMarks ? [] : await stores.attendance.eventsForPlacement(schoolId, placement.id);
   const { provider } = placement;
   const record = provider && (known ? known.get(provider.id) : await stores.providers.get(schoolId, provider.id));
   // One copy of the placement, whatever it gains: a sweep makes one for every placement it looks at.

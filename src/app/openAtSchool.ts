@@ -97,6 +97,7 @@ export function rememberOpenPlacements<S extends OpenStores>(stores: S): S & { o
       listForPlacement: (schoolId, placementId, from, to) => attendance.listForPlacement(schoolId, placementId, from, to),
       listForDate: (schoolId, date) => attendance.listForDate(schoolId, date),
       eventsForPlacement: (schoolId, placementId) => attendance.eventsForPlacement(schoolId, placementId),
+      registerFor: (schoolId, placementId) => attendance.registerFor(schoolId, placementId),
     },
     providers: {
       merge: (schoolId, provider) => writing(schoolId, () => providers.merge(schoolId, provider)),

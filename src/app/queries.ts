@@ -31,6 +31,17 @@ export async function withObligations(stores: ReadStores, school: School, stored
   return { placement, obligations: deriveObligations(placement, school, now) };
 }
 
+/**
+ * As `withObligations`, for a sweep: the obligations are worked out from the placement's
+ * attendance register in the store, and its history is left without the store's marks (a nudge
+ * needs none). A sweep's cost for a placement then stays the same however long it has run.
+ */
+export async function obligationsForSweep(stores: ReadStores, school: School, stored: Placement, now: Date, providers: ReadonlyMap<string, Provider>): Promise<PlacementDue> {
+  const placement = await asItStands(stores, school.id, stored, providers, { withoutMarks: true });
+  const attendance = await stores.attendance.registerFor(school.id, stored.id);
+  return { placement, obligations: deriveObligations(placement, school, now, attendance) };
+}
+
 /** Whether an obligation is this person's: they hold its role and nobody else was named for it. */
 export function owns(actor: Actor, placement: Placement, obligation: Obligation): boolean {
   const named = placement.owners?.[obligation.ownerRole];

@@ -1,5 +1,6 @@
 import type { LocalDate } from '../core/calendar/localDate.ts';
 import type { AttendanceMark, EventOf } from '../core/placement/events.ts';
+import type { AttendanceRegister } from '../core/placement/attendanceRegister.ts';
 import type { Session } from '../core/placement/placement.ts';
 import type { AuditEntryInput } from './auditLog.ts';
 
@@ -31,6 +32,12 @@ export interface AttendanceStore {
    * then session: what a sweep reads for every placement it looks at, made without the records.
    */
   eventsForPlacement(schoolId: string, placementId: string): Promise<EventOf<'attendance'>[]>;
+  /**
+   * A placement's marks as the obligation rules read them (`AttendanceRegister.of` its marks):
+   * what a sweep reads instead of the marks themselves, so a placement costs it the same in July as
+   * in September. Shared: a store may hand the same register to every reader.
+   */
+  registerFor(schoolId: string, placementId: string): Promise<AttendanceRegister>;
 }
 
 /** A mark as the event a placement's history gains from it. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/core/errors.ts';
 import type { AttendanceRecord, AttendanceStore } from '../../src/ports/attendanceStore.ts';
 import type { AuditLog } from '../../src/ports/auditLog.ts';
+import { readRegister } from '../fixtures/registers.ts';
 import { OTHER_SCHOOL, SCHOOL, aMarkAudit, anAttendanceRecord, codeOf, type ContractFactory } from './factories.ts';
 
 /** The behaviour every AttendanceStore adapter shares. */
@@ -68,6 +69,28 @@ export function attendanceStoreContract(factory: ContractFactory<{ attendance: A
       { type: 'attendance', on: '2025-09-17', session: 'pm', mark: 'late', by: 'staff-2025-09-17' },
     ]);
     expect(await attendance.eventsForPlacement(SCHOOL, 'p-3')).toEqual([]);
+  });
+
+  it("gives a placement's marks as its register, kept up to date as marks are added in any order, and only that placement's", async () => {
+    const registerWords = async (placementId: string, schoolId = SCHOOL) => readRegister(await attendance.registerFor(schoolId, placementId), '2025-09-01', '2025-09-30');
+    expect(await registerWords('p-1')).toEqual({ marked: [], unauthorised: [] });
+    await recordMark(anAttendanceRecord({ date: '2025-09-16', session: 'pm', mark: 'absent_unauthorised' }));
+    await recordMark(anAttendanceRecord({ date: '2025-09-17', session: 'am' }));
+    expect(await registerWords('p-1')).toEqual({ marked: ['2025-09-16 pm', '2025-09-17 am'], unauthorised: ['2025-09-16 pm'] });
+    // After it has been read: a later day, an earlier day, another unexplained absence.
+    await recordMark(anAttendanceRecord({ date: '2025-09-22', session: 'am', mark: 'late' }));
+    await recordMark(anAttendanceRecord({ date: '2025-09-08', session: 'am', mark: 'absent_unauthorised' }));
+    await recordMark(anAttendanceRecord({ placementId: 'p-2', date: '2025-09-18' }));
+    await recordMark(anAttendanceRecord({ schoolId: OTHER_SCHOOL, date: '2025-09-19' }));
+    expect(await registerWords('p-1')).toEqual({
+      marked: ['2025-09-08 am', '2025-09-16 pm', '2025-09-17 am', '2025-09-22 am'],
+      unauthorised: ['2025-09-08 am', '2025-09-16 pm'],
+    });
+    expect((await registerWords('p-2')).marked).toEqual(['2025-09-18 am']);
+    expect((await registerWords('p-1', OTHER_SCHOOL)).marked).toEqual(['2025-09-19 am']);
+    // A second mark for a session is refused, and the register does not gain it.
+    await codeOf(recordMark(anAttendanceRecord({ date: '2025-09-17', session: 'am', mark: 'absent_unauthorised' })));
+    expect((await registerWords('p-1')).unauthorised).toEqual(['2025-09-08 am', '2025-09-16 pm']);
   });
 
   it("lists a school's marks on one date by placement then session", async () => {

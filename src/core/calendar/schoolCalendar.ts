@@ -43,8 +43,8 @@ export interface SchoolCalendar {
   schoolDaysBetween(from: LocalDate, to: LocalDate): number;
   /** School days from `from` to `to`, both included. */
   schoolDaysIn(from: LocalDate, to: LocalDate): LocalDate[];
-  /** Visits each school day from `from` to `to`, both included, with its weekday (1 = Monday ... 5 = Friday). */
-  forEachSchoolDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, isoWeekday: number) => void): void;
+  /** Visits each school day from `from` to `to`, both included, with its weekday (1 = Monday ... 5 = Friday) and its day number (see `dayNumberOf`). */
+  forEachSchoolDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, isoWeekday: number, dayNumber: number) => void): void;
   /** The half-term a date belongs to; a date in a holiday belongs to the half-term after it. */
   halfTermOf(date: LocalDate): Period | undefined;
   /** The term a date belongs to; a date in a holiday belongs to the term after it. */
@@ -74,11 +74,13 @@ export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
   }
   const schoolDays: LocalDate[] = [];
   const weekdays: number[] = [];
+  const dayNumbers: number[] = [];
   const countOnOrBefore = new Int32Array(span);
   for (let i = 0; i < span; i++) {
     if (isSchool[i]) {
       schoolDays.push(dateOfDayNumber(firstNumber + i));
       weekdays.push(isoWeekday(schoolDays[schoolDays.length - 1] as LocalDate));
+      dayNumbers.push(firstNumber + i);
     }
     countOnOrBefore[i] = schoolDays.length;
   }
@@ -139,7 +141,7 @@ export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
     schoolDaysBetween: (from, to) => countUpTo(to) - countUpTo(from),
     schoolDaysIn: (from, to) => schoolDays.slice(countUpTo(addDays(from, -1)), countUpTo(to)),
     forEachSchoolDay(from, to, visit) {
-      for (let i = countUpTo(addDays(from, -1)), end = countUpTo(to); i < end; i++) visit(schoolDays[i] as LocalDate, weekdays[i] as number);
+      for (let i = countUpTo(addDays(from, -1)), end = countUpTo(to); i < end; i++) visit(schoolDays[i] as LocalDate, weekdays[i] as number, dayNumbers[i] as number);
     },
     halfTermOf: (date) => periodOf(halfTerms, date),
     termOf: (date) => periodOf(termPeriods, date),

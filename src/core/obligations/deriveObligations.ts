@@ -1,6 +1,7 @@
 import { SAFEGUARDING_TYPES } from './audience.ts';
 import { instantAt, localDateOf } from '../calendar/localTime.ts';
 import type { Placement } from '../placement/placement.ts';
+import type { AttendanceRegister } from '../placement/attendanceRegister.ts';
 import type { School } from '../policy/schoolConfig.ts';
 import { OBLIGATION_TYPES, type Obligation, type ObligationDraft } from './obligation.ts';
 import { createRuleContext, type RuleContext } from './ruleContext.ts';
@@ -81,12 +82,14 @@ export function compareObligations(a: Obligation, b: Obligation): number {
 /**
  * Every open obligation of a placement at `now`, on its school's calendar: what is owed, by whom,
  * by when, and how late it is. Pure: the same placement, school and instant give the same answer.
+ * Its attendance marks are those in its history, and those of `attendance` when given: a store's
+ * register of the marks it keeps apart from the placement (which its history must then not carry).
  */
-export function deriveObligations(placement: Placement, school: School, now: Date): Obligation[] {
+export function deriveObligations(placement: Placement, school: School, now: Date, attendance?: AttendanceRegister): Obligation[] {
   if (placement.status === 'ended') return [];
   if (placement.kind === 'suspension_provision' && !owesSuspensionProvision(placement)) return [];
   const { timezone, dayEnd } = school.config.school;
-  const ctx = createRuleContext(placement, school, now, localDateOf(now, timezone));
+  const ctx = createRuleContext(placement, school, now, localDateOf(now, timezone), attendance);
   const obligations: Obligation[] = [];
   for (const rule of RULES) for (const draft of rule(ctx)) obligations.push(obligationOf(draft, ctx, dayEnd, timezone));
   return sortInPlace(obligations, compareObligations);

@@ -3,6 +3,7 @@ import { FULL_TIME, type Placement, type Session, type Timetable, WEEKDAYS } fro
 import type { EventOf, HistoryEvent, HistoryEventType } from '../placement/events.ts';
 import { isoWeekday, type LocalDate, minDate } from '../calendar/localDate.ts';
 import type { School, SchoolPolicy } from '../policy/schoolConfig.ts';
+import { AttendanceRegister } from '../placement/attendanceRegister.ts';
 
 /** What every obligation rule reads: the placement, its school, and today. */
 export interface RuleContext {
@@ -27,11 +28,13 @@ export interface RuleContext {
   recordedIn(type: HistoryEventType, period: Period, periods: readonly Period[], from?: LocalDate): boolean;
   /** The school days the placement has run on so far, up to today or its end. */
   schoolDaysSoFar(): LocalDate[];
-  /** Visits each session the timetable has had so far, day by day, up to today or the placement's end. */
-  forEachSessionSoFar(visit: (date: LocalDate, session: Session) => void): void;
+  /** Visits each session the timetable has had so far, day by day (with the day's number), up to today or the placement's end. */
+  forEachSessionSoFar(visit: (date: LocalDate, session: Session, dayNumber: number) => void): void;
   /** Visits each school day from `from` to `to`, both included, with the timetable's sessions that day (perhaps none). */
-  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[]) => void): void;
+  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[], dayNumber: number) => void): void;
   sessionsOn(date: LocalDate, timetable?: Timetable): readonly Session[];
+  /** Which sessions have attendance marks, and which were unexplained absences. */
+  readonly attendance: AttendanceRegister;
 }
 
 const NONE: readonly HistoryEvent[] = [];
@@ -45,15 +48,20 @@ class PlacementRuleContext implements RuleContext {
   readonly policy: SchoolPolicy;
   // Every rule asks for events by type: the history is grouped once per derivation.
   #byType: Map<HistoryEventType, HistoryEvent[]> | undefined;
+  // The store's register of the placement's marks, if given; with any marks its history holds itself, once asked for.
+  readonly #kept: AttendanceRegister | undefined;
+  #attendance: AttendanceRegister | undefined;
 
   constructor(
     readonly placement: Placement,
     readonly school: School,
     readonly now: Date,
     readonly today: LocalDate,
+    attendance: AttendanceRegister | undefined,
   ) {
     this.calendar = school.calendar;
     this.policy = school.config.policy;
+    this.#kept = attendance;
   }
 
   events<T extends HistoryEventType>(type: T): readonly EventOf<T>[] {
@@ -102,18 +110,27 @@ class PlacementRuleContext implements RuleContext {
     return this.calendar.schoolDaysIn(placement.start, placement.end ? minDate(placement.end, today) : today);
   }
 
-  forEachSessionSoFar(visit: (date: LocalDate, session: Session) => void): void {
+  forEachSessionSoFar(visit: (date: LocalDate, session: Session, dayNumber: number) => void): void {
     const { placement, today } = this;
     if (placement.start > today) return;
-    this.forEachTimetabledDay(placement.start, placement.end ? minDate(placement.end, today) : today, (date, sessions) => {
+    this.forEachTimetabledDay(placement.start, placement.end ? minDate(placement.end, today) : today, (date, sessions, dayNumber) => {
       // By index: a stored timetable is frozen, and V8 makes an iterator of a frozen array the slow way.
-      for (let i = 0; i < sessions.length; i++) visit(date, sessions[i] as Session);
+      for (let i = 0; i < sessions.length; i++) visit(date, sessions[i] as Session, dayNumber);
     });
   }
 
-  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[]) => void): void {
+  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[], dayNumber: number) => void): void {
     const timetable = this.placement.timetable ?? FULL_TIME;
-    this.calendar.forEachSchoolDay(from, to, (date, weekday) => visit(date, sessionsOnWeekday(timetable, weekday)));
+    this.calendar.forEachSchoolDay(from, to, (date, weekday, dayNumber) => visit(date, sessionsOnWeekday(timetable, weekday), dayNumber));
+  }
+
+  get attendance(): AttendanceRegister {
+    if (this.#attendance === undefined) {
+      const own = this.events('attendance');
+      const kept = this.#kept ?? AttendanceRegister.EMPTY;
+      this.#attendance = own.length === 0 ? kept : kept.with(own);
+    }
+    return this.#attendance;
   }
 
   sessionsOn(date: LocalDate, timetable: Timetable = this.placement.timetable ?? FULL_TIME): readonly Session[] {
@@ -127,6 +144,11 @@ function sessionsOnWeekday(timetable: Timetable, day: number): readonly Session[
   return weekday ? timetable[weekday] : [];
 }
 
-export function createRuleContext(placement: Placement, school: School, now: Date, today: LocalDate): RuleContext {
-  return new PlacementRuleContext(placement, school, now, today);
+/**
+ * The context the rules read. The placement's attendance is read from the marks in its history,
+ * and from `attendance` when given: a store's register of the marks it keeps apart (then the
+ * history must not carry those marks too).
+ */
+export function createRuleContext(placement: Placement, school: School, now: Date, today: LocalDate, attendance?: AttendanceRegister): RuleContext {
+  return new PlacementRuleContext(placement, school, now, today, attendance);
 }

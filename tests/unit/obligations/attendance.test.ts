@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deriveObligations } from '../../../src/core/obligations/deriveObligations.ts';
+import { addDays } from '../../../src/core/calendar/localDate.ts';
+import { AttendanceRegister } from '../../../src/core/placement/attendanceRegister.ts';
+import { ATTENDANCE_MARKS, type HistoryEvent } from '../../../src/core/placement/events.ts';
+import { WEEKDAYS, type Session } from '../../../src/core/placement/placement.ts';
 import { aPlacement, obligationsOf } from '../../fixtures/placements.ts';
 import { aSchool } from '../../fixtures/school.ts';
 
@@ -60,5 +64,38 @@ describe('an unexplained absence is followed up the same day (001 §10, 004)', (
     { when: 'an authorised absence needs none', history: [{ ...absent, mark: 'absent_authorised' }], at: '2026-02-09T12:00:00Z', expected: [] },
   ])('$when', ({ history, at, expected }) => {
     expect(obligationsOf(aPlacement({ history: history }), at, 'absence_follow_up')).toEqual(expected);
+  });
+});
+
+describe("marks kept apart from the placement, in the store's register", () => {
+  it('give the same obligations as the same marks in its history, some marks in each', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const school = aSchool();
+    const seen = { attendance_confirmation: 0, absence_follow_up: 0 };
+    for (let round = 0; round < 60; round++) {
+      const timetable = Object.fromEntries(WEEKDAYS.map((day) => [day, (['am', 'pm'] as const).filter(() => random() < 0.6)]));
+      const start = addDays('2026-01-05', Math.floor(random() * 30));
+      const now = new Date(`${addDays(start, Math.floor(random() * 40))}T${pick(['07', '09', '10', '13', '16'])}:${pick(['00', '30'])}:00Z`);
+      const inHistory: HistoryEvent[] = [];
+      const apart: HistoryEvent[] = [];
+      for (const on of school.calendar.schoolDaysIn(start, addDays(start, 45)))
+        for (const session of ['am', 'pm'] as Session[]) {
+          if (random() < 0.15) continue;
+          const mark = { type: 'attendance', on, session, mark: random() < 0.2 ? 'absent_unauthorised' : pick(ATTENDANCE_MARKS), by: 's-attendance' } as const;
+          // Most marks are the store's; a placement brought in from elsewhere may carry some of its own.
+          (random() < 0.8 ? apart : inHistory).push(mark);
+          if (mark.mark === 'absent_unauthorised' && random() < 0.4) inHistory.push({ type: 'absence_follow_up', on, session, outcome: pick(['contact_made', 'no_contact'] as const) });
+        }
+      const placement = aPlacement({ start, timetable, history: inHistory, kind: pick(['off_site_ap', 'off_site_direction']) });
+      const register = AttendanceRegister.of(apart.map((e) => e as Extract<HistoryEvent, { type: 'attendance' }>));
+      const expected = deriveObligations({ ...placement, history: [...inHistory, ...apart] }, school, now);
+      expect(deriveObligations(placement, school, now, register)).toEqual(expected);
+      for (const o of expected) if (o.type === 'attendance_confirmation' || o.type === 'absence_follow_up') seen[o.type]++;
+    }
+    // Both rules had something to say in these rounds.
+    expect(seen.attendance_confirmation).toBeGreaterThan(20);
+    expect(seen.absence_follow_up).toBeGreaterThan(20);
   });
 });

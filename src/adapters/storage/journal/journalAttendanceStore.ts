@@ -1,5 +1,6 @@
 import type { LocalDate } from '../../../core/calendar/localDate.ts';
 import type { EventOf } from '../../../core/placement/events.ts';
+import type { AttendanceRegister } from '../../../core/placement/attendanceRegister.ts';
 import { attendanceEvent, type AttendanceRecord, type AttendanceStore } from '../../../ports/attendanceStore.ts';
 import type { AuditEntryInput } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
@@ -35,6 +36,10 @@ export class JournalAttendanceStore implements AttendanceStore {
 
   async eventsForPlacement(schoolId: string, placementId: string): Promise<EventOf<'attendance'>[]> {
     return this.#inOrder(schoolId, placementId).map(attendanceEvent);
+  }
+
+  async registerFor(schoolId: string, placementId: string): Promise<AttendanceRegister> {
+    return this.#db.registerOf(schoolId, placementId);
   }
 
   /**

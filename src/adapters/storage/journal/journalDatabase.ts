@@ -2,6 +2,7 @@ import { AppError, ErrorCode } from '../../../core/errors.ts';
 import type { LocalDate } from '../../../core/calendar/localDate.ts';
 import type { AttendanceMark } from '../../../core/placement/events.ts';
 import type { Session } from '../../../core/placement/placement.ts';
+import { AttendanceRegister, type RegisterMark } from '../../../core/placement/attendanceRegister.ts';
 import type { AttendanceRecord } from '../../../ports/attendanceStore.ts';
 import type { AuditEntry } from '../../../ports/auditLog.ts';
 import type { StoredConversation } from '../../../ports/conversationStore.ts';
@@ -105,6 +106,21 @@ export class JournalDatabase {
   /** The mark of one session of a placement, if one was made. */
   markOf(schoolId: string, placementId: string, date: string, session: string): KeptMark | undefined {
     return this.attendance.get(schoolId)?.byPlacement.get(placementId)?.find((m) => m.date === date && m.session === session);
+  }
+
+  /**
+   * A placement's marks as a register: made the first time it is asked for, then kept and given
+   * each new mark as it is applied, so a sweep never reads the marks themselves again.
+   */
+  registerOf(schoolId: string, placementId: string): AttendanceRegister {
+    const marks = this.attendance.get(schoolId);
+    if (!marks) return AttendanceRegister.EMPTY;
+    let register = marks.registers.get(placementId);
+    if (!register) {
+      register = AttendanceRegister.of((marks.byPlacement.get(placementId) ?? []).map(registerMarkOf));
+      marks.registers.set(placementId, register);
+    }
+    return register;
   }
 
   /** The entry logged under an idempotency key, if any. */
@@ -233,11 +249,15 @@ export class JournalDatabase {
         const record = change.value;
         const schoolId = this.#word(record.schoolId);
         let marks = this.attendance.get(schoolId);
-        if (!marks) this.attendance.set(schoolId, (marks = { byPlacement: new Map(), byDate: new Map() }));
+        if (!marks) this.attendance.set(schoolId, (marks = { byPlacement: new Map(), byDate: new Map(), registers: new Map() }));
         const mark = new KeptMark(this.#word(record.placementId), this.#word(record.date), this.#word(record.session), this.#word(record.mark), this.#word(record.by), record.at.getTime());
         const before = this.markOf(schoolId, mark.placementId, mark.date, mark.session);
         putIn(marks.byPlacement, mark.placementId, before, mark);
         putIn(marks.byDate, mark.date, before, mark);
+        // A register already read gains the mark; one that replaced another is read afresh when next asked for.
+        const register = marks.registers.get(mark.placementId);
+        if (register && before) marks.registers.delete(mark.placementId);
+        else if (register) marks.registers.set(mark.placementId, register.with([registerMarkOf(mark)]));
         return;
       }
       case 'school': {
@@ -297,7 +317,11 @@ export class JournalDatabase {
 export interface SchoolMarks {
   byPlacement: Map<string, KeptMark[]>;
   byDate: Map<string, KeptMark[]>;
+  /** Each placement's marks as a register, once read (see `JournalAttendanceStore.registerFor`). */
+  registers: Map<string, AttendanceRegister>;
 }
+
+const registerMarkOf = (mark: KeptMark): RegisterMark => ({ on: mark.date, session: mark.session, mark: mark.mark });
 
 // Marks and audit entries are most of what a trust holds: each is kept as one small object of
 // fixed shape, its instant as a number and its repeated strings shared, and handed out as a new

@@ -1,5 +1,6 @@
 import type { LocalDate } from '../../../core/calendar/localDate.ts';
 import type { EventOf } from '../../../core/placement/events.ts';
+import { AttendanceRegister } from '../../../core/placement/attendanceRegister.ts';
 import { attendanceEvent, type AttendanceRecord, type AttendanceStore } from '../../../ports/attendanceStore.ts';
 import type { AuditEntryInput, AuditLog } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
@@ -52,6 +53,11 @@ export class MongoAttendanceStore implements AttendanceStore {
 
   async eventsForPlacement(schoolId: string, placementId: string): Promise<EventOf<'attendance'>[]> {
     return (await this.listForPlacement(schoolId, placementId)).map(attendanceEvent);
+  }
+
+  async registerFor(schoolId: string, placementId: string): Promise<AttendanceRegister> {
+    const docs = await this.#models.attendance.find({ schoolId, placementId }, { date: 1, session: 1, mark: 1 }).lean();
+    return AttendanceRegister.of(docs.map(({ date, session, mark }) => ({ on: date, session, mark })));
   }
 
   async listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]> {

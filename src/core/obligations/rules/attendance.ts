@@ -1,23 +1,18 @@
 import { instantAt } from '../../calendar/localTime.ts';
-import type { Session } from '../../placement/placement.ts';
 import type { ObligationDraft } from '../obligation.ts';
 import type { RuleContext } from '../ruleContext.ts';
 
 const OFF_SITE = ['off_site_ap', 'off_site_direction'];
-const SESSION_BIT: Record<Session, number> = { am: 1, pm: 2 };
 
 /** 000 §4.5, 001 §10, 004: every timetabled session at an off-site provider is confirmed by its cut-off. */
 export function attendanceConfirmation(ctx: RuleContext): ObligationDraft[] {
   const { placement, policy, school } = ctx;
   if (placement.status !== 'active' || !OFF_SITE.includes(placement.kind)) return [];
   const { timezone } = school.config.school;
-  // Which sessions of each day are confirmed, as a mask (am 1, pm 2): one lookup per session.
-  const confirmed = new Map<string, number>();
-  for (const a of ctx.events('attendance')) confirmed.set(a.on, (confirmed.get(a.on) ?? 0) | SESSION_BIT[a.session]);
-
+  const { attendance } = ctx;
   const drafts: ObligationDraft[] = [];
-  ctx.forEachSessionSoFar((day, session) => {
-    if ((confirmed.get(day) ?? 0) & SESSION_BIT[session]) return;
+  ctx.forEachSessionSoFar((day, session, dayNumber) => {
+    if (attendance.isMarked(dayNumber, session)) return;
     drafts.push({
       type: 'attendance_confirmation',
       subject: `${day} ${session}`,
@@ -43,9 +38,8 @@ export function absenceFollowUp(ctx: RuleContext): ObligationDraft[] {
     ...ctx.events('absence_decision').map((d) => `${d.absenceOn} ${d.session}`),
   ]);
 
-  return ctx
-    .events('attendance')
-    .filter((a) => a.mark === 'absent_unauthorised' && !followedUp.has(`${a.on} ${a.session}`))
+  return ctx.attendance.unauthorised
+    .filter((a) => !followedUp.has(`${a.on} ${a.session}`))
     .map((a) => ({
       type: 'absence_follow_up',
       subject: `${a.on} ${a.session}`,

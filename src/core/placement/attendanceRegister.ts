@@ -1,0 +1,81 @@
+import { dayNumberOf, type LocalDate } from '../calendar/localDate.ts';
+import type { AttendanceMark } from './events.ts';
+import type { Session } from './placement.ts';
+
+/** One mark as the register reads it: the date and session it is for, and what it says. */
+export interface RegisterMark {
+  on: LocalDate;
+  session: Session;
+  mark: AttendanceMark;
+}
+
+/** A session of a day: what an unexplained absence is followed up for. */
+export interface SessionOn {
+  on: LocalDate;
+  session: Session;
+}
+
+const SESSION_BIT: Readonly<Record<Session, number>> = { am: 1, pm: 2 };
+
+/**
+ * What the obligation rules need of a placement's attendance marks, however many a school year
+ * has made: which sessions of each day are marked, and which were unexplained absences. One byte a
+ * day from the first mark's day, so asking about a day is an index, and a whole year is a few
+ * hundred bytes rather than hundreds of objects to read into a history and walk.
+ *
+ * Immutable: `with` makes a new register, so a store may keep one per placement and hand it to
+ * every reader.
+ */
+export class AttendanceRegister {
+  static readonly EMPTY = new AttendanceRegister(0, new Uint8Array(0), []);
+
+  /** The day number the first byte is for. */
+  readonly #first: number;
+  /** Each day's marked sessions as bits: am 1, pm 2. */
+  readonly #days: Uint8Array;
+  /** Unexplained absences, in the order they were added. */
+  readonly unauthorised: readonly SessionOn[];
+
+  private constructor(first: number, days: Uint8Array, unauthorised: readonly SessionOn[]) {
+    this.#first = first;
+    this.#days = days;
+    this.unauthorised = unauthorised;
+  }
+
+  /** The register of these marks, in any order. */
+  static of(marks: Iterable<RegisterMark>): AttendanceRegister {
+    return AttendanceRegister.EMPTY.with(marks);
+  }
+
+  /** This register with more marks: its bytes copied (a year's are a few hundred), its absences shared unless some are added. */
+  with(marks: Iterable<RegisterMark>): AttendanceRegister {
+    const dayNumbers: number[] = [];
+    const bits: number[] = [];
+    const unauthorised: SessionOn[] = [];
+    const empty = this.#days.length === 0;
+    let first = empty ? Infinity : this.#first;
+    let last = empty ? -Infinity : this.#first + this.#days.length - 1;
+    for (const { on, session, mark } of marks) {
+      const day = dayNumberOf(on);
+      dayNumbers.push(day);
+      bits.push(SESSION_BIT[session]);
+      first = Math.min(first, day);
+      last = Math.max(last, day);
+      if (mark === 'absent_unauthorised') unauthorised.push({ on, session });
+    }
+    if (dayNumbers.length === 0) return this;
+    const days = new Uint8Array(last - first + 1);
+    if (!empty) days.set(this.#days, this.#first - first);
+    for (let i = 0; i < dayNumbers.length; i++) {
+      const at = (dayNumbers[i] as number) - first;
+      days[at] = (days[at] as number) | (bits[i] as number);
+    }
+    return new AttendanceRegister(first, days, unauthorised.length === 0 ? this.unauthorised : [...this.unauthorised, ...unauthorised]);
+  }
+
+  /** Whether a session of the day with this day number (see `dayNumberOf`) has a mark. */
+  isMarked(dayNumber: number, session: Session): boolean {
+    const i = dayNumber - this.#first;
+    return i >= 0 && i < this.#days.length && ((this.#days[i] as number) & SESSION_BIT[session]) !== 0;
+  }
+}
