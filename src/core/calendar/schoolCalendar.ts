@@ -43,12 +43,26 @@ export interface SchoolCalendar {
   schoolDaysBetween(from: LocalDate, to: LocalDate): number;
   /** School days from `from` to `to`, both included. */
   schoolDaysIn(from: LocalDate, to: LocalDate): LocalDate[];
-  /** Visits each school day from `from` to `to`, both included, with its weekday (1 = Monday ... 5 = Friday) and its day number (see `dayNumberOf`). */
-  forEachSchoolDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, isoWeekday: number, dayNumber: number) => void): void;
+  /**
+   * Every school day in order, as arrays to walk by index: a rule that walks all the days of a
+   * placement reads them here rather than being called back once a day.
+   */
+  readonly days: SchoolDays;
   /** The half-term a date belongs to; a date in a holiday belongs to the half-term after it. */
   halfTermOf(date: LocalDate): Period | undefined;
   /** The term a date belongs to; a date in a holiday belongs to the term after it. */
   termOf(date: LocalDate): Period | undefined;
+}
+
+/** The school days of a calendar, in order: the i-th one's date, weekday and day number. */
+export interface SchoolDays {
+  readonly dates: readonly LocalDate[];
+  /** 1 = Monday ... 5 = Friday. */
+  readonly weekdays: Uint8Array;
+  /** See `dayNumberOf`. */
+  readonly dayNumbers: Int32Array;
+  /** The indexes of the school days from `from` to `to`, both included: `start` up to but not including `end`. */
+  between(from: LocalDate, to: LocalDate): { start: number; end: number };
 }
 
 export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
@@ -140,8 +154,11 @@ export function createSchoolCalendar(input: CalendarInput): SchoolCalendar {
     },
     schoolDaysBetween: (from, to) => countUpTo(to) - countUpTo(from),
     schoolDaysIn: (from, to) => schoolDays.slice(countUpTo(addDays(from, -1)), countUpTo(to)),
-    forEachSchoolDay(from, to, visit) {
-      for (let i = countUpTo(addDays(from, -1)), end = countUpTo(to); i < end; i++) visit(schoolDays[i] as LocalDate, weekdays[i] as number, dayNumbers[i] as number);
+    days: {
+      dates: schoolDays,
+      weekdays: Uint8Array.from(weekdays),
+      dayNumbers: Int32Array.from(dayNumbers),
+      between: (from, to) => ({ start: countUpTo(addDays(from, -1)), end: countUpTo(to) }),
     },
     halfTermOf: (date) => periodOf(halfTerms, date),
     termOf: (date) => periodOf(termPeriods, date),

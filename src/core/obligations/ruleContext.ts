@@ -31,7 +31,7 @@ export interface RuleContext {
   /** Visits each session the timetable has had so far, day by day (with the day's number), up to today or the placement's end. */
   forEachSessionSoFar(visit: (date: LocalDate, session: Session, dayNumber: number) => void): void;
   /** Visits each school day from `from` to `to`, both included, with the timetable's sessions that day (perhaps none). */
-  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[], dayNumber: number) => void): void;
+  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[]) => void): void;
   sessionsOn(date: LocalDate, timetable?: Timetable): readonly Session[];
   /** Which sessions have attendance marks, and which were unexplained absences. */
   readonly attendance: AttendanceRegister;
@@ -113,15 +113,27 @@ class PlacementRuleContext implements RuleContext {
   forEachSessionSoFar(visit: (date: LocalDate, session: Session, dayNumber: number) => void): void {
     const { placement, today } = this;
     if (placement.start > today) return;
-    this.forEachTimetabledDay(placement.start, placement.end ? minDate(placement.end, today) : today, (date, sessions, dayNumber) => {
-      // By index: a stored timetable is frozen, and V8 makes an iterator of a frozen array the slow way.
-      for (let i = 0; i < sessions.length; i++) visit(date, sessions[i] as Session, dayNumber);
-    });
+    const { dates, weekdays, dayNumbers, between } = this.calendar.days;
+    const { start, end } = between(placement.start, placement.end ? minDate(placement.end, today) : today);
+    const byWeekday = this.#sessionsByWeekday();
+    // By index, the days and each day's sessions: every school day since the placement began is walked at every look.
+    for (let i = start; i < end; i++) {
+      const sessions = byWeekday[(weekdays[i] as number) - 1] as readonly Session[];
+      for (let j = 0; j < sessions.length; j++) visit(dates[i] as LocalDate, sessions[j] as Session, dayNumbers[i] as number);
+    }
   }
 
-  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[], dayNumber: number) => void): void {
+  forEachTimetabledDay(from: LocalDate, to: LocalDate, visit: (date: LocalDate, sessions: readonly Session[]) => void): void {
+    const { dates, weekdays, between } = this.calendar.days;
+    const { start, end } = between(from, to);
+    const byWeekday = this.#sessionsByWeekday();
+    for (let i = start; i < end; i++) visit(dates[i] as LocalDate, byWeekday[(weekdays[i] as number) - 1] as readonly Session[]);
+  }
+
+  /** The timetable's sessions on each weekday, Monday first. */
+  #sessionsByWeekday(): readonly (readonly Session[])[] {
     const timetable = this.placement.timetable ?? FULL_TIME;
-    this.calendar.forEachSchoolDay(from, to, (date, weekday, dayNumber) => visit(date, sessionsOnWeekday(timetable, weekday), dayNumber));
+    return WEEKDAYS.map((day) => timetable[day]);
   }
 
   get attendance(): AttendanceRegister {

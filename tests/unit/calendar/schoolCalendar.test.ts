@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instantAt, localDateOf, localTimeOf } from '../../../src/core/calendar/localTime.ts';
-import { addMonths } from '../../../src/core/calendar/localDate.ts';
+import { addMonths, dayNumberOf, isoWeekday } from '../../../src/core/calendar/localDate.ts';
 import { AppError } from '../../../src/core/errors.ts';
 import { aSchool } from '../../fixtures/school.ts';
 
@@ -52,6 +52,22 @@ describe('school days', () => {
 
   it('lists the school days in a range, both ends included', () => {
     expect(calendar.schoolDaysIn('2026-02-11', '2026-02-24')).toEqual(['2026-02-11', '2026-02-12', '2026-02-23', '2026-02-24']);
+  });
+
+  it.each([
+    ['2026-02-11', '2026-02-24', ['2026-02-11', '2026-02-12', '2026-02-23', '2026-02-24']],
+    ['2026-02-14', '2026-02-22', []],
+    ['2026-02-24', '2026-02-11', []],
+    ['2024-06-01', '2025-09-04', ['2025-09-03', '2025-09-04']],
+  ])('gives the school days from %s to %s as arrays to walk by index, each with its weekday and day number', (from, to, expected) => {
+    const { dates, weekdays, dayNumbers, between } = calendar.days;
+    const { start, end } = between(from, to);
+    const walked = [];
+    for (let i = start; i < end; i++) {
+      expect([weekdays[i], dayNumbers[i]]).toEqual([isoWeekday(dates[i] as string), dayNumberOf(dates[i] as string)]);
+      walked.push(dates[i]);
+    }
+    expect(walked).toEqual(expected);
   });
 
   it('says clearly when a count runs past the last term it knows', () => {
