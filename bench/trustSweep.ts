@@ -13,11 +13,11 @@ import { loadSchoolFile } from '../src/config/schoolFile.ts';
 import type { StoreItem } from '../src/ports/storeBackup.ts';
 import type { Stores } from '../src/ports/stores.ts';
 import { cpuMicros, yes } from './cpuTime.ts';
-import { aTrust } from './trust.ts';
+import { aTrust, FEBRUARY, JULY } from './trust.ts';
 
 const TRUST = { schools: 50, perSchool: 2_000 };
-const IMPORTED_AT = new Date('2026-02-09T07:00:00Z'); // imported and swept before the morning's first cut-off
-const CUT_OFF = new Date('2026-02-09T10:00:00Z'); // the morning attendance cut-off (GMT in February)
+// `february` (the default) or `july`: when in the school year the trust is swept (see `Season`).
+const season = process.argv[2] === 'july' ? JULY : FEBRUARY;
 const MIB = 2 ** 20;
 
 const school = loadSchoolFile(EXAMPLE_SCHOOL_FILE);
@@ -26,8 +26,8 @@ const examples = loadPlacementsFile(EXAMPLE_PLACEMENTS_FILE);
 const total = TRUST.schools * TRUST.perSchool;
 /** The trust imported, and swept as the morning began: every placement now waits for its own next moment. */
 async function morning(stores: Stores) {
-  const trust = await aTrust(stores, school.config, examples, TRUST.schools, TRUST.perSchool, IMPORTED_AT);
-  for (const s of trust.schools) await sweep(stores, s, IMPORTED_AT);
+  const trust = await aTrust(stores, school.config, examples, TRUST.schools, TRUST.perSchool, season);
+  for (const s of trust.schools) await sweep(stores, s, season.importedAt);
   return trust;
 }
 /** The hours until the cut-off: the collector gives back what the import and the first sweep used. */
@@ -70,7 +70,7 @@ async function inMemory() {
     let looked = 0;
     let enqueued = 0;
     for (const s of trust.schools) {
-      const outcome = await sweep(stores, s, CUT_OFF);
+      const outcome = await sweep(stores, s, season.cutOff);
       looked += outcome.looked;
       enqueued += outcome.enqueued;
     }
@@ -94,7 +94,7 @@ async function journalled() {
   const schools = await restoredFrom(onDisk);
   await untilTheCutOff();
   const swept = await timed(async () => {
-    for (const s of schools) await sweep(onDisk, s, CUT_OFF);
+    for (const s of schools) await sweep(onDisk, s, season.cutOff);
   });
   await onDisk.close();
   rmSync(dataDir, { recursive: true, force: true });
@@ -113,12 +113,14 @@ async function restoredFrom(onDisk: Stores) {
 }
 
 const { trust, buildS, before, list, cutOff, memory, peakMiB, load } = await inMemory();
-const journal = await journalled();
+// A year's trust is measured in memory only: built twice over for the restore, it would hold some 10 GiB.
+const journal = season === FEBRUARY ? await journalled() : undefined;
 
 const ms = (n: number) => `${Math.round(n).toLocaleString('en-GB')} ms`;
 const mib = (n: number) => `${Math.round(n / MIB).toLocaleString('en-GB')} MiB`;
 const { looked, enqueued } = cutOff.result;
-console.log(`\nA trust: ${TRUST.schools} schools, ${total.toLocaleString('en-GB')} placements, ${trust.marks.toLocaleString('en-GB')} attendance marks, imported and swept at 07:00 (${buildS.toFixed(0)} s, not timed below); load average ${load?.toFixed(1)} on ${availableParallelism()} cores\n`);
+const when = season === FEBRUARY ? 'in February, five weeks into the spring term' : 'in July, a school year behind each off-site placement, its duties kept up';
+console.log(`\nA trust ${when}: ${TRUST.schools} schools, ${total.toLocaleString('en-GB')} placements, ${trust.marks.toLocaleString('en-GB')} attendance marks, imported and swept at 07:00 (${buildS.toFixed(0)} s, not timed below); load average ${load?.toFixed(1)} on ${availableParallelism()} cores\n`);
 // The verdict is the main thread's CPU time: how long the sweep holds the event loop, and how long
 // it takes on an otherwise idle machine (the collector's helper threads run beside it). The
 // process's total also counts those helpers and whatever else the runtime is doing meanwhile.
@@ -126,11 +128,12 @@ console.log(`| what | CPU, main thread | wall clock | CPU, every thread | target
 console.log(`|---|--:|--:|--:|--:|:-:|`);
 console.log(`| baseline: list every placement of every school from the store (${list.result.toLocaleString('en-GB')}) | ${ms(list.cpuMs)} | ${ms(list.wallMs)} | ${ms(list.processMs)} | | |`);
 console.log(`| sweep at the 10:00 attendance cut-off, every school | ${ms(cutOff.cpuMs)} (${(cutOff.cpuMs / list.cpuMs).toFixed(1)} × baseline) | ${ms(cutOff.wallMs)} | ${ms(cutOff.processMs)} | < 2,000 ms | ${yes(cutOff.cpuMs < 2000)} |`);
-console.log(`| the same sweep, the store journalled to a data directory | ${ms(journal.cpuMs)} | ${ms(journal.wallMs)} | ${ms(journal.processMs)} | < 2,000 ms | ${yes(journal.cpuMs < 2000)} |`);
+if (journal) console.log(`| the same sweep, the store journalled to a data directory | ${ms(journal.cpuMs)} | ${ms(journal.wallMs)} | ${ms(journal.processMs)} | < 2,000 ms | ${yes(journal.cpuMs < 2000)} |`);
 console.log(``);
 console.log(`| what | value | target | met |`);
 console.log(`|---|--:|--:|:-:|`);
 console.log(`| placements due at the cut-off | ${looked.toLocaleString('en-GB')} (${((100 * looked) / total).toFixed(0)} %) | | |`);
+console.log(`| sweep per placement due (main thread) | ${((1000 * cutOff.cpuMs) / looked).toFixed(1)} µs | | |`);
 console.log(`| nudges queued | ${enqueued.toLocaleString('en-GB')} | | |`);
 console.log(`| process memory before the cut-off (RSS) | ${mib(before.rss)} (heap ${mib(before.heapUsed)}) | | |`);
 console.log(`| process memory after the sweep (RSS) | ${mib(memory.rss)} (heap ${mib(memory.heapUsed)}) | < 1,024 MiB | ${yes(memory.rss < 1024 * MIB)} |`);

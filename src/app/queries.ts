@@ -13,6 +13,7 @@ import type { PlacementStore } from '../ports/placementStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
 import type { PlacementDue } from '../nudges/planNudges.ts';
 import { asItStands, providersOf } from './asItStands.ts';
+import { withMarks } from './withAttendance.ts';
 import type { OpenAtSchool } from './openAtSchool.ts';
 
 export interface ReadStores {
@@ -25,18 +26,19 @@ export interface ReadStores {
 
 export type PlacementWithObligations = PlacementDue;
 
-/** A placement as it stands at `now` (attendance marks and provider record merged in), and what is open on it. */
+/** A placement as it stands at `now` (attendance marks and provider record merged in, for a view), and what is open on it. */
 export async function withObligations(stores: ReadStores, school: School, stored: Placement, now: Date, providers?: ReadonlyMap<string, Provider>): Promise<PlacementDue> {
-  const placement = await asItStands(stores, school.id, stored, providers);
-  return { placement, obligations: deriveObligations(placement, school, now) };
+  const { placement, obligations } = await dueFromRegister(stores, school, stored, now, providers);
+  const marks = await stores.attendance.eventsForPlacement(school.id, stored.id);
+  return { placement: marks.length === 0 ? placement : { ...placement, history: withMarks(placement, marks) }, obligations };
 }
 
 /**
- * As `withObligations`, for a sweep: the obligations are worked out from the placement's
- * attendance register in the store, and its history is left without the store's marks (a nudge
- * needs none). A sweep's cost for a placement then stays the same however long it has run.
+ * What is open on a placement at `now`, worked out from its attendance register in the store
+ * rather than its marks, so a placement costs the same however long it has run. The placement
+ * comes back without the store's marks in its history: what a sweep needs (a nudge shows none).
  */
-export async function obligationsForSweep(stores: ReadStores, school: School, stored: Placement, now: Date, providers: ReadonlyMap<string, Provider>): Promise<PlacementDue> {
+export async function dueFromRegister(stores: ReadStores, school: School, stored: Placement, now: Date, providers?: ReadonlyMap<string, Provider>): Promise<PlacementDue> {
   const placement = await asItStands(stores, school.id, stored, providers, { withoutMarks: true });
   const attendance = await stores.attendance.registerFor(school.id, stored.id);
   return { placement, obligations: deriveObligations(placement, school, now, attendance) };

@@ -6,7 +6,7 @@ import type { NudgeOutbox, OutboxEntryInput } from '../ports/nudgeOutbox.ts';
 import type { NextDueAtMove, PlacementStore } from '../ports/placementStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
 import { providersOf } from './asItStands.ts';
-import { obligationsForSweep } from './queries.ts';
+import { dueFromRegister } from './queries.ts';
 
 export interface SweepStores {
   placements: PlacementStore;
@@ -55,7 +55,7 @@ async function queueDue(stores: SweepStores, school: School, now: Date): Promise
   for (let from = 0; from < records.length; from += CHUNK) {
     const due: PlacementDue[] = [];
     for (const { placement } of records.slice(from, from + CHUNK)) {
-      const item = await obligationsForSweep(stores, school, placement, now, providers);
+      const item = await dueFromRegister(stores, school, placement, now, providers);
       due.push(item);
       const nextDueAt = nextSweepAt(item.obligations, school, now, placement.status === 'ended');
       moves.push({ placementId: placement.id, version: placement.version, nextDueAt });
