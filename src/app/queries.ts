@@ -13,7 +13,6 @@ import type { PlacementStore } from '../ports/placementStore.ts';
 import type { ProviderStore } from '../ports/providerStore.ts';
 import type { PlacementDue } from '../nudges/planNudges.ts';
 import { asItStands, providersOf } from './asItStands.ts';
-import { withMarks } from './withAttendance.ts';
 import type { OpenAtSchool } from './openAtSchool.ts';
 
 export interface ReadStores {
@@ -26,11 +25,14 @@ export interface ReadStores {
 
 export type PlacementWithObligations = PlacementDue;
 
-/** A placement as it stands at `now` (attendance marks and provider record merged in, for a view), and what is open on it. */
+/**
+ * A placement as it stands at `now` (attendance marks and provider record merged in, for a view),
+ * and what is open on it, worked out from the marks it reads (one read of the store, as MongoDB
+ * would otherwise be asked twice).
+ */
 export async function withObligations(stores: ReadStores, school: School, stored: Placement, now: Date, providers?: ReadonlyMap<string, Provider>): Promise<PlacementDue> {
-  const { placement, obligations } = await dueFromRegister(stores, school, stored, now, providers);
-  const marks = await stores.attendance.eventsForPlacement(school.id, stored.id);
-  return { placement: marks.length === 0 ? placement : { ...placement, history: withMarks(placement, marks) }, obligations };
+  const placement = await asItStands(stores, school.id, stored, providers);
+  return { placement, obligations: deriveObligations(placement, school, now) };
 }
 
 /**
