@@ -13,6 +13,8 @@ import { MongoAttendanceStore } from '../../src/adapters/storage/mongo/mongoAtte
 import type { StoreItem } from '../../src/ports/storeBackup.ts';
 import { allStoreContracts } from '../contracts/storeContracts.ts';
 import { explainFind, indexesUsed, stagesOf, type Explained } from './fixtures/explain.ts';
+import { AttendanceRegister } from '../../src/core/placement/attendanceRegister.ts';
+import { readRegister } from '../fixtures/registers.ts';
 
 const uri = process.env.MONGODB_URI;
 const runId = `${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -58,6 +60,44 @@ if (uri) {
       expect(plan.executionStats.totalDocsExamined).toBe(1);
       expect(await stores.placements.completeAudits(SCHOOL)).toBe(1);
       expect((await explainFind(stores, 'placements', pendingAuditFilter(SCHOOL))).executionStats.totalDocsExamined).toBe(0);
+    });
+
+    it("reads a placement's register as one document, made once from the marks an older apbot kept, then kept up by each mark", async () => {
+      const models = modelsOf(stores.connection);
+      const words = async () => readRegister(await stores.attendance.registerFor(SCHOOL, 'p-1'), '2025-09-01', '2025-09-30');
+      // Marks an older apbot kept, with no register; then one recorded since the upgrade, which starts a register without them.
+      await models.attendance.collection.insertMany([anAttendanceRecord({ date: '2025-09-15' }), anAttendanceRecord({ date: '2025-09-16', mark: 'absent_unauthorised' })]);
+      const since = anAttendanceRecord({ date: '2025-09-17' });
+      await stores.attendance.record(since, aMarkAudit(since));
+      expect(await words()).toEqual({ marked: ['2025-09-15 am', '2025-09-16 am', '2025-09-17 am'], unauthorised: ['2025-09-16 am'] });
+      const kept = await models.attendanceRegisters.findOne({ _id: `${SCHOOL}:p-1` }).lean();
+      expect(kept?.complete).toBe(true);
+      // From now on the register is what is read, and each mark adds itself to it.
+      const later = anAttendanceRecord({ date: '2025-09-18', session: 'pm', mark: 'absent_unauthorised' });
+      await stores.attendance.record(later, aMarkAudit(later));
+      expect(await words()).toEqual({ marked: ['2025-09-15 am', '2025-09-16 am', '2025-09-17 am', '2025-09-18 pm'], unauthorised: ['2025-09-16 am', '2025-09-18 pm'] });
+      expect(await stores.attendance.registerFor(SCHOOL, 'p-2')).toBe(AttendanceRegister.EMPTY);
+      expect(await models.attendanceRegisters.countDocuments({ placementId: 'p-2' })).toBe(0);
+    });
+
+    it('adds a mark to its register when its audit entry, cut short, is completed', async () => {
+      const models = modelsOf(stores.connection);
+      const words = async () => readRegister(await stores.attendance.registerFor(SCHOOL, 'p-1'), '2025-09-01', '2025-09-30');
+      const first = anAttendanceRecord({ date: '2025-09-15' });
+      await stores.attendance.record(first, aMarkAudit(first));
+      expect((await words()).marked).toEqual(['2025-09-15 am']);
+      const down: AuditLog = { append: () => Promise.reject(new Error('down')), list: (schoolId, query) => stores.audit.list(schoolId, query) };
+      const cutShort = anAttendanceRecord({ date: '2025-09-16', mark: 'absent_unauthorised' });
+      await new MongoAttendanceStore(models, down).record(cutShort, aMarkAudit(cutShort));
+      expect(await stores.attendance.completeAudits(SCHOOL)).toBe(1);
+      expect(await words()).toEqual({ marked: ['2025-09-15 am', '2025-09-16 am'], unauthorised: ['2025-09-16 am'] });
+    });
+
+    it('makes registers afresh for the marks a backup restores, whatever registers were left behind', async () => {
+      const models = modelsOf(stores.connection);
+      await models.attendanceRegisters.collection.insertOne({ _id: `${SCHOOL}:p-1` as never, schoolId: SCHOOL, placementId: 'p-1', sessions: [], unauthorised: [], complete: true });
+      await stores.backup.restore([{ kind: 'attendance', value: anAttendanceRecord({ date: '2025-09-15', mark: 'absent_unauthorised' }) }]);
+      expect(readRegister(await stores.attendance.registerFor(SCHOOL, 'p-1'), '2025-09-01', '2025-09-30')).toEqual({ marked: ['2025-09-15 am'], unauthorised: ['2025-09-15 am'] });
     });
 
     it('completes every pending audit entry before a backup is read, so the backup holds each decision with its record', async () => {

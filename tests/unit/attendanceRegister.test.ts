@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar/localDate.ts';
-import { AttendanceRegister, type RegisterMark } from '../../src/core/placement/attendanceRegister.ts';
+import { AttendanceRegister, sessionNumber, type RegisterMark } from '../../src/core/placement/attendanceRegister.ts';
 import { ATTENDANCE_MARKS } from '../../src/core/placement/events.ts';
 import { readRegister } from '../fixtures/registers.ts';
 
@@ -36,6 +36,18 @@ describe("a placement's attendance register", () => {
       const oneByOne = shuffled.reduce((register, mark) => register.with([mark]), AttendanceRegister.EMPTY);
       for (const register of [atOnce, oneByOne]) expect(readRegister(register, '2025-11-20', '2026-02-10')).toEqual(expected(marks));
     }
+  });
+
+  it('is the same made from its sessions as numbers, as a store may keep it', () => {
+    for (let round = 0; round < 30; round++) {
+      const marks = someMarks('2025-12-01', 1 + Math.floor(random() * 40));
+      const numbers = marks.map((m) => sessionNumber(m.on, m.session)).sort(() => random() - 0.5);
+      const absences = marks.filter((m) => m.mark === 'absent_unauthorised').map((m) => sessionNumber(m.on, m.session));
+      expect(readRegister(AttendanceRegister.ofSessionNumbers(numbers, absences), '2025-11-20', '2026-02-10')).toEqual(expected(marks));
+    }
+    expect(sessionNumber('2026-02-09', 'pm') - sessionNumber('2026-02-09', 'am')).toBe(1);
+    expect(sessionNumber('2026-02-10', 'am') - sessionNumber('2026-02-09', 'pm')).toBe(1);
+    expect(AttendanceRegister.ofSessionNumbers([], [])).toBe(AttendanceRegister.EMPTY);
   });
 
   it('is never changed by adding to it', () => {

@@ -1,4 +1,4 @@
-import { dayNumberOf, type LocalDate } from '../calendar/localDate.ts';
+import { dateOfDayNumber, dayNumberOf, type LocalDate } from '../calendar/localDate.ts';
 import type { AttendanceMark } from './events.ts';
 import type { Session } from './placement.ts';
 
@@ -16,6 +16,14 @@ export interface SessionOn {
 }
 
 const SESSION_BIT: Readonly<Record<Session, number>> = { am: 1, pm: 2 };
+
+/**
+ * A session as one number, as a store may keep a register (see `AttendanceRegister.ofSessionNumbers`):
+ * its day number (see `dayNumberOf`) times two, plus one for the afternoon.
+ */
+export function sessionNumber(on: LocalDate, session: Session): number {
+  return dayNumberOf(on) * 2 + (session === 'pm' ? 1 : 0);
+}
 
 /**
  * What the obligation rules need of a placement's attendance marks, however many a school year
@@ -45,6 +53,24 @@ export class AttendanceRegister {
   /** The register of these marks, in any order. */
   static of(marks: Iterable<RegisterMark>): AttendanceRegister {
     return AttendanceRegister.EMPTY.with(marks);
+  }
+
+  /** The register of the sessions marked and those of them that were unexplained absences, each as its `sessionNumber`. */
+  static ofSessionNumbers(marked: readonly number[], unauthorised: readonly number[]): AttendanceRegister {
+    if (marked.length === 0) return AttendanceRegister.EMPTY;
+    let first = Infinity;
+    let last = -Infinity;
+    for (const n of marked) {
+      first = Math.min(first, Math.floor(n / 2));
+      last = Math.max(last, Math.floor(n / 2));
+    }
+    const days = new Uint8Array(last - first + 1);
+    for (const n of marked) {
+      const at = Math.floor(n / 2) - first;
+      days[at] = (days[at] as number) | (n % 2 === 1 ? SESSION_BIT.pm : SESSION_BIT.am);
+    }
+    const absences = [...unauthorised].sort((a, b) => a - b).map((n): SessionOn => ({ on: dateOfDayNumber(Math.floor(n / 2)), session: n % 2 === 1 ? 'pm' : 'am' }));
+    return new AttendanceRegister(first, days, absences);
   }
 
   /** This register with more marks: its bytes copied (a year's are a few hundred), its absences shared unless some are added. */

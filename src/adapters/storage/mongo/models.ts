@@ -162,6 +162,26 @@ attendanceSchema.index({ schoolId: 1, 'pendingAudit.at': 1 }, { partialFilterExp
 /** Marks of a school with their audit entry pending, in the shape the partial index above serves. */
 export const pendingMarkAuditFilter = (schoolId: string) => ({ schoolId, pendingAudit: { $exists: true } });
 
+/**
+ * A placement's marks as the obligation rules read them (see `AttendanceRegister`), so a sweep
+ * reads one small document a placement instead of every mark of its year. Each session is its
+ * `sessionNumber`. Each mark adds itself when its audit entry is appended; a register made before
+ * any mark of an older apbot was counted lacks `complete` and is made again from the marks.
+ */
+export interface AttendanceRegisterDoc {
+  _id: string;
+  schoolId: string;
+  placementId: string;
+  sessions: number[];
+  unauthorised: number[];
+  complete?: boolean;
+}
+
+const attendanceRegisterSchema = new Schema<AttendanceRegisterDoc>(
+  { _id: String, schoolId: String, placementId: String, sessions: [Number], unauthorised: [Number], complete: Boolean },
+  { ...options, collection: 'attendance_registers' },
+);
+
 export interface SchoolVersionDoc {
   schoolId: string;
   version: number;
@@ -208,6 +228,7 @@ export function modelsOf(connection: Connection) {
     counters: connection.model<CounterDoc>('AuditCounter', counterSchema),
     outbox: connection.model<OutboxDoc>('OutboxEntry', outboxSchema),
     attendance: connection.model<AttendanceDoc>('AttendanceMark', attendanceSchema),
+    attendanceRegisters: connection.model<AttendanceRegisterDoc>('AttendanceRegister', attendanceRegisterSchema),
     schoolVersions: connection.model<SchoolVersionDoc>('SchoolVersion', schoolVersionSchema),
     conversations: connection.model<ConversationDoc>('Conversation', conversationSchema),
     providers: connection.model<ProviderDoc>('Provider', providerSchema),

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../../../core/calendar/localDate.ts';
 import type { EventOf } from '../../../core/placement/events.ts';
-import { AttendanceRegister } from '../../../core/placement/attendanceRegister.ts';
+import { AttendanceRegister, sessionNumber } from '../../../core/placement/attendanceRegister.ts';
 import { attendanceEvent, type AttendanceRecord, type AttendanceStore } from '../../../ports/attendanceStore.ts';
 import type { AuditEntryInput, AuditLog } from '../../../ports/auditLog.ts';
 import { plainCopy } from '../plainCopy.ts';
@@ -35,11 +35,23 @@ export class MongoAttendanceStore implements AttendanceStore {
     return docs.length;
   }
 
+  // The entry is appended and the mark added to its placement's register before the mark stops
+  // being pending: each step can be done again, so a crash between them leaves it for the next sweep.
   async #appendPending(doc: AttendanceDoc): Promise<void> {
     if (!doc.pendingAudit) return;
     await this.#audit.append(doc.pendingAudit);
-    const { schoolId, placementId, date, session } = doc;
+    const { schoolId, placementId, date, session, mark } = doc;
+    const number = sessionNumber(date, session);
+    await this.#addToRegister(schoolId, placementId, { sessions: { $each: [number] }, unauthorised: { $each: mark === 'absent_unauthorised' ? [number] : [] } });
     await this.#models.attendance.updateOne({ schoolId, placementId, date, session }, { $unset: { pendingAudit: 1 } });
+  }
+
+  /** Adds sessions to a placement's register (made if there is none), and marks it complete when it was made from every mark. */
+  async #addToRegister(schoolId: string, placementId: string, add: { sessions: { $each: number[] }; unauthorised: { $each: number[] } }, complete = false): Promise<void> {
+    const update = { $setOnInsert: { schoolId, placementId }, $addToSet: add, ...(complete ? { $set: { complete: true } } : {}) };
+    const upsert = () => this.#models.attendanceRegisters.updateOne({ _id: registerId(schoolId, placementId) }, update, { upsert: true });
+    // Two upserts of a new register at once: one makes it, the other meets its key and adds to it.
+    await upsert().catch((error: unknown) => (isDuplicateKeyError(error) ? upsert() : Promise.reject(error)));
   }
 
   async listForPlacement(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): Promise<AttendanceRecord[]> {
@@ -56,8 +68,16 @@ export class MongoAttendanceStore implements AttendanceStore {
   }
 
   async registerFor(schoolId: string, placementId: string): Promise<AttendanceRegister> {
-    const docs = await this.#models.attendance.find({ schoolId, placementId }, { date: 1, session: 1, mark: 1 }).lean();
-    return AttendanceRegister.of(docs.map(({ date, session, mark }) => ({ on: date, session, mark })));
+    const kept = await this.#models.attendanceRegisters.findOne({ _id: registerId(schoolId, placementId) }).lean();
+    if (kept?.complete) return AttendanceRegister.ofSessionNumbers(kept.sessions, kept.unauthorised);
+    // None yet, or one with only the marks recorded since an upgrade: made from every mark, once.
+    // A mark recorded meanwhile adds itself too, so the register ends with every mark either way.
+    const marks = await this.#models.attendance.find({ schoolId, placementId }, { _id: 0, date: 1, session: 1, mark: 1 }).lean();
+    if (marks.length === 0) return AttendanceRegister.EMPTY;
+    const sessions = marks.map((m) => sessionNumber(m.date, m.session));
+    const unauthorised = marks.filter((m) => m.mark === 'absent_unauthorised').map((m) => sessionNumber(m.date, m.session));
+    await this.#addToRegister(schoolId, placementId, { sessions: { $each: sessions }, unauthorised: { $each: unauthorised } }, true);
+    return AttendanceRegister.ofSessionNumbers(sessions, unauthorised);
   }
 
   async listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]> {
@@ -65,6 +85,8 @@ export class MongoAttendanceStore implements AttendanceStore {
     return docs.map(toRecord);
   }
 }
+
+const registerId = (schoolId: string, placementId: string) => `${schoolId}:${placementId}`;
 
 function toRecord(doc: AttendanceDoc): AttendanceRecord {
   const { schoolId, placementId, date, session, mark, by, at } = doc;

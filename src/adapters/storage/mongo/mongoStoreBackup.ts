@@ -54,6 +54,8 @@ export class MongoStoreBackup implements StoreBackup {
     for (const model of collections)
       if ((await (model as typeof m.placements).estimatedDocumentCount()) > 0)
         throw new AppError(ErrorCode.NotPossible, 'The store is not empty: restore a backup only into an empty database.');
+    // Registers are made from the marks, and made again for those restored: none may outlive marks gone.
+    await m.attendanceRegisters.deleteMany({});
     const docs: Record<StoreItem['kind'], unknown[]> = { placement: [], audit: [], outbox: [], attendance: [], school: [], conversation: [], provider: [] };
     const lastSeq = new Map<string, number>();
     const flush = async (kind: StoreItem['kind']) => {
