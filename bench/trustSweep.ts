@@ -136,5 +136,7 @@ console.log(`| placements due at the cut-off | ${looked.toLocaleString('en-GB')}
 console.log(`| sweep per placement due (main thread) | ${((1000 * cutOff.cpuMs) / looked).toFixed(1)} µs | | |`);
 console.log(`| nudges queued | ${enqueued.toLocaleString('en-GB')} | | |`);
 console.log(`| process memory before the cut-off (RSS) | ${mib(before.rss)} (heap ${mib(before.heapUsed)}) | | |`);
-console.log(`| process memory after the sweep (RSS) | ${mib(memory.rss)} (heap ${mib(memory.heapUsed)}) | < 1,024 MiB | ${yes(memory.rss < 1024 * MIB)} |`);
+// The 1 GiB target is February's: a year's marks are what the embedded store grows with (the README's "Which store").
+if (season === FEBRUARY) console.log(`| process memory after the sweep (RSS) | ${mib(memory.rss)} (heap ${mib(memory.heapUsed)}) | < 1,024 MiB | ${yes(memory.rss < 1024 * MIB)} |`);
+else console.log(`| process memory after the sweep (RSS) | ${mib(memory.rss)} (heap ${mib(memory.heapUsed)}) | | |`);
 console.log(`| highest process memory until then, the import and the 07:00 sweep of every placement included (peak RSS) | ${Math.round(peakMiB).toLocaleString('en-GB')} MiB | | |`);
