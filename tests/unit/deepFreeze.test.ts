@@ -14,11 +14,15 @@ describe('data frozen all the way down, to be shared by every reader', () => {
     }).toThrow(TypeError);
   });
 
-  it('leaves a Date as it is (it cannot be frozen), and shows every string met to the caller', () => {
+  it('leaves a Date as it is (it cannot be frozen), and keeps what the caller makes of every string met in its place', () => {
     const at = new Date('2026-02-09T09:00:00Z');
     const seen: string[] = [];
-    deepFreeze({ at, by: 's-head', notes: ['one', 'two'], count: 2 }, (text) => seen.push(text));
+    const frozen = deepFreeze({ at, by: 's-head', notes: ['one', 'two'], count: 2, deep: [{ who: 'three' }] }, (text) => {
+      seen.push(text);
+      return text.toUpperCase();
+    });
     expect(Object.isFrozen(at)).toBe(false);
-    expect(seen.sort()).toEqual(['one', 's-head', 'two']);
+    expect(seen.sort()).toEqual(['one', 's-head', 'three', 'two']);
+    expect(frozen).toEqual({ at, by: 'S-HEAD', notes: ['ONE', 'TWO'], count: 2, deep: [{ who: 'THREE' }] });
   });
 });

@@ -95,8 +95,9 @@ export class JournalDatabase {
   #word<T extends string>(value: T): T {
     const known = this.#words.get(value) as T | undefined;
     if (known !== undefined) return known;
-    this.#words.set(flat(value), value);
-    return value;
+    const word = flat(value);
+    this.#words.set(word, word);
+    return word;
   }
 
   placement(schoolId: string, placementId: string): StoredPlacement | undefined {
@@ -194,10 +195,11 @@ export class JournalDatabase {
       }
       case 'audit': {
         const entry = change.value;
-        if (this.#auditIds.has(flat(entry.id))) return;
-        this.#auditIds.add(entry.id);
+        const id = flat(entry.id);
+        if (this.#auditIds.has(id)) return;
+        this.#auditIds.add(id);
         const kept = new KeptAuditEntry(
-          entry.id,
+          id,
           entry.seq,
           entry.at.getTime(),
           this.#word(entry.actor),
