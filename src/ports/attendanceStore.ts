@@ -29,7 +29,7 @@ export interface AttendanceStore {
   listForDate(schoolId: string, date: LocalDate): Promise<AttendanceRecord[]>;
   /**
    * A placement's marks as the events its history gains from them (see `withAttendance`), by date
-   * then session: what a sweep reads for every placement it looks at, made without the records.
+   * then session: what a view reads for every placement it shows, made without the records.
    */
   eventsForPlacement(schoolId: string, placementId: string): Promise<EventOf<'attendance'>[]>;
   /**

@@ -57,46 +57,47 @@ export class AttendanceRegister {
 
   /** The register of the sessions marked and those of them that were unexplained absences, each as its `sessionNumber`. */
   static ofSessionNumbers(marked: readonly number[], unauthorised: readonly number[]): AttendanceRegister {
-    if (marked.length === 0) return AttendanceRegister.EMPTY;
-    let first = Infinity;
-    let last = -Infinity;
-    for (const n of marked) {
-      first = Math.min(first, Math.floor(n / 2));
-      last = Math.max(last, Math.floor(n / 2));
-    }
-    const days = new Uint8Array(last - first + 1);
-    for (const n of marked) {
-      const at = Math.floor(n / 2) - first;
-      days[at] = (days[at] as number) | (n % 2 === 1 ? SESSION_BIT.pm : SESSION_BIT.am);
-    }
     const absences = [...unauthorised].sort((a, b) => a - b).map((n): SessionOn => ({ on: dateOfDayNumber(Math.floor(n / 2)), session: n % 2 === 1 ? 'pm' : 'am' }));
-    return new AttendanceRegister(first, days, absences);
+    return AttendanceRegister.EMPTY.#grown(
+      marked.map((n) => Math.floor(n / 2)),
+      marked.map((n) => (n % 2 === 1 ? SESSION_BIT.pm : SESSION_BIT.am)),
+      absences,
+    );
   }
 
-  /** This register with more marks: its bytes copied (a year's are a few hundred), its absences shared unless some are added. */
+  /** This register with more marks. */
   with(marks: Iterable<RegisterMark>): AttendanceRegister {
     const dayNumbers: number[] = [];
     const bits: number[] = [];
-    const unauthorised: SessionOn[] = [];
+    const absences: SessionOn[] = [];
+    for (const { on, session, mark } of marks) {
+      dayNumbers.push(dayNumberOf(on));
+      bits.push(SESSION_BIT[session]);
+      if (mark === 'absent_unauthorised') absences.push({ on, session });
+    }
+    return this.#grown(dayNumbers, bits, absences);
+  }
+
+  /**
+   * This register with each day's bits (`bits[i]` on `dayNumbers[i]`) and the absences added: its
+   * bytes copied (a year's are a few hundred), its absences shared unless some are added.
+   */
+  #grown(dayNumbers: readonly number[], bits: readonly number[], absences: readonly SessionOn[]): AttendanceRegister {
+    if (dayNumbers.length === 0) return this;
     const empty = this.#days.length === 0;
     let first = empty ? Infinity : this.#first;
     let last = empty ? -Infinity : this.#first + this.#days.length - 1;
-    for (const { on, session, mark } of marks) {
-      const day = dayNumberOf(on);
-      dayNumbers.push(day);
-      bits.push(SESSION_BIT[session]);
+    for (const day of dayNumbers) {
       first = Math.min(first, day);
       last = Math.max(last, day);
-      if (mark === 'absent_unauthorised') unauthorised.push({ on, session });
     }
-    if (dayNumbers.length === 0) return this;
     const days = new Uint8Array(last - first + 1);
     if (!empty) days.set(this.#days, this.#first - first);
     for (let i = 0; i < dayNumbers.length; i++) {
       const at = (dayNumbers[i] as number) - first;
       days[at] = (days[at] as number) | (bits[i] as number);
     }
-    return new AttendanceRegister(first, days, unauthorised.length === 0 ? this.unauthorised : [...this.unauthorised, ...unauthorised]);
+    return new AttendanceRegister(first, days, absences.length === 0 ? this.unauthorised : [...this.unauthorised, ...absences]);
   }
 
   /** Whether a session of the day with this day number (see `dayNumberOf`) has a mark. */

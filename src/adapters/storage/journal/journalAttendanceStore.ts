@@ -44,7 +44,7 @@ export class JournalAttendanceStore implements AttendanceStore {
 
   /**
    * A placement's marks in date and session order, those from `from` to `to` if given. The kept
-   * list itself when it is whole and in order, as marks made day by day are: a sweep reads every
+   * list itself when it is whole and in order, as marks made day by day are: a view reads every
    * placement's, and a copy of each would be garbage at once. Read it, never change it.
    */
   #inOrder(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): readonly KeptMark[] {

@@ -40,18 +40,24 @@ export class MongoAttendanceStore implements AttendanceStore {
   async #appendPending(doc: AttendanceDoc): Promise<void> {
     if (!doc.pendingAudit) return;
     await this.#audit.append(doc.pendingAudit);
-    const { schoolId, placementId, date, session, mark } = doc;
-    const number = sessionNumber(date, session);
-    await this.#addToRegister(schoolId, placementId, { sessions: { $each: [number] }, unauthorised: { $each: mark === 'absent_unauthorised' ? [number] : [] } });
+    const { schoolId, placementId, date, session } = doc;
+    await this.#addToRegister(schoolId, placementId, [doc]);
     await this.#models.attendance.updateOne({ schoolId, placementId, date, session }, { $unset: { pendingAudit: 1 } });
   }
 
-  /** Adds sessions to a placement's register (made if there is none), and marks it complete when it was made from every mark. */
-  async #addToRegister(schoolId: string, placementId: string, add: { sessions: { $each: number[] }; unauthorised: { $each: number[] } }, complete = false): Promise<void> {
+  /**
+   * Adds marks to a placement's register (made if there is none), and marks it complete when they
+   * are every mark; returns the sessions added, and those of them that were unexplained absences.
+   */
+  async #addToRegister(schoolId: string, placementId: string, marks: readonly Pick<AttendanceDoc, 'date' | 'session' | 'mark'>[], complete = false): Promise<{ sessions: number[]; unauthorised: number[] }> {
+    const sessions = marks.map((m) => sessionNumber(m.date, m.session));
+    const unauthorised = sessions.filter((_, i) => marks[i]?.mark === 'absent_unauthorised');
+    const add = { sessions: { $each: sessions }, unauthorised: { $each: unauthorised } };
     const update = { $setOnInsert: { schoolId, placementId }, $addToSet: add, ...(complete ? { $set: { complete: true } } : {}) };
     const upsert = () => this.#models.attendanceRegisters.updateOne({ _id: registerId(schoolId, placementId) }, update, { upsert: true });
     // Two upserts of a new register at once: one makes it, the other meets its key and adds to it.
     await upsert().catch((error: unknown) => (isDuplicateKeyError(error) ? upsert() : Promise.reject(error)));
+    return { sessions, unauthorised };
   }
 
   async listForPlacement(schoolId: string, placementId: string, from?: LocalDate, to?: LocalDate): Promise<AttendanceRecord[]> {
@@ -74,9 +80,7 @@ export class MongoAttendanceStore implements AttendanceStore {
     // A mark recorded meanwhile adds itself too, so the register ends with every mark either way.
     const marks = await this.#models.attendance.find({ schoolId, placementId }, { _id: 0, date: 1, session: 1, mark: 1 }).lean();
     if (marks.length === 0) return AttendanceRegister.EMPTY;
-    const sessions = marks.map((m) => sessionNumber(m.date, m.session));
-    const unauthorised = marks.filter((m) => m.mark === 'absent_unauthorised').map((m) => sessionNumber(m.date, m.session));
-    await this.#addToRegister(schoolId, placementId, { sessions: { $each: sessions }, unauthorised: { $each: unauthorised } }, true);
+    const { sessions, unauthorised } = await this.#addToRegister(schoolId, placementId, marks, true);
     return AttendanceRegister.ofSessionNumbers(sessions, unauthorised);
   }
 
