@@ -34,7 +34,8 @@ const TIMETABLES: readonly Timetable[] = [
 
 /** When in the school year the trust is swept, and what its placements have behind them by then. */
 export interface Season {
-  name: string;
+  /** How the bench names it: "a trust …". */
+  described: string;
   /** The off-site placements start on school days from `starts.from` to `starts.to`. */
   starts: { from: LocalDate; to: LocalDate };
   /** The register is kept up to this day, the school day before the sweep. */
@@ -54,7 +55,7 @@ export interface Season {
 
 /** Five weeks into the spring term: placements begun this term. */
 export const FEBRUARY: Season = {
-  name: 'February',
+  described: 'in February, five weeks into the spring term',
   starts: { from: '2026-01-05', to: '2026-02-06' },
   registerTo: '2026-02-06',
   importedAt: new Date('2026-02-09T07:00:00Z'),
@@ -64,7 +65,7 @@ export const FEBRUARY: Season = {
 
 /** The last full week of the school year: placements begun in September, a year of marks behind each. */
 export const JULY: Season = {
-  name: 'July',
+  described: 'in July, a school year behind each off-site placement, its duties kept up',
   starts: { from: '2025-09-03', to: '2025-10-03' },
   registerTo: '2026-07-10',
   importedAt: new Date('2026-07-13T06:00:00Z'),

@@ -119,8 +119,7 @@ const journal = season === FEBRUARY ? await journalled() : undefined;
 const ms = (n: number) => `${Math.round(n).toLocaleString('en-GB')} ms`;
 const mib = (n: number) => `${Math.round(n / MIB).toLocaleString('en-GB')} MiB`;
 const { looked, enqueued } = cutOff.result;
-const when = season === FEBRUARY ? 'in February, five weeks into the spring term' : 'in July, a school year behind each off-site placement, its duties kept up';
-console.log(`\nA trust ${when}: ${TRUST.schools} schools, ${total.toLocaleString('en-GB')} placements, ${trust.marks.toLocaleString('en-GB')} attendance marks, imported and swept at 07:00 (${buildS.toFixed(0)} s, not timed below); load average ${load?.toFixed(1)} on ${availableParallelism()} cores\n`);
+console.log(`\nA trust ${season.described}: ${TRUST.schools} schools, ${total.toLocaleString('en-GB')} placements, ${trust.marks.toLocaleString('en-GB')} attendance marks, imported and swept at 07:00 (${buildS.toFixed(0)} s, not timed below); load average ${load?.toFixed(1)} on ${availableParallelism()} cores\n`);
 // The verdict is the main thread's CPU time: how long the sweep holds the event loop, and how long
 // it takes on an otherwise idle machine (the collector's helper threads run beside it). The
 // process's total also counts those helpers and whatever else the runtime is doing meanwhile.
